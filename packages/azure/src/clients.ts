@@ -1,0 +1,93 @@
+import type { TokenCredential } from '@azure/core-auth';
+import type { AzureEnvironment } from './environment.js';
+
+/**
+ * Builds ARM SDK clients for one environment and credential. SDKs are imported lazily, so an action pays for
+ * the SDKs it uses only. Endpoint and token scope are always passed explicitly: the two SDK generations default
+ * to different scopes when the endpoint is overridden (see docs/architecture.md).
+ */
+export class ArmClients {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly credential: TokenCredential,
+    readonly environment: AzureEnvironment,
+  ) {}
+
+  /** Options for classic ("HLC") clients built on @azure/core-client. */
+  private get classic() {
+    return { endpoint: this.environment.resourceManager, credentialScopes: [this.environment.tokenScope] };
+  }
+
+  /** Options for modular clients built on @azure-rest/core-client. */
+  private modular(endpoint = this.environment.resourceManager) {
+    return { endpoint, credentials: { scopes: [this.environment.tokenScope] } };
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let client = this.cache.get(key) as Promise<T> | undefined;
+    if (!client) {
+      client = make();
+      this.cache.set(key, client);
+    }
+    return client;
+  }
+
+  resources(subscriptionId: string) {
+    return this.once(`resources:${subscriptionId}`, async () => {
+      const { ResourceManagementClient } = await import('@azure/arm-resources');
+      return new ResourceManagementClient(this.credential, subscriptionId, this.modular());
+    });
+  }
+
+  connectedClusters(subscriptionId: string) {
+    return this.once(`hybrid:${subscriptionId}`, async () => {
+      const { ConnectedKubernetesClient } = await import('@azure/arm-hybridkubernetes');
+      return new ConnectedKubernetesClient(this.credential, subscriptionId, this.classic);
+    });
+  }
+
+  kubernetesConfiguration(subscriptionId: string) {
+    return this.once(`kconfig:${subscriptionId}`, async () => {
+      const { SourceControlConfigurationClient } = await import('@azure/arm-kubernetesconfiguration');
+      return new SourceControlConfigurationClient(this.credential, subscriptionId, this.classic);
+    });
+  }
+
+  policy(subscriptionId: string) {
+    return this.once(`policy:${subscriptionId}`, async () => {
+      const { PolicyClient } = await import('@azure/arm-policy');
+      return new PolicyClient(this.credential, subscriptionId, this.modular());
+    });
+  }
+
+  policyInsights(subscriptionId?: string) {
+    return this.once(`insights:${subscriptionId ?? ''}`, async () => {
+      const { PolicyInsightsClient } = await import('@azure/arm-policyinsights');
+      return subscriptionId
+        ? new PolicyInsightsClient(this.credential, subscriptionId, this.classic)
+        : new PolicyInsightsClient(this.credential, this.classic);
+    });
+  }
+
+  authorization(subscriptionId: string) {
+    return this.once(`authz:${subscriptionId}`, async () => {
+      const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
+      return new AuthorizationManagementClient(this.credential, subscriptionId, this.classic);
+    });
+  }
+
+  managementGroups() {
+    return this.once('mgmt', async () => {
+      const { ManagementGroupsAPI } = await import('@azure/arm-managementgroups');
+      return new ManagementGroupsAPI(this.credential, this.classic);
+    });
+  }
+
+  resourceGraph() {
+    return this.once('graph', async () => {
+      const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
+      return new ResourceGraphClient(this.credential, this.modular(this.environment.resourceGraph));
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { ConfigurationError, shown } from '@arc-actions/core';
+
+/** Where an Azure cloud lives: ARM, Entra (authority host) and Resource Graph endpoints, and the token scope. */
+export interface AzureEnvironment {
+  name: string;
+  /** ARM endpoint without a trailing slash, e.g. https://management.azure.com */
+  resourceManager: string;
+  /** Entra authority host without a trailing slash, e.g. https://login.microsoftonline.com */
+  authorityHost: string;
+  /** Resource Graph endpoint (ARM in public clouds). */
+  resourceGraph: string;
+  /** The scope to ask tokens for, e.g. https://management.azure.com/.default */
+  tokenScope: string;
+  /** Custom environments (Azure Stack, the sandbox) skip Entra instance discovery. */
+  custom: boolean;
+}
+
+const KNOWN: Record<string, Omit<AzureEnvironment, 'name' | 'custom'>> = {
+  AzureCloud: {
+    resourceManager: 'https://management.azure.com',
+    authorityHost: 'https://login.microsoftonline.com',
+    resourceGraph: 'https://management.azure.com',
+    tokenScope: 'https://management.azure.com/.default',
+  },
+  AzureUSGovernment: {
+    resourceManager: 'https://management.usgovcloudapi.net',
+    authorityHost: 'https://login.microsoftonline.us',
+    resourceGraph: 'https://management.usgovcloudapi.net',
+    tokenScope: 'https://management.usgovcloudapi.net/.default',
+  },
+  AzureChinaCloud: {
+    resourceManager: 'https://management.chinacloudapi.cn',
+    authorityHost: 'https://login.chinacloudapi.cn',
+    resourceGraph: 'https://management.chinacloudapi.cn',
+    tokenScope: 'https://management.chinacloudapi.cn/.default',
+  },
+};
+
+export const KNOWN_ENVIRONMENTS = Object.keys(KNOWN);
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+function httpsUrl(input: string, field: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^https:\/\/[^\s/]+/.test(value)) {
+    throw new ConfigurationError(
+      `Input "${input}" has ${field} ${shown(String(value))}; it must be an https URL (Entra and the Azure SDKs refuse plain http).`,
+      input,
+    );
+  }
+  return trimSlash(value);
+}
+
+/**
+ * `AzureCloud`, `AzureUSGovernment`, `AzureChinaCloud` (any case), or a custom JSON object
+ * `{"name","resourceManager","authorityHost","resourceGraph"?,"tokenAudience"?}`.
+ */
+export function parseEnvironment(value: string, input = 'environment'): AzureEnvironment {
+  const text = value.trim() || 'AzureCloud';
+  if (!text.startsWith('{')) {
+    const name = KNOWN_ENVIRONMENTS.find((n) => n.toLowerCase() === text.toLowerCase());
+    if (!name) {
+      throw new ConfigurationError(
+        `Input "${input}" has the value ${shown(text)}; allowed: ${KNOWN_ENVIRONMENTS.join(', ')}, or a JSON object of custom endpoints.`,
+        input,
+      );
+    }
+    return { name, ...KNOWN[name], custom: false };
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigurationError(`Input "${input}" starts like JSON but is not valid JSON (${(error as Error).message}).`, input);
+  }
+  const resourceManager = httpsUrl(input, 'resourceManager', json.resourceManager);
+  const authorityHost = httpsUrl(input, 'authorityHost', json.authorityHost);
+  const resourceGraph = json.resourceGraph === undefined ? resourceManager : httpsUrl(input, 'resourceGraph', json.resourceGraph);
+  const audience = json.tokenAudience === undefined ? 'https://management.azure.com/' : httpsUrl(input, 'tokenAudience', json.tokenAudience) + '/';
+  return {
+    name: typeof json.name === 'string' && json.name ? json.name : 'Custom',
+    resourceManager,
+    authorityHost,
+    resourceGraph,
+    tokenScope: `${audience}.default`,
+    custom: true,
+  };
+}
