@@ -4,3 +4,4 @@ export * from './credential.js';
 export * from './clients.js';
 export * from './graph.js';
 export * from './ids.js';
+export * from './fleet.js';
