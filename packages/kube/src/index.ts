@@ -1,1 +1,3 @@
 export * from './access.js';
+export * from './in-cluster.js';
+export * from './negative-test.js';
