@@ -144,11 +144,12 @@ export function yamlInput<S extends z.ZodType>(name: string, schema: S, options:
 /** Parses YAML text against a schema; `where` prefixes every error (an input or a file name). */
 export function parseYamlWithSchema<S extends z.ZodType>(text: string, schema: S, where: string, input?: string): z.infer<S> {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const line = first.linePos?.[0]?.line;
-    throw new ConfigurationError(`${where}${line ? ` line ${line}` : ''} is not valid YAML: ${first.message.split('\n')[0]}.`, input);
+    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    throw new ConfigurationError(`${where}${line ? ` line ${line}` : ''} is not valid YAML: ${reason}.`, input);
   }
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {

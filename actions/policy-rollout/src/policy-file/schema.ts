@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** The namespaces the Azure Policy add-on and Arc run in: excluded from every assignment unless forced. */
+export const SYSTEM_NAMESPACES = ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'];
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z0-9][-A-Za-z0-9_.]{0,63}$/, 'must be 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit');
+
+const scope = z
+  .string()
+  .regex(
+    /^(\/providers\/Microsoft\.Management\/managementGroups\/[-\w().]{1,90}|\/subscriptions\/[0-9a-fA-F-]{36}(\/resourceGroups\/[-\w.()]{1,90})?)$/,
+    'must be a management group (/providers/Microsoft.Management/managementGroups/<id>), a subscription (/subscriptions/<guid>) or a resource group (/subscriptions/<guid>/resourceGroups/<name>)',
+  );
+
+const definition = z
+  .string()
+  .regex(
+    /^([0-9a-fA-F-]{36}|\/providers\/Microsoft\.Authorization\/(policyDefinitions|policySetDefinitions)\/[0-9a-fA-F-]{36}|custom:[A-Za-z0-9][-A-Za-z0-9_.]{0,63})$/,
+    'must be a built-in definition or initiative GUID, its id (/providers/Microsoft.Authorization/policySetDefinitions/<guid>), or custom:<name> of a definition in these files',
+  );
+
+const ring = z.strictObject({
+  name,
+  locations: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope')).min(1, 'a ring needs at least one location'),
+});
+
+const selector = z.strictObject({
+  kind: z.enum(['resourceLocation', 'resourceType', 'resourceWithoutLocation']),
+  in: z.array(z.string()).optional(),
+  notIn: z.array(z.string()).optional(),
+});
+
+export const assignmentSchema = z.strictObject({
+  name,
+  'display-name': z.string().max(128).optional(),
+  description: z.string().max(512).optional(),
+  scope,
+  definition,
+  stage: z.enum(['audit', 'deny']),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  'non-compliance-messages': z.array(z.strictObject({ message: z.string().min(1).max(1024), policy: z.string().optional() })).optional(),
+  'resource-selectors': z.array(z.strictObject({ name, selectors: z.array(selector).min(1) })).optional(),
+  rings: z.array(ring).optional(),
+  'force-system-namespaces': z.boolean().optional(),
+});
+
+export const customDefinitionSchema = z.strictObject({
+  name,
+  'display-name': z.string().max(128).optional(),
+  description: z.string().max(512).optional(),
+  /** Path of a Gatekeeper ConstraintTemplate (with Rego), relative to the policy file. */
+  'constraint-template': z.string().min(1),
+  'api-groups': z.array(z.string()).default(['']),
+  kinds: z.array(z.string()).min(1).default(['Pod']),
+  /** Parameters of the template, passed as constraint `values`. */
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const policyFileSchema = z.strictObject({
+  assignments: z.array(assignmentSchema).optional(),
+  definitions: z.array(customDefinitionSchema).optional(),
+});
+
+export type AssignmentInput = z.infer<typeof assignmentSchema>;
+export type CustomDefinitionInput = z.infer<typeof customDefinitionSchema>;
