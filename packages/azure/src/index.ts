@@ -5,3 +5,4 @@ export * from './clients.js';
 export * from './graph.js';
 export * from './ids.js';
 export * from './fleet.js';
+export * from './inputs.js';
