@@ -14,7 +14,6 @@ const bad: [string, Record<string, string>, string, RegExp][] = [
   ['policies that do not exist', { policies: 'policy/missing' }, 'policies', /does not exist/],
   ['policies file that is not YAML', { policies: 'notes.txt' }, 'policies', /\.yml or \.yaml/],
   ['unknown mode', { mode: 'deploy' }, 'mode', /plan, apply, promote/],
-  ['promote without a ring', { mode: 'promote' }, 'ring', /promote/],
   ['ring not a name', { ring: 'Ring 1' }, 'ring', /ring name/],
   ['min-soak not a duration', { 'min-soak': 'a week' }, 'min-soak', /duration/],
   ['sync-allowance longer than max-staleness', { 'sync-allowance': '2h', 'max-staleness': '1h' }, 'sync-allowance', /shorter/],

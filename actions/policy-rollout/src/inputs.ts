@@ -73,9 +73,6 @@ export function readInputs(): Inputs {
   const policies = readPolicies();
   const assignment = optionalString('assignment', { pattern: ASSIGNMENT });
   const ring = optionalString('ring', { pattern: RING });
-  if (mode === 'promote' && !ring) {
-    throw new ConfigurationError('Input "ring" is empty but "mode" is promote; set ring to the ring to promote from (e.g. canary).', 'ring');
-  }
   const minSoakMs = durationInput('min-soak', { default: '7d', min: '0s', max: '90d' });
   const maxStalenessMs = durationInput('max-staleness', { default: '24h', min: '5m', max: '30d' });
   const syncAllowanceMs = durationInput('sync-allowance', { default: '30m', min: '0s', max: '24h' });

@@ -61,3 +61,13 @@ export async function upsertStickyComment(octokit: Octokit, options: StickyComme
   const updated = await octokit.rest.issues.updateComment({ owner, repo, comment_id: keep.id, body: text });
   return { id: updated.data.id, htmlUrl: updated.data.html_url, outcome: 'updated', deleted: extra.length, truncated };
 }
+
+/** The body of our sticky comment on a pull request, if there is one (to read state a previous run left in it). */
+export async function findStickyComment(
+  octokit: Octokit,
+  options: Pick<StickyCommentOptions, 'owner' | 'repo' | 'issueNumber' | 'action' | 'group'>,
+): Promise<string | undefined> {
+  const marker = stickyMarker(options.action, options.group);
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: options.owner, repo: options.repo, issue_number: options.issueNumber, per_page: 100 });
+  return comments.filter((c) => (c.body ?? '').trimStart().startsWith(marker)).sort((a, b) => a.id - b.id)[0]?.body ?? undefined;
+}

@@ -7,3 +7,4 @@ export * from './octokit.js';
 export * from './check-runs.js';
 export * from './comments.js';
 export * from './issues.js';
+export * from './github-context.js';

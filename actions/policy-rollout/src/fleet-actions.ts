@@ -1,0 +1,43 @@
+import { log, mapSettled, errorMessage } from '@arc-actions/core';
+import type { ArmClients } from '@arc-actions/azure';
+import type { AssignmentOutcome } from './rollout.js';
+
+/**
+ * After apply: every cluster in scope gets the azurepolicy extension (created only where it is missing or Failed),
+ * and a compliance evaluation is triggered once per subscription, so the next plan or promote has fresh data.
+ */
+export async function ensurePolicyExtensions(
+  clients: ArmClients,
+  clusterIds: string[],
+  installed: Record<string, string | undefined>,
+): Promise<{ created: string[]; failed: { cluster: string; error: string }[] }> {
+  const missing = clusterIds.filter((id) => installed[id.toLowerCase()] !== 'Succeeded' && installed[id.toLowerCase()] !== 'Creating');
+  const results = await mapSettled(missing, 8, async (id) => {
+    const [, , subscriptionId, , resourceGroup, , provider, type, name] = id.split('/');
+    const client = await clients.kubernetesConfiguration(subscriptionId);
+    await client.extensions.beginCreateAndWait(resourceGroup, provider, type, name, 'azurepolicy', {
+      extensionType: 'Microsoft.PolicyInsights',
+      autoUpgradeMinorVersion: true,
+    });
+    log.info(`Installed the azurepolicy extension on ${name}.`);
+    return id;
+  });
+  return {
+    created: results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])),
+    failed: results.flatMap((r, i) => (r.status === 'rejected' ? [{ cluster: missing[i], error: errorMessage(r.reason) }] : [])),
+  };
+}
+
+/** Starts a policy evaluation for each subscription (or resource group) the assignments cover; does not wait. */
+export async function triggerEvaluations(clients: ArmClients, outcomes: AssignmentOutcome[]): Promise<string[]> {
+  const scopes = [...new Set(outcomes.map((o) => o.scope.toLowerCase()).filter((s) => s.startsWith('/subscriptions/')))];
+  const started: string[] = [];
+  for (const scope of scopes) {
+    const [, , subscriptionId, , resourceGroup] = scope.split('/');
+    const insights = await clients.policyInsights(subscriptionId);
+    if (resourceGroup) await insights.policyStates.beginTriggerResourceGroupEvaluation(subscriptionId, resourceGroup);
+    else await insights.policyStates.beginTriggerSubscriptionEvaluation(subscriptionId);
+    started.push(scope);
+  }
+  return started;
+}
