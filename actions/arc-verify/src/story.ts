@@ -1,0 +1,145 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
+import { ArmClients, createOidcCredential, type ClusterInventory } from '@arc-actions/azure';
+import { getOctokit, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
+import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
+import type { CheckResult } from './checks/types.js';
+import { startClusterConnect } from './cluster-connect.js';
+import { readFleetData } from './fleet-data.js';
+import { assignmentsFor, inClusterChecks } from './in-cluster.js';
+import type { Inputs } from './inputs.js';
+import { renderIssue, renderVerify } from './render.js';
+import { buildReport, clusterStatus, mergeReports, type ClusterReport, type VerifyReport } from './report.js';
+
+export interface VerifyDeps {
+  clients?: ArmClients;
+  octokit?: Octokit;
+  now?: () => number;
+  /** The `az` executable for cluster connect (tests put a stand-in on PATH instead). */
+  az?: string;
+}
+
+export interface VerifyOutcome {
+  report: VerifyReport;
+  markdown: string;
+  matrix: { shard: string[] };
+  issue?: { outcome: string; number?: number };
+}
+
+const EXPECTED_EXTENSIONS = ['microsoft.policyinsights'];
+const SHARD_SIZE = 50;
+
+export function shardOf<T>(items: readonly T[], shard?: { index: number; count: number }): T[] {
+  return shard ? items.filter((_, i) => i % shard.count === shard.index - 1) : [...items];
+}
+
+function readPrevious(path: string | undefined): VerifyReport | undefined {
+  if (!path) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as VerifyReport;
+  } catch (error) {
+    throw new ConfigurationError(`Input "previous-report" names ${path}, which is not a JSON report (${errorMessage(error)}).`, 'previous-report');
+  }
+}
+
+export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<VerifyOutcome> {
+  const now = deps.now ?? Date.now;
+  const previous = readPrevious(inputs.previousReport);
+  let report: VerifyReport;
+  let matrixCount = 1;
+  if (inputs.mode === 'aggregate') {
+    report = mergeReports(readShardReports(inputs.reportPath), now(), previous);
+  } else {
+    const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+    const subscription = inputs.identity.subscriptionId ?? (inputs.targets?.kind === 'targets' ? inputs.targets.targets[0].subscriptionId : undefined);
+    if (!subscription && !(inputs.targets?.kind === 'selector' && (inputs.targets.selector.subscriptions.length || inputs.targets.selector.managementGroups.length))) {
+      throw new ConfigurationError('Input "subscription-id" is empty and the selector names no subscriptions or management groups; set one of them.', 'subscription-id');
+    }
+    const data = await readFleetData(clients, inputs.targets, subscription ?? '');
+    const options: ArmCheckOptions = { now: now(), minAgentVersion: inputs.minAgentVersion, certExpiryWarningMs: inputs.certExpiryWarningMs, maxHeartbeatAgeMs: 3_600_000, expectedExtensions: EXPECTED_EXTENSIONS };
+    const newest = newestAgentVersion(data.clusters);
+    const sorted = [...data.clusters].sort((a, b) => a.id.localeCompare(b.id));
+    matrixCount = inputs.access === 'none' ? 1 : Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
+    const mine = shardOf(sorted, inputs.shard);
+    const cache = new Map<string, number>();
+    const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
+      const key = cluster.id.toLowerCase();
+      const checks: CheckResult[] = armChecks({ cluster, extensions: data.extensions.get(key) ?? [], flux: data.flux.get(key) ?? [], policy: data.policy.get(key) }, newest, options);
+      if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
+      return { id: cluster.id, name: cluster.name, status: clusterStatus(checks), checks };
+    });
+    const clusters = settled.map((r, i) =>
+      r.status === 'fulfilled' ? r.value : { id: mine[i].id, name: mine[i].name, status: 'fail' as const, checks: [{ check: 'verify', status: 'fail' as const, reason: `Verification failed: ${errorMessage(r.reason)}.` }] },
+    );
+    for (const id of data.missing) {
+      const check: CheckResult = { check: 'connectivity', status: 'fail', reason: 'The cluster is not in Resource Graph (deleted, or no read access).', fix: 'Check the id and the identity\'s Reader role.' };
+      clusters.push({ id, name: id.split('/').pop()!, status: 'fail', checks: [check] });
+    }
+    report = buildReport(clusters, { now: now(), complete: data.complete, queries: data.queries, shard: inputs.shard ? `${inputs.shard.index}/${inputs.shard.count}` : undefined, previous });
+  }
+  mkdirSync(dirname(inputs.reportPath), { recursive: true });
+  if (inputs.mode === 'verify') writeFileSync(inputs.reportPath, JSON.stringify(report, null, 2));
+  else writeFileSync(join(statSync(inputs.reportPath).isDirectory() ? inputs.reportPath : dirname(inputs.reportPath), 'arc-verify-fleet-report.json'), JSON.stringify(report, null, 2));
+  const markdown = renderVerify(report);
+  const outcome: VerifyOutcome = { report, markdown, matrix: { shard: Array.from({ length: matrixCount }, (_, i) => `${i + 1}/${matrixCount}`) } };
+  if (inputs.issue && (inputs.mode === 'aggregate' || !inputs.shard)) outcome.issue = await regressionIssue(inputs, report, deps.octokit);
+  return outcome;
+}
+
+async function clusterChecks(clients: ArmClients, cluster: ClusterInventory, inputs: Inputs, cache: Map<string, number>, port: number, az?: string): Promise<CheckResult[]> {
+  const assignments = await assignmentsFor(clients, cluster, cache);
+  if (inputs.access === 'kubeconfig') {
+    const kubeconfig = inputs.kubeconfigs[cluster.name];
+    if (!kubeconfig) return [{ check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs".' }];
+    return inClusterChecks(kubeconfig, assignments, inputs.negativeTestNamespace);
+  }
+  let session;
+  try {
+    session = await startClusterConnect(cluster, { port, az });
+  } catch (error) {
+    return [{ check: 'get-nodes', status: 'fail', reason: errorMessage(error), fix: 'Check that the cluster is Connected and the identity has Azure Arc Kubernetes Viewer on it.' }];
+  }
+  try {
+    return await inClusterChecks(session.kubeconfig, assignments, inputs.negativeTestNamespace);
+  } finally {
+    await session.stop();
+  }
+}
+
+function readShardReports(path: string): VerifyReport[] {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json') && !f.endsWith('arc-verify-fleet-report.json'))
+        .map((f) => join(path, f))
+    : [path];
+  const reports = files.flatMap((f) => {
+    try {
+      const r = JSON.parse(readFileSync(f, 'utf8')) as VerifyReport;
+      return r.version === 1 && Array.isArray(r.clusters) ? [r] : [];
+    } catch {
+      return [];
+    }
+  });
+  if (!reports.length) throw new ConfigurationError(`Input "report-path" names ${path}, which holds no arc-verify JSON reports to aggregate.`, 'report-path');
+  log.info(`Aggregating ${reports.length} shard reports.`);
+  return reports;
+}
+
+async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: Octokit): Promise<{ outcome: string; number?: number }> {
+  const target = readGitHubTarget();
+  const client = octokit ?? getOctokit(inputs.githubToken!);
+  if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');
+  const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${target.owner}/${target.repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+  const failing = report.clusters.filter((c) => c.status === 'fail');
+  const result = await upsertIssue(client, {
+    owner: target.owner,
+    repo: target.repo,
+    label: 'arc-verify',
+    title: `Fleet verification: ${failing.length} clusters failing`,
+    body: renderIssue(report, runUrl),
+    open: report.status === 'fail',
+  });
+  return { outcome: result.outcome, number: result.number };
+}
+
