@@ -3,7 +3,32 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '@arc-actions/core';
+import { spawnSync } from 'node:child_process';
+import * as core from '@actions/core';
+import { maskSecret, waitFor } from '@arc-actions/core';
+
+export interface AzLogin {
+  clientId: string;
+  tenantId: string;
+  audience: string;
+}
+
+/**
+ * Logs the Azure CLI in with a fresh GitHub OIDC token, in a private AZURE_CONFIG_DIR, and makes sure the
+ * connectedk8s extension is there: `az connectedk8s proxy` authenticates with the CLI's credential.
+ */
+export async function loginAzureCli(login: AzLogin, configDir: string, az = 'az'): Promise<void> {
+  const token = await core.getIDToken(login.audience);
+  maskSecret(token);
+  const env = { ...process.env, AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: 'false' };
+  const run = (args: string[]) => spawnSync(az, args, { env, encoding: 'utf8' });
+  const result = run(['login', '--service-principal', '-u', login.clientId, '-t', login.tenantId, '--federated-token', token, '--allow-no-subscriptions', '--output', 'none']);
+  if (result.status !== 0) throw new Error(`az login with the GitHub OIDC token failed: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').pop()}`);
+  if (run(['extension', 'show', '--name', 'connectedk8s', '--output', 'none']).status !== 0) {
+    const add = run(['extension', 'add', '--name', 'connectedk8s', '--yes', '--output', 'none']);
+    if (add.status !== 0) throw new Error(`az extension add --name connectedk8s failed: ${(add.stderr || '').trim().split('\n').pop()}`);
+  }
+}
 
 export interface ProxySession {
   kubeconfig: string;
@@ -26,14 +51,16 @@ const portOpen = (port: number) =>
  */
 export async function startClusterConnect(
   cluster: { name: string; resourceGroup: string; subscriptionId: string },
-  options: { port: number; timeoutMs?: number; az?: string },
+  options: { port: number; timeoutMs?: number; az?: string; login?: AzLogin },
 ): Promise<ProxySession> {
   const dir = mkdtempSync(join(tmpdir(), 'arc-verify-proxy-'));
   const file = join(dir, 'kubeconfig');
+  const configDir = join(dir, 'azure');
+  if (options.login) await loginAzureCli(options.login, configDir, options.az);
   const child: ChildProcess = spawn(
     options.az ?? 'az',
     ['connectedk8s', 'proxy', '-n', cluster.name, '-g', cluster.resourceGroup, '--subscription', cluster.subscriptionId, '--port', String(options.port), '--file', file],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env },
   );
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));

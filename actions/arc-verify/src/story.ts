@@ -60,7 +60,7 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     const options: ArmCheckOptions = { now: now(), minAgentVersion: inputs.minAgentVersion, certExpiryWarningMs: inputs.certExpiryWarningMs, maxHeartbeatAgeMs: 3_600_000, expectedExtensions: EXPECTED_EXTENSIONS };
     const newest = newestAgentVersion(data.clusters);
     const sorted = [...data.clusters].sort((a, b) => a.id.localeCompare(b.id));
-    matrixCount = inputs.access === 'none' ? 1 : Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
+    matrixCount = Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
     const mine = shardOf(sorted, inputs.shard);
     const cache = new Map<string, number>();
     const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
@@ -96,7 +96,7 @@ async function clusterChecks(clients: ArmClients, cluster: ClusterInventory, inp
   }
   let session;
   try {
-    session = await startClusterConnect(cluster, { port, az });
+    session = await startClusterConnect(cluster, { port, az, login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL ? { clientId: inputs.identity.clientId, tenantId: inputs.identity.tenantId, audience: inputs.identity.audience } : undefined });
   } catch (error) {
     return [{ check: 'get-nodes', status: 'fail', reason: errorMessage(error), fix: 'Check that the cluster is Connected and the identity has Azure Arc Kubernetes Viewer on it.' }];
   }
