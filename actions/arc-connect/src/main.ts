@@ -1,7 +1,9 @@
-import { formatDuration, runAction, setOutput } from '@arc-actions/core';
+import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
+import { writeStepSummary } from '@arc-actions/report';
+import { connectCluster, type ConnectDeps } from './story.js';
 import { clusterId } from '@arc-actions/azure';
 import { readInputs, type Inputs } from './inputs.js';
-import { reportPlan, type ActionPlan } from './plan-report.js';
+import type { ActionPlan } from './plan-report.js';
 
 /** The redacted, plain-data view of the inputs: no kubeconfig, no proxy credentials, no certificate body. */
 export function inputsView(inputs: Inputs): Record<string, unknown> {
@@ -47,11 +49,17 @@ export function connectPlan(inputs: Inputs): ActionPlan {
   };
 }
 
-export async function run(): Promise<void> {
+export async function run(deps: ConnectDeps = {}): Promise<void> {
   await runAction('arc-connect', async () => {
     const inputs = readInputs();
-    const plan = connectPlan(inputs);
-    setOutput('cluster-id', clusterId(inputs.identity.subscriptionId!, inputs.cluster.resourceGroup, inputs.cluster.clusterName));
-    await reportPlan(plan, 'arc-connect validated its inputs and printed its plan; connecting clusters arrives with the arc-connect issue, so nothing was changed in Azure or in the cluster.');
+    await log.group('arc-connect: plan', async () => log.info(JSON.stringify(connectPlan(inputs).steps, null, 2)));
+    const result = await connectCluster(inputs, deps);
+    setOutput('cluster-id', result.clusterId);
+    setOutput('connectivity-status', result.connectivityStatus ?? '');
+    setOutput('agent-version', result.agentVersion ?? '');
+    setOutput('result', result.result);
+    setOutput('plan', result.plan);
+    await writeStepSummary(result.summary);
+    if (result.failure) throw new Error(result.failure);
   });
 }
