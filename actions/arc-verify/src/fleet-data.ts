@@ -36,7 +36,8 @@ export async function readFleetData(clients: ArmClients, targets: FleetTargets |
       'kubernetesconfigurationresources',
       "| where type in~ ('microsoft.kubernetesconfiguration/extensions', 'microsoft.kubernetesconfiguration/fluxconfigurations')",
       `| extend clusterId = ${CLUSTER_OF}`,
-      "| extend entry = strcat(tolower(type), '|', name, '|', tostring(properties.extensionType), '|', tostring(properties.provisioningState), '|', tostring(properties.complianceState))",
+      // Extensions carry PascalCase properties in Resource Graph, Flux configurations camelCase: one of each pair is empty.
+      "| extend entry = strcat(tolower(type), '|', name, '|', tostring(properties.ExtensionType), '|', tostring(properties.ProvisioningState), tostring(properties.provisioningState), '|', tostring(properties.complianceState))",
       '| summarize entries = make_set(entry) by clusterId',
       '| order by clusterId asc',
     ].join('\n'),

@@ -43,9 +43,9 @@ export async function gatherFleetEvidence(
     clients,
     [
       "kubernetesconfigurationresources\n| where type =~ 'microsoft.kubernetesconfiguration/extensions'",
-      "| where properties.extensionType =~ 'microsoft.policyinsights'",
+      "| where properties.ExtensionType =~ 'microsoft.policyinsights'",
       ...where,
-      '| project id, provisioningState = properties.provisioningState\n| order by id asc',
+      '| project id, provisioningState = properties.ProvisioningState\n| order by id asc',
     ].join('\n'),
     scope,
   );

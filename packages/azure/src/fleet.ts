@@ -125,6 +125,7 @@ export interface FluxRow {
 }
 
 /** Extensions and Flux configurations of every cluster in scope: two Resource Graph queries, paged. */
+/** Extension properties are PascalCase in Resource Graph (ExtensionType, ProvisioningState); Flux ones camelCase. */
 export async function listFleetConfiguration(
   clients: ArmClients,
   scope: GraphScope,
@@ -132,7 +133,7 @@ export async function listFleetConfiguration(
   const ext = await queryGraph<Omit<ExtensionRow, 'clusterId'>>(
     clients,
     "kubernetesconfigurationresources\n| where type =~ 'microsoft.kubernetesconfiguration/extensions'\n" +
-      '| project id, name, extensionType = properties.extensionType, provisioningState = properties.provisioningState, version = properties.version\n| order by id asc',
+      '| project id, name, extensionType = properties.ExtensionType, provisioningState = properties.ProvisioningState, version = properties.Version\n| order by id asc',
     scope,
   );
   const flux = await queryGraph<Omit<FluxRow, 'clusterId'>>(

@@ -1,0 +1,179 @@
+import { errorMessage, RetryBudget, sleep, waitFor } from '@arc-actions/core';
+import type { ArmClients, ClusterType } from '@arc-actions/azure';
+
+/**
+ * The ARM calls of flux-apply, on the SDK clients of {@link ArmClients}, for Arc and AKS clusters alike (one code
+ * path: clusterRp + clusterResourceName). The SDK already retries 429 (honouring Retry-After) and a few 5xx and
+ * connection resets per call; when a call still fails transiently, it is retried again only while the run-wide
+ * {@link RetryBudget} lasts, so a fleet-wide outage ends quickly with a result per cluster instead of a storm.
+ */
+
+export const FLUX_EXTENSION_TYPE = 'microsoft.flux';
+export const FLUX_EXTENSION_NAME = 'flux';
+
+export const CLUSTER_RP: Record<ClusterType, { clusterRp: string; clusterResourceName: string; apiVersion: string }> = {
+  connectedClusters: { clusterRp: 'Microsoft.Kubernetes', clusterResourceName: 'connectedClusters', apiVersion: '2024-01-01' },
+  managedClusters: { clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters', apiVersion: '2025-01-01' },
+};
+
+export interface ClusterRef {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  type: ClusterType;
+}
+
+type Sdk = Awaited<ReturnType<ArmClients['kubernetesConfiguration']>>;
+
+interface ErrorLike {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+const TRANSIENT_CODES = new Set(['REQUEST_SEND_ERROR', 'ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET']);
+
+export function isTransient(error: unknown): boolean {
+  const e = error as ErrorLike;
+  if (typeof e?.statusCode === 'number') return e.statusCode === 429 || e.statusCode === 408 || e.statusCode >= 500;
+  return (e?.code !== undefined && TRANSIENT_CODES.has(e.code)) || /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? '');
+}
+
+export const isNotFound = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 404;
+
+/** A short, user-facing description of an ARM error: status, code and message. */
+export function describeArmError(error: unknown): { code?: string; message: string } {
+  const e = error as ErrorLike;
+  const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  const message = errorMessage(error).split('\n')[0];
+  return { code, message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message };
+}
+
+/** Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). */
+export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts || !isTransient(error) || !budget.take()) throw error;
+      await sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+    }
+  }
+}
+
+export interface ExtensionState {
+  name: string;
+  provisioningState?: string;
+  version?: string;
+  error?: string;
+}
+
+export class FluxArm {
+  constructor(
+    readonly clients: ArmClients,
+    readonly budget: RetryBudget,
+  ) {}
+
+  private sdk(cluster: ClusterRef): Promise<Sdk> {
+    return this.clients.kubernetesConfiguration(cluster.subscriptionId);
+  }
+
+  private args(cluster: ClusterRef): [string, string, string, string] {
+    const rp = CLUSTER_RP[cluster.type];
+    return [cluster.resourceGroup, rp.clusterRp, rp.clusterResourceName, cluster.name];
+  }
+
+  /** The flux configuration as ARM returns it (flattened SDK model), or undefined when there is none. */
+  async getFlux(cluster: ClusterRef, name: string): Promise<Record<string, any> | undefined> {
+    const sdk = await this.sdk(cluster);
+    try {
+      return (await withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name))) as Record<string, any>;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async createFlux(cluster: ClusterRef, name: string, body: Record<string, unknown>): Promise<Record<string, any>> {
+    const sdk = await this.sdk(cluster);
+    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginCreateOrUpdateAndWait(...this.args(cluster), name, body))) as Record<string, any>;
+  }
+
+  async patchFlux(cluster: ClusterRef, name: string, patch: Record<string, unknown>): Promise<Record<string, any>> {
+    const sdk = await this.sdk(cluster);
+    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginUpdateAndWait(...this.args(cluster), name, patch))) as Record<string, any>;
+  }
+
+  async deleteFlux(cluster: ClusterRef, name: string): Promise<void> {
+    const sdk = await this.sdk(cluster);
+    await withBudget(this.budget, () => sdk.fluxConfigurations.beginDeleteAndWait(...this.args(cluster), name));
+  }
+
+  /** The microsoft.flux extension of the cluster, if installed. */
+  async getFluxExtension(cluster: ClusterRef): Promise<ExtensionState | undefined> {
+    const sdk = await this.sdk(cluster);
+    const list = await withBudget(this.budget, async () => {
+      const out: Record<string, any>[] = [];
+      for await (const e of sdk.extensions.list(...this.args(cluster))) out.push(e as Record<string, any>);
+      return out;
+    });
+    const ext = list.find((e) => String(e.extensionType ?? '').toLowerCase() === FLUX_EXTENSION_TYPE);
+    return ext ? toExtensionState(ext) : undefined;
+  }
+
+  /**
+   * Installs microsoft.flux when it is missing, or installs it again when it Failed; waits for Succeeded.
+   * Returns what was done: `present`, `installed` or `repaired`.
+   */
+  async ensureFluxExtension(cluster: ClusterRef, timeoutMs: number): Promise<{ outcome: 'present' | 'installed' | 'repaired'; state: ExtensionState }> {
+    const sdk = await this.sdk(cluster);
+    let current = await this.getFluxExtension(cluster);
+    if (current && ['Creating', 'Updating'].includes(current.provisioningState ?? '')) {
+      const settled = await waitFor(async () => {
+        const s = await this.getFluxExtension(cluster);
+        return s && !['Creating', 'Updating'].includes(s.provisioningState ?? '') ? s : undefined;
+      }, { timeoutMs, initialMs: 1000, maxMs: 10_000 });
+      if (!settled.value) throw new Error(`The flux extension is still ${current.provisioningState} after ${Math.round(timeoutMs / 1000)} s.`);
+      current = settled.value;
+    }
+    if (current?.provisioningState === 'Deleting') throw new Error(`The flux extension "${current.name}" is being deleted; run again once it is gone.`);
+    if (current && current.provisioningState !== 'Failed') return { outcome: 'present', state: current };
+    const name = current?.name ?? FLUX_EXTENSION_NAME;
+    const body: Record<string, unknown> = {
+      extensionType: FLUX_EXTENSION_TYPE,
+      autoUpgradeMinorVersion: true,
+      releaseTrain: 'Stable',
+      scope: { cluster: { releaseNamespace: 'flux-system' } },
+      // As the Azure CLI does: Arc clusters get a system-assigned identity, AKS clusters never.
+      ...(cluster.type === 'connectedClusters' ? { identity: { type: 'SystemAssigned' } } : {}),
+    };
+    const created = (await withBudget(this.budget, () => sdk.extensions.beginCreateAndWait(...this.args(cluster), name, body))) as Record<string, any>;
+    const state = toExtensionState(created);
+    if (state.provisioningState !== 'Succeeded') throw new Error(`The flux extension ended ${state.provisioningState ?? 'without a state'}${state.error ? `: ${state.error}` : ''}.`);
+    return { outcome: current ? 'repaired' : 'installed', state };
+  }
+
+  /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
+  async setClusterTags(cluster: ClusterRef, tags: Record<string, string>): Promise<void> {
+    const resources = await this.clients.resources(cluster.subscriptionId);
+    await withBudget(this.budget, () => resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags }).pollUntilDone());
+  }
+
+  /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
+  async getCluster(cluster: ClusterRef): Promise<{ tags?: Record<string, string> } | undefined> {
+    const resources = await this.clients.resources(cluster.subscriptionId);
+    try {
+      return await withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+}
+
+function toExtensionState(e: Record<string, any>): ExtensionState {
+  const err = e.errorInfo?.message ?? (e.statuses as { level?: string; message?: string }[] | undefined)?.find((s) => s.level === 'Error')?.message;
+  return { name: String(e.name ?? FLUX_EXTENSION_NAME), provisioningState: e.provisioningState, version: e.currentVersion ?? e.version, ...(err ? { error: String(err) } : {}) };
+}
