@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * arc-sandbox CLI: `up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE`.
+ * Runs in the foreground, writes FILE (dotenv) once ready, stops cleanly on SIGTERM/SIGINT.
+ */
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox, type Sandbox } from './sandbox.js';
+
+const USAGE = 'Usage: arc-sandbox up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE';
+
+/** Hook for real clusters: `--clusters N` is accepted and handed here; the local-clusters code wires it up. */
+export type RealClustersHook = (sandbox: Sandbox, count: number) => Promise<() => Promise<void>>;
+let realClustersHook: RealClustersHook | undefined;
+export function setRealClustersHook(hook: RealClustersHook): void {
+  realClustersHook = hook;
+}
+
+const dotenv = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${/[\s"'#$]/.test(v) ? `'${v.replace(/'/g, "'\\''")}'` : v}`).join('\n') + '\n';
+
+async function up(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { 'emulated-clusters': { type: 'string' }, clusters: { type: 'string' }, port: { type: 'string' }, 'env-file': { type: 'string' }, 'write-env': { type: 'string' } }, strict: true });
+  // `--write-env` is an alias: tsx hands `--env-file` to node too, which then insists that the file already exists.
+  const envFile = values['write-env'] ?? values['env-file'];
+  if (!envFile) throw new Error(`The --env-file option is required. ${USAGE}`);
+  const count = (name: string, v: string | undefined) => {
+    const n = Number(v ?? 0);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number of 0 or more, not '${v}'.`);
+    return n;
+  };
+  const emulated = count('emulated-clusters', values['emulated-clusters']);
+  const clusters = count('clusters', values.clusters);
+  const caDir = mkdtempSync(join(tmpdir(), 'arc-sandbox-ca-'));
+  const sandbox = await startSandbox({ caDir, port: values.port ? count('port', values.port) : undefined, emulatedClusters: emulated });
+  let stopClusters: (() => Promise<void>) | undefined;
+  if (clusters > 0) {
+    if (!realClustersHook) console.error(`[arc-sandbox] --clusters ${clusters}: real clusters are not wired in yet (see docs/sandbox.md); continuing without them.`);
+    else stopClusters = await realClustersHook(sandbox, clusters);
+  }
+  writeFileSync(envFile, dotenv(sandbox.env));
+  console.log(`[arc-sandbox] ready at ${sandbox.url} (${emulated} emulated clusters); environment written to ${envFile}`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[arc-sandbox] ${signal}: stopping`);
+    await stopClusters?.();
+    await sandbox.stop();
+    rmSync(caDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'up') {
+  up(rest).catch((error: unknown) => {
+    console.error(`[arc-sandbox] ${(error as Error).message}`);
+    process.exit(1);
+  });
+} else {
+  console.error(USAGE);
+  process.exit(command ? 1 : 0);
+}

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from './paths.js';
+
+const run = promisify(execFile);
+
+/** Paths of the binaries built by scripts/build-cluster-bins.sh, all in one cache folder. */
+export interface ClusterBins {
+  dir: string;
+  etcd: string;
+  kubeApiserver: string;
+  kubeControllerManager: string;
+  gatekeeper: string;
+  helm: string;
+  /** The 17 Gatekeeper CRDs (charts/gatekeeper/crds of the Gatekeeper module). */
+  gatekeeperCrds: string;
+}
+
+let pending: Promise<ClusterBins> | undefined;
+
+/**
+ * Runs scripts/build-cluster-bins.sh (it builds only what is missing, so a warm call takes well under a second)
+ * and returns the binaries of the folder it prints on its last line. Memoised per process.
+ */
+export function resolveClusterBins(): Promise<ClusterBins> {
+  pending ??= locate().catch((error: unknown) => {
+    pending = undefined;
+    throw error;
+  });
+  return pending;
+}
+
+async function locate(): Promise<ClusterBins> {
+  const script = join(repoRoot, 'scripts/build-cluster-bins.sh');
+  let stdout: string;
+  try {
+    ({ stdout } = await run('bash', [script], { maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 }));
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? '')
+      .split('\n')
+      .slice(-15)
+      .join('\n');
+    throw new Error(`The cluster binaries could not be built by ${script}: ${stderr || String(error)}`, { cause: error });
+  }
+  const dir = stdout.trim().split('\n').pop() ?? '';
+  const bins: ClusterBins = {
+    dir,
+    etcd: join(dir, 'etcd'),
+    kubeApiserver: join(dir, 'kube-apiserver'),
+    kubeControllerManager: join(dir, 'kube-controller-manager'),
+    gatekeeper: join(dir, 'gatekeeper'),
+    helm: join(dir, 'helm'),
+    gatekeeperCrds: join(dir, 'gatekeeper-crds'),
+  };
+  for (const path of [bins.etcd, bins.kubeApiserver, bins.kubeControllerManager, bins.gatekeeper, bins.helm]) {
+    await access(path, constants.X_OK).catch(() => {
+      throw new Error(`The cluster binary ${path} is missing after running ${script}.`);
+    });
+  }
+  await access(bins.gatekeeperCrds).catch(() => {
+    throw new Error(`The Gatekeeper CRD folder ${bins.gatekeeperCrds} is missing after running ${script}.`);
+  });
+  return bins;
+}

@@ -1,0 +1,31 @@
+export { resolveClusterBins, type ClusterBins } from './bins.js';
+export { createPki, type ClusterPki } from './pki.js';
+export { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './cluster.js';
+export { startFleet, stopFleet, fleetClusterNames, distributionOf } from './fleet.js';
+export { PodRunner, createNodes } from './pod-runner.js';
+export { KubeClient, KubeApiError, isNotFound, type KubeObject } from './rest.js';
+export { helm, helmInstallAgents, readAgentState, kubeConfigOf, type AgentValues, type AgentState } from './agents.js';
+export {
+  syncPolicyAssignments,
+  readAuditResults,
+  constraintName,
+  planConstraint,
+  type PolicyAssignment,
+  type PolicyAssignmentDefinition,
+  type PolicyEffect,
+  type PolicySyncResult,
+  type InstalledConstraint,
+  type ConstraintAuditResult,
+  type AuditViolation,
+} from './policy.js';
+export {
+  applyFluxConfiguration,
+  type FluxConfigurationProperties,
+  type FluxApplyOptions,
+  type FluxApplyResult,
+  type KustomizationResult,
+  type FluxEvent,
+} from './flux.js';
+export { installMonitoring } from './monitoring.js';
+export { notReadyReason } from './workloads.js';
+export { processMemoryMiB, type ManagedProcess } from './processes.js';

@@ -1,0 +1,10 @@
+export { startSandbox, type Sandbox, type SandboxEnv, type SandboxOptions } from './sandbox.js';
+export { ensureSandboxCa, issueServerCertificate, type SandboxCa } from './tls.js';
+export { SandboxState } from './state-api.js';
+export { SandboxStore, kindOf } from './state/store.js';
+export type * from './state/types.js';
+export type { CallRecord } from './calls.js';
+export { defaultKnobs, type Knobs, type KnobsPatch, type RouteKnob, type ApiFamily } from './knobs.js';
+export { seedEmulatedClusters, type EmulatedClusterOptions } from './emulated.js';
+export { ROLE_IDS, BUILT_IN_ROLES } from './arm/role-definitions.js';
+export type { SandboxRequest, SandboxResponse, Handler } from './http.js';

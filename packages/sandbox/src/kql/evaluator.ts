@@ -1,0 +1,184 @@
+import type { Expr, Query } from './ast.js';
+import { KqlError } from './errors.js';
+
+export type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const empty = (v: unknown) => v === null || v === undefined || v === '';
+
+function lookup(obj: unknown, key: string | number): unknown {
+  if (obj === null || obj === undefined || typeof obj !== 'object') return undefined;
+  const rec = obj as Record<string, unknown>;
+  if (typeof key === 'number') return Array.isArray(obj) ? obj[key] : undefined;
+  if (key in rec) return rec[key];
+  const k = Object.keys(rec).find((x) => x.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : rec[k];
+}
+
+function hasTerm(haystack: string, needle: string): boolean {
+  if (!needle) return true;
+  const h = haystack.toLowerCase();
+  const n = needle.toLowerCase();
+  for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) {
+    const before = at === 0 || !/[a-z0-9]/.test(h[at - 1]);
+    const after = at + n.length >= h.length || !/[a-z0-9]/.test(h[at + n.length]);
+    if (before && after) return true;
+  }
+  return false;
+}
+
+export function evaluate(e: Expr, row: Row): unknown {
+  switch (e.kind) {
+    case 'literal':
+      return e.value;
+    case 'path':
+      return e.steps.reduce<unknown>((v, s) => lookup(v, s), lookup(row, e.root));
+    case 'not':
+      return !truthy(evaluate(e.expr, row));
+    case 'in': {
+      const v = evaluate(e.expr, row);
+      const ci = e.op.endsWith('~');
+      const found = e.list.some((x) => (ci ? str(evaluate(x, row)).toLowerCase() === str(v).toLowerCase() : evaluate(x, row) === v || str(evaluate(x, row)) === str(v)));
+      return e.op.startsWith('!') ? !found : found;
+    }
+    case 'call': {
+      if (e.name === 'count') throw new KqlError('count() can only be used in summarize.', 0);
+      const a = evaluate(e.args[0] ?? { kind: 'literal', value: null }, row);
+      switch (e.name) {
+        case 'tolower':
+          return str(a).toLowerCase();
+        case 'toupper':
+          return str(a).toUpperCase();
+        case 'isnotempty':
+          return !empty(a);
+        case 'isempty':
+          return empty(a);
+        case 'isnull':
+          return a === null || a === undefined;
+        case 'isnotnull':
+          return a !== null && a !== undefined;
+        case 'tostring':
+          return str(a);
+        case 'toint':
+        case 'tolong':
+          return empty(a) || Number.isNaN(Number(a)) ? null : Math.trunc(Number(a));
+        case 'tobool':
+          return a === true || str(a).toLowerCase() === 'true';
+        default:
+          return a;
+      }
+    }
+    case 'binary': {
+      if (e.op === 'and') return truthy(evaluate(e.left, row)) && truthy(evaluate(e.right, row));
+      if (e.op === 'or') return truthy(evaluate(e.left, row)) || truthy(evaluate(e.right, row));
+      const l = evaluate(e.left, row);
+      const r = evaluate(e.right, row);
+      const neg = e.op.startsWith('!') && e.op !== '!=' && e.op !== '!~';
+      const op = neg ? e.op.slice(1) : e.op;
+      let out: boolean;
+      switch (op) {
+        case '==':
+          out = typeof l === 'number' || typeof r === 'number' ? Number(l) === Number(r) : str(l) === str(r);
+          break;
+        case '!=':
+          out = typeof l === 'number' || typeof r === 'number' ? Number(l) !== Number(r) : str(l) !== str(r);
+          break;
+        case '=~':
+          out = str(l).toLowerCase() === str(r).toLowerCase();
+          break;
+        case '!~':
+          out = str(l).toLowerCase() !== str(r).toLowerCase();
+          break;
+        case 'has':
+          out = hasTerm(str(l), str(r));
+          break;
+        case 'has_cs':
+          out = str(l).includes(str(r)) && hasTerm(str(l), str(r));
+          break;
+        case 'contains':
+          out = str(l).toLowerCase().includes(str(r).toLowerCase());
+          break;
+        case 'contains_cs':
+          out = str(l).includes(str(r));
+          break;
+        case 'startswith':
+          out = str(l).toLowerCase().startsWith(str(r).toLowerCase());
+          break;
+        case 'endswith':
+          out = str(l).toLowerCase().endsWith(str(r).toLowerCase());
+          break;
+        default:
+          out = compare(l, r, op);
+      }
+      return neg ? !out : out;
+    }
+  }
+}
+
+function compare(l: unknown, r: unknown, op: string): boolean {
+  const c = typeof l === 'number' && typeof r === 'number' ? l - r : str(l).localeCompare(str(r));
+  return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
+}
+
+const truthy = (v: unknown) => v === true;
+
+export interface QueryResult {
+  rows: Row[];
+  /** Whether the query limited its own output (limit/take): no paging token then. */
+  limited: boolean;
+  /** Whether limit/take dropped rows. */
+  truncated: boolean;
+}
+
+/** Runs the parsed pipeline over the table's rows. */
+export function run(query: Query, input: Row[]): QueryResult {
+  let rows = input;
+  let limited = false;
+  let truncated = false;
+  for (const op of query.operators) {
+    switch (op.kind) {
+      case 'where':
+        rows = rows.filter((r) => truthy(evaluate(op.expr, r)));
+        break;
+      case 'project':
+        rows = rows.map((r) => Object.fromEntries(op.columns.map((c) => [c.name, evaluate(c.expr, r) ?? null])));
+        break;
+      case 'extend':
+        rows = rows.map((r) => ({ ...r, ...Object.fromEntries(op.columns.map((c) => [c.name, evaluate(c.expr, r) ?? null])) }));
+        break;
+      case 'order':
+        rows = [...rows].sort((a, b) => {
+          for (const k of op.keys) {
+            const x = evaluate(k.expr, a);
+            const y = evaluate(k.expr, b);
+            const c = typeof x === 'number' && typeof y === 'number' ? x - y : str(x).localeCompare(str(y));
+            if (c !== 0) return k.desc ? -c : c;
+          }
+          return 0;
+        });
+        break;
+      case 'summarize': {
+        const groups = new Map<string, { keys: Row; n: number }>();
+        for (const r of rows) {
+          const keys = Object.fromEntries(op.by.map((b) => [b.name, evaluate(b.expr, r) ?? null]));
+          const id = JSON.stringify(keys);
+          const g = groups.get(id);
+          if (g) g.n++;
+          else groups.set(id, { keys, n: 1 });
+        }
+        if (op.by.length === 0 && groups.size === 0) groups.set('{}', { keys: {}, n: 0 });
+        rows = [...groups.values()].map((g) => ({ ...g.keys, ...Object.fromEntries(op.aggregates.map((a) => [a.name, g.n])) }));
+        break;
+      }
+      case 'limit':
+        limited = true;
+        truncated = truncated || rows.length > op.count;
+        rows = rows.slice(0, op.count);
+        break;
+      case 'count':
+        rows = [{ Count: rows.length }];
+        break;
+    }
+  }
+  return { rows, limited, truncated };
+}

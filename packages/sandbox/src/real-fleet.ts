@@ -1,0 +1,66 @@
+import { errorMessage } from '@arc-actions/core';
+import type { LocalCluster } from './clusters/cluster.js';
+import { installMonitoring } from './clusters/monitoring.js';
+import { startAgentReconciler } from './reconcile/agents.js';
+import { startFluxReconciler } from './reconcile/flux.js';
+import { startPolicyReconciler } from './reconcile/policy.js';
+import { key } from './state/ids.js';
+import type { SandboxStore } from './state/store.js';
+
+export interface RealFleetOptions {
+  /** How often the agents report and the policy add-on syncs (default 1 s and 3 s). */
+  agentIntervalMs?: number;
+  policyIntervalMs?: number;
+  /** How long an unreachable cluster stays Connected (default 15 s). */
+  offlineAfterMs?: number;
+  /** Where local git repositories of Flux configurations may live (file:// or paths). */
+  fluxRepoRoot?: string;
+  onError?: (where: string, error: unknown) => void;
+}
+
+export interface RealFleet {
+  clusters: LocalCluster[];
+  /** The real cluster behind an ARM cluster id, once its agents have reported. */
+  lookup(clusterId: string): LocalCluster | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects real local clusters to the sandbox's ARM side: the Arc agents' heartbeat (Connected / Offline), Flux
+ * (fluxConfigurations applied into the real apiserver), the Azure Policy add-on (assignments → Gatekeeper
+ * constraints, audit → policy states) and the monitoring extension (ama-logs workloads).
+ */
+export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[], options: RealFleetOptions = {}): RealFleet {
+  const onError = options.onError ?? ((where: string, error: unknown) => process.stderr.write(`[sandbox] ${where}: ${errorMessage(error)}\n`));
+  const lookup = (clusterId: string) => {
+    const kubeconfig = store.kubeconfigs.get(key(clusterId));
+    return kubeconfig ? clusters.find((c) => c.kubeconfig === kubeconfig) : undefined;
+  };
+  const agents = startAgentReconciler(store, () => clusters, {
+    intervalMs: options.agentIntervalMs,
+    offlineAfterMs: options.offlineAfterMs,
+    onError: (c, e) => onError(`agents ${c}`, e),
+  });
+  const flux = startFluxReconciler(store, lookup, { repoRoot: options.fluxRepoRoot });
+  const policy = startPolicyReconciler(store, lookup, { intervalMs: options.policyIntervalMs, onError: (c, e) => onError(`policy add-on ${c}`, e) });
+  const monitored = new Set<string>();
+  const onChange = (kind: string, id: string) => {
+    if (kind !== 'extension') return;
+    const ext = store.get(id);
+    if (String(ext?.properties?.extensionType ?? '').toLowerCase() !== 'microsoft.azuremonitor.containers') return;
+    const clusterId = key(id).split('/providers/microsoft.kubernetesconfiguration/')[0];
+    const cluster = lookup(clusterId);
+    if (!cluster || monitored.has(clusterId)) return;
+    monitored.add(clusterId);
+    installMonitoring(cluster).catch((e) => onError(`monitoring ${cluster.name}`, e));
+  };
+  store.on('change', onChange);
+  return {
+    clusters,
+    lookup,
+    async stop() {
+      store.off('change', onChange);
+      await Promise.all([agents.stop(), flux.stop(), policy.stop()]);
+    },
+  };
+}

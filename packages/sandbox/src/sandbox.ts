@@ -1,0 +1,144 @@
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createGitHubApi } from './github/index.js';
+import { LroManager } from './arm/lro.js';
+import { CallLog, type CallRecord } from './calls.js';
+import type { SandboxContext, SandboxIdentity } from './context.js';
+import { seedEmulatedClusters, type EmulatedClusterOptions } from './emulated.js';
+import { createSigningKey } from './identity/keys.js';
+import { defaultOidcClaims } from './identity/oidc.js';
+import { defaultKnobs, mergeKnobs, seededRandom, type Knobs, type KnobsPatch } from './knobs.js';
+import { handleSandboxApi } from './sandbox-api.js';
+import { newIdentity, seedDefaults } from './seed.js';
+import { createSandboxServer } from './server.js';
+import { SandboxState } from './state-api.js';
+import { SandboxStore } from './state/store.js';
+import { Throttle } from './throttle.js';
+import { ensureSandboxCa, issueServerCertificate } from './tls.js';
+
+export interface SandboxOptions {
+  /** Port on 127.0.0.1 (default: any free port). */
+  port?: number;
+  /** Folder of the CA (ca.crt, ca.key), created once; default: a fresh temporary folder. */
+  caDir?: string;
+  knobs?: KnobsPatch;
+  /** Emulated clusters created at start. */
+  emulatedClusters?: number | ({ count: number } & EmulatedClusterOptions);
+}
+
+/** The variables a workflow step (or a test) needs to talk to the sandbox. */
+export interface SandboxEnv {
+  ARC_SANDBOX_URL: string;
+  NODE_EXTRA_CA_CERTS: string;
+  ACTIONS_ID_TOKEN_REQUEST_URL: string;
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: string;
+  GITHUB_API_URL: string;
+  GITHUB_TOKEN: string;
+  ARC_SANDBOX_CLIENT_ID: string;
+  ARC_SANDBOX_TENANT_ID: string;
+  ARC_SANDBOX_SUBSCRIPTION_ID: string;
+  /** The custom-environment JSON the actions take as their `environment` input. */
+  ARC_SANDBOX_ENVIRONMENT: string;
+  [name: string]: string;
+}
+
+export interface Sandbox {
+  url: string;
+  env: SandboxEnv;
+  identity: SandboxIdentity;
+  state: SandboxState;
+  /** The GitHub REST stand-in's state (mounted at `<url>/github`). */
+  github: ReturnType<typeof createGitHubApi>['state'];
+  caCertPath: string;
+  calls(): CallRecord[];
+  clearCalls(): void;
+  knobs(): Knobs;
+  setKnobs(patch: KnobsPatch): Knobs;
+  seedEmulatedClusters(count: number, options?: EmulatedClusterOptions): ReturnType<typeof seedEmulatedClusters>;
+  stop(): Promise<void>;
+}
+
+/** The CA that NODE_EXTRA_CA_CERTS already trusts (when its key sits next to it), else a fresh temporary one. */
+function defaultCaDir(): string {
+  const trusted = process.env.NODE_EXTRA_CA_CERTS;
+  if (trusted && existsSync(join(dirname(trusted), 'ca.key'))) return dirname(trusted);
+  return mkdtempSync(join(tmpdir(), 'arc-sandbox-ca-'));
+}
+
+/** Starts the HTTPS stand-in for GitHub OIDC, Entra, ARM, Resource Graph, Policy Insights and the GitHub API. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const caDir = options.caDir ?? defaultCaDir();
+  const ca = ensureSandboxCa(caDir);
+  const tls = issueServerCertificate(ca, ['127.0.0.1', 'localhost', '::1']);
+  const identity = newIdentity();
+  let knobs = mergeKnobs(defaultKnobs(), options.knobs ?? {});
+  let random = seededRandom(knobs.seed);
+  const [oidcKey, entraKey] = await Promise.all([createSigningKey(), createSigningKey()]);
+  const ctx: SandboxContext = {
+    url: '',
+    identity,
+    store: new SandboxStore(identity.tenantId),
+    knobs: () => knobs,
+    random: () => random(),
+    calls: new CallLog(),
+    throttle: new Throttle(),
+    lro: undefined as unknown as LroManager,
+    oidcKey,
+    entraKey,
+    oidc: { claims: defaultOidcClaims(), issuer: '' },
+  };
+  ctx.lro = new LroManager(ctx.knobs, ctx.random);
+  const state = new SandboxState(ctx);
+  const setKnobs = (patch: KnobsPatch): Knobs => {
+    knobs = mergeKnobs(knobs, patch);
+    if (patch.seed !== undefined) random = seededRandom(knobs.seed);
+    if (patch.throttling) ctx.throttle.reset();
+    return knobs;
+  };
+  const github = createGitHubApi({ token: identity.githubToken });
+  const server = createSandboxServer(ctx, tls, { sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req), github: github.handler });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  ctx.url = `https://127.0.0.1:${port}`;
+  ctx.oidc.issuer = `${ctx.url}/oidc`;
+  seedDefaults(ctx);
+  const emulated = typeof options.emulatedClusters === 'number' ? { count: options.emulatedClusters } : options.emulatedClusters;
+  if (emulated && emulated.count > 0) seedEmulatedClusters(ctx, emulated.count, emulated);
+
+  const env: SandboxEnv = {
+    ARC_SANDBOX_URL: ctx.url,
+    NODE_EXTRA_CA_CERTS: ca.caCertPath,
+    ACTIONS_ID_TOKEN_REQUEST_URL: `${ctx.url}/oidc/idtoken?api-version=2.0`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: identity.oidcRequestToken,
+    GITHUB_API_URL: `${ctx.url}/github`,
+    GITHUB_TOKEN: identity.githubToken,
+    ARC_SANDBOX_CLIENT_ID: identity.clientId,
+    ARC_SANDBOX_TENANT_ID: identity.tenantId,
+    ARC_SANDBOX_SUBSCRIPTION_ID: identity.subscriptionId,
+    ARC_SANDBOX_ENVIRONMENT: JSON.stringify({ name: 'ArcSandbox', resourceManager: ctx.url, authorityHost: ctx.url, resourceGraph: ctx.url, tokenAudience: 'https://management.azure.com/' }),
+  };
+  return {
+    url: ctx.url,
+    env,
+    identity,
+    state,
+    github: github.state,
+    caCertPath: ca.caCertPath,
+    calls: () => ctx.calls.list(),
+    clearCalls: () => ctx.calls.clear(),
+    knobs: () => knobs,
+    setKnobs,
+    seedEmulatedClusters: (count, opts) => seedEmulatedClusters(ctx, count, opts),
+    stop: async () => {
+      ctx.lro.stop();
+      ctx.store.removeAllListeners();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
