@@ -36,8 +36,29 @@ describe('KQL subset', () => {
     expect(q('resources | summarize n = count()')).toEqual([{ n: 3 }]);
   });
 
+  it('derives ids with substring/indexof and aggregates with countif, make_set, max', () => {
+    const config = [
+      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/flux', name: 'flux', properties: { ProvisioningState: 'Succeeded' } },
+      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/azurepolicy', name: 'azurepolicy', properties: { ProvisioningState: 'Failed' } },
+      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c2/providers/Microsoft.KubernetesConfiguration/extensions/flux', name: 'flux', properties: { ProvisioningState: 'Succeeded' } },
+    ];
+    const out = run(
+      parseQuery(
+        "x | extend clusterId = tolower(substring(id, 0, indexof(tolower(id), '/providers/microsoft.kubernetesconfiguration/'))), entry = strcat(name, '=', tostring(properties.ProvisioningState))" +
+          " | summarize entries = make_set(entry), failed = countif(properties.ProvisioningState == 'Failed'), last = max(name), n = count() by clusterId | order by clusterId asc",
+      ),
+      config,
+    ).rows;
+    expect(out).toEqual([
+      { clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c1', entries: ['flux=Succeeded', 'azurepolicy=Failed'], failed: 1, last: 'flux', n: 2 },
+      { clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c2', entries: ['flux=Succeeded'], failed: 0, last: 'flux', n: 1 },
+    ]);
+    expect(() => parseQuery('x | where countif(name == 1) > 0')).not.toThrow();
+    expect(() => run(parseQuery('x | where countif(name == 1) > 0'), config)).toThrow(/only be used in summarize/);
+  });
+
   it('refuses syntax outside the subset instead of guessing', () => {
-    for (const bad of ['resources | mv-expand x = properties', 'resources | where name matches regex "x"', "resources | where strlen(name) > 1", "resources | where name == 'open", 'resources | summarize max(name)']) {
+    for (const bad of ['resources | mv-expand x = properties', 'resources | where name matches regex "x"', "resources | where parse_json(name) == 1", "resources | where name == 'open", 'resources | summarize avg(name)']) {
       expect(() => parseQuery(bad)).toThrow(KqlError);
     }
   });

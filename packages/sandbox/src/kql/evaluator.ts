@@ -1,3 +1,4 @@
+import { AGGREGATES } from './parser.js';
 import type { Expr, Query } from './ast.js';
 import { KqlError } from './errors.js';
 
@@ -42,7 +43,7 @@ export function evaluate(e: Expr, row: Row): unknown {
       return e.op.startsWith('!') ? !found : found;
     }
     case 'call': {
-      if (e.name === 'count') throw new KqlError('count() can only be used in summarize.', 0);
+      if (AGGREGATES.includes(e.name)) throw new KqlError(`${e.name}() can only be used in summarize.`, 0);
       const a = evaluate(e.args[0] ?? { kind: 'literal', value: null }, row);
       switch (e.name) {
         case 'tolower':
@@ -64,6 +65,17 @@ export function evaluate(e: Expr, row: Row): unknown {
           return empty(a) || Number.isNaN(Number(a)) ? null : Math.trunc(Number(a));
         case 'tobool':
           return a === true || str(a).toLowerCase() === 'true';
+        case 'strlen':
+          return str(a).length;
+        case 'strcat':
+          return e.args.map((x) => str(evaluate(x, row))).join('');
+        case 'indexof':
+          return str(a).indexOf(str(evaluate(e.args[1], row)));
+        case 'substring': {
+          const start = Math.max(0, Number(evaluate(e.args[1], row)) || 0);
+          const length = e.args[2] ? Number(evaluate(e.args[2], row)) : undefined;
+          return length === undefined ? str(a).slice(start) : str(a).slice(start, start + Math.max(0, length));
+        }
         default:
           return a;
       }
@@ -158,16 +170,16 @@ export function run(query: Query, input: Row[]): QueryResult {
         });
         break;
       case 'summarize': {
-        const groups = new Map<string, { keys: Row; n: number }>();
+        const groups = new Map<string, { keys: Row; rows: Row[] }>();
         for (const r of rows) {
           const keys = Object.fromEntries(op.by.map((b) => [b.name, evaluate(b.expr, r) ?? null]));
           const id = JSON.stringify(keys);
           const g = groups.get(id);
-          if (g) g.n++;
-          else groups.set(id, { keys, n: 1 });
+          if (g) g.rows.push(r);
+          else groups.set(id, { keys, rows: [r] });
         }
-        if (op.by.length === 0 && groups.size === 0) groups.set('{}', { keys: {}, n: 0 });
-        rows = [...groups.values()].map((g) => ({ ...g.keys, ...Object.fromEntries(op.aggregates.map((a) => [a.name, g.n])) }));
+        if (op.by.length === 0 && groups.size === 0) groups.set('{}', { keys: {}, rows: [] });
+        rows = [...groups.values()].map((g) => ({ ...g.keys, ...Object.fromEntries(op.aggregates.map((a) => [a.name, aggregate(a.expr, g.rows)])) }));
         break;
       }
       case 'limit':
@@ -181,4 +193,27 @@ export function run(query: Query, input: Row[]): QueryResult {
     }
   }
   return { rows, limited, truncated };
+}
+
+/** count(), countif(p), make_set(x), max(x), min(x), sum(x) over the rows of one group. */
+function aggregate(e: Expr, rows: Row[]): unknown {
+  if (e.kind !== 'call') return null;
+  const values = () => rows.map((r) => evaluate(e.args[0], r)).filter((v) => v !== null && v !== undefined && v !== '');
+  switch (e.name) {
+    case 'count':
+      return rows.length;
+    case 'countif':
+      return rows.filter((r) => truthy(evaluate(e.args[0], r))).length;
+    case 'make_set':
+      return [...new Set(values().map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)))];
+    case 'sum':
+      return values().reduce<number>((n, v) => n + (Number(v) || 0), 0);
+    case 'max':
+    case 'min': {
+      const sorted = values().sort((x, y) => (typeof x === 'number' && typeof y === 'number' ? x - y : str(x).localeCompare(str(y))));
+      return (e.name === 'max' ? sorted.pop() : sorted[0]) ?? null;
+    }
+    default:
+      return null;
+  }
 }

@@ -2,7 +2,14 @@ import type { Expr, NamedExpr, Operator, Query } from './ast.js';
 import { KqlError } from './errors.js';
 import { tokenize, type Token } from './tokenizer.js';
 
-const FUNCTIONS = new Set(['tolower', 'toupper', 'isnotempty', 'isempty', 'isnull', 'isnotnull', 'tostring', 'toint', 'tolong', 'tobool', 'todatetime', 'count']);
+/** Aggregation functions, allowed only in summarize. */
+export const AGGREGATES = ['count', 'countif', 'make_set', 'max', 'min', 'sum'];
+
+const FUNCTIONS = new Set([
+  'tolower', 'toupper', 'isnotempty', 'isempty', 'isnull', 'isnotnull', 'tostring', 'toint', 'tolong', 'tobool', 'todatetime',
+  'substring', 'indexof', 'strcat', 'strlen',
+  ...AGGREGATES,
+]);
 const STRING_OPS = new Set(['==', '!=', '=~', '!~', '<', '>', '<=', '>=', 'has', '!has', 'contains', '!contains', 'startswith', '!startswith', 'endswith', 'has_cs', 'contains_cs']);
 
 /** Parses the supported subset; anything else is a KqlError (answered as InvalidQuery, never guessed at). */
@@ -144,7 +151,7 @@ export function parseQuery(text: string): Query {
       });
     } else if (word === 'summarize') {
       const aggregates = list(named);
-      for (const a of aggregates) if (a.expr.kind !== 'call' || a.expr.name !== 'count') fail('Only count() is supported in summarize.', t);
+      for (const a of aggregates) if (a.expr.kind !== 'call' || !AGGREGATES.includes(a.expr.name)) fail(`summarize supports ${AGGREGATES.map((f) => `${f}()`).join(', ')} only.`, t);
       let by: NamedExpr[] = [];
       if (isWord('by')) (i++, (by = list(named)));
       operators.push({ kind: 'summarize', aggregates, by });
