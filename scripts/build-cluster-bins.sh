@@ -14,6 +14,9 @@ HELM_VERSION=v3.21.4
 cache=${ARC_BIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/arc-actions/bin}
 dir="$cache/k8s-$K8S_VERSION-etcd-$ETCD_VERSION-gk-$GATEKEEPER_VERSION-helm-$HELM_VERSION"
 mkdir -p "$dir"
+# One build at a time per cache folder: parallel test workers may all call this script on a cold machine.
+exec 9>"$dir/.lock"
+flock 9
 
 export CGO_ENABLED=0 GOWORK=off GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { RetryBudget } from '@arc-actions/core';
+import { CLUSTER_RP, isTransient, withBudget } from '../src/arm.js';
 import { parseConfiguration } from '../src/configuration.js';
+import { shardOf } from '../src/story.js';
 import { armGitUrl, desiredBody, protectedSettings, settingsHash } from '../src/desired.js';
 import type { GitAuth } from '../src/inputs.js';
 import { isFinal, readCompliance } from '../src/observe.js';
@@ -31,24 +34,49 @@ kustomizations:
 const none: GitAuth = { kind: 'none' };
 const https: GitAuth = { kind: 'https', user: 'x-access-token', key: 'ghp_supersecretvalue123', from: 'input https-key' };
 const config = () => parseConfiguration(YAML).config;
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/fleet-base';
+const ID =
+  '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/fleet-base';
 
 /** What ARM returns after a PUT of `body` (defaults filled, read-only fields added). */
 function asArm(body: Record<string, any>): Record<string, any> {
   const ks = Object.fromEntries(
-    Object.entries(body.kustomizations).map(([n, k]: [string, any]) => [n, { name: n, ...k, retryIntervalInSeconds: k.retryIntervalInSeconds ?? null, postBuild: k.postBuild ?? null }]),
+    Object.entries(body.kustomizations).map(([n, k]: [string, any]) => [
+      n,
+      { name: n, ...k, retryIntervalInSeconds: k.retryIntervalInSeconds ?? null, postBuild: k.postBuild ?? null },
+    ]),
   );
-  return { ...body, kustomizations: ks, configurationProtectedSettings: {}, statuses: [], complianceState: 'Compliant', provisioningState: 'Succeeded' };
+  return {
+    ...body,
+    kustomizations: ks,
+    configurationProtectedSettings: {},
+    statuses: [],
+    complianceState: 'Compliant',
+    provisioningState: 'Succeeded',
+  };
 }
 
 describe('desired body', () => {
   it('writes out every ARM default and converts durations to seconds', () => {
     const body = desiredBody(config(), none);
     expect(body).toMatchObject({ scope: 'cluster', namespace: 'flux-system', sourceKind: 'GitRepository', suspend: false });
-    expect(body.gitRepository).toEqual({ url: 'https://github.com/acme/fleet-config', repositoryRef: { branch: 'main' }, timeoutInSeconds: 600, syncIntervalInSeconds: 300, httpsUser: null, sshKnownHosts: null });
+    expect(body.gitRepository).toEqual({
+      url: 'https://github.com/acme/fleet-config',
+      repositoryRef: { branch: 'main' },
+      timeoutInSeconds: 600,
+      syncIntervalInSeconds: 300,
+      httpsUser: null,
+      sshKnownHosts: null,
+    });
     expect(body.kustomizations.apps).toEqual({
-      path: './apps', dependsOn: ['infra'], timeoutInSeconds: 600, syncIntervalInSeconds: 600, retryIntervalInSeconds: 120,
-      prune: true, force: false, wait: true, postBuild: { substitute: { cluster_env: 'prod' } },
+      path: './apps',
+      dependsOn: ['infra'],
+      timeoutInSeconds: 600,
+      syncIntervalInSeconds: 600,
+      retryIntervalInSeconds: 120,
+      prune: true,
+      force: false,
+      wait: true,
+      postBuild: { substitute: { cluster_env: 'prod' } },
     });
   });
 
@@ -98,7 +126,9 @@ describe('plan', () => {
     changed.kustomizations.apps.path = './apps-v2';
     const plan = planFlux(desiredBody(changed, none), arm, { desired: 'none', recorded: 'none' });
     expect(plan.action).toBe('update');
-    expect(plan.patch).toEqual({ kustomizations: { apps: expect.objectContaining({ path: './apps-v2', dependsOn: ['infra'] }), old: null } });
+    expect(plan.patch).toEqual({
+      kustomizations: { apps: expect.objectContaining({ path: './apps-v2', dependsOn: ['infra'] }), old: null },
+    });
     expect(plan.fields.map((f) => f.path).sort()).toEqual(['kustomizations.apps.path', 'kustomizations.old']);
     expect(plan.sendSettings).toBe(false);
   });
@@ -109,7 +139,10 @@ describe('plan', () => {
     delete changed.source.gitRepository.branch;
     changed.source.gitRepository.tag = 'v1.2.0';
     const plan = planFlux(desiredBody(changed, none), asArm(before), { desired: 'none', recorded: 'none' });
-    expect(plan.patch).toMatchObject({ sourceKind: 'GitRepository', gitRepository: { repositoryRef: { tag: 'v1.2.0', branch: null, semver: null, commit: null } } });
+    expect(plan.patch).toMatchObject({
+      sourceKind: 'GitRepository',
+      gitRepository: { repositoryRef: { tag: 'v1.2.0', branch: null, semver: null, commit: null } },
+    });
     expect(plan.patch?.kustomizations).toBeUndefined();
   });
 
@@ -134,14 +167,23 @@ describe('provenance', () => {
   it('round-trips, recognises our source and lists the configurations it manages', () => {
     const source = sourceOf('clusters/flux.yaml', { GITHUB_REPOSITORY: 'acme/fleet' });
     expect(source).toBe('acme/fleet:clusters/flux.yaml');
-    expect(sourceOf('inline', { GITHUB_REPOSITORY: 'acme/fleet', GITHUB_WORKFLOW_REF: 'acme/fleet/.github/workflows/gitops.yml@refs/heads/main' })).toBe('acme/fleet:inline@.github/workflows/gitops.yml');
+    expect(
+      sourceOf('inline', {
+        GITHUB_REPOSITORY: 'acme/fleet',
+        GITHUB_WORKFLOW_REF: 'acme/fleet/.github/workflows/gitops.yml@refs/heads/main',
+      }),
+    ).toBe('acme/fleet:inline@.github/workflows/gitops.yml');
     const value = formatProvenance({ settings: 'none', source });
     expect(parseProvenance(value)).toEqual({ settings: 'none', source });
     const long = 'acme/fleet:' + 'x/'.repeat(200) + 'f.yaml';
     const short = formatProvenance({ settings: 'abc', source: long });
     expect(short.length).toBeLessThanOrEqual(256);
     expect(sameSource(parseProvenance(short)!.source, long)).toBe(true);
-    const tags = { env: 'prod', 'arc-actions.flux.old': value, 'arc-actions.flux.theirs': formatProvenance({ settings: 'none', source: 'other/repo:x.yaml' }) };
+    const tags = {
+      env: 'prod',
+      'arc-actions.flux.old': value,
+      'arc-actions.flux.theirs': formatProvenance({ settings: 'none', source: 'other/repo:x.yaml' }),
+    };
     expect(configurationsOf(tags, source)).toEqual(['old']);
   });
 });
@@ -152,23 +194,63 @@ describe('observe', () => {
     provisioningState: 'Succeeded',
     statusUpdatedAt: '2026-01-01T00:01:00Z',
     statuses: [
-      { name: 'fleet-base', kind: 'GitRepository', complianceState: 'Compliant', statusConditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', message: 'stored artifact' }] },
-      { name: 'fleet-base-infra', kind: 'Kustomization', complianceState: 'Non-Compliant', statusConditions: [{ type: 'Ready', status: 'False', reason: 'ReconciliationFailed', message: 'Pod/infra/priv dry-run failed (Forbidden): admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-k8sazurev2noprivilege-abc] Privileged container is not allowed: shell' }] },
-      { name: 'fleet-base-apps', kind: 'Kustomization', complianceState: 'Non-Compliant', statusConditions: [{ type: 'Ready', status: 'False', reason: 'DependencyNotReady', message: "dependency 'flux-system/fleet-base-infra' is not ready" }] },
+      {
+        name: 'fleet-base',
+        kind: 'GitRepository',
+        complianceState: 'Compliant',
+        statusConditions: [{ type: 'Ready', status: 'True', reason: 'Succeeded', message: 'stored artifact' }],
+      },
+      {
+        name: 'fleet-base-infra',
+        kind: 'Kustomization',
+        complianceState: 'Non-Compliant',
+        statusConditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'ReconciliationFailed',
+            message:
+              'Pod/infra/priv dry-run failed (Forbidden): admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-k8sazurev2noprivilege-abc] Privileged container is not allowed: shell',
+          },
+        ],
+      },
+      {
+        name: 'fleet-base-apps',
+        kind: 'Kustomization',
+        complianceState: 'Non-Compliant',
+        statusConditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'DependencyNotReady',
+            message: "dependency 'flux-system/fleet-base-infra' is not ready",
+          },
+        ],
+      },
     ],
   };
 
   it('reads per-kustomization states and messages, and treats a denial as final', () => {
     const c = readCompliance(raw, 'fleet-base', ['infra', 'apps']);
     expect(c.state).toBe('Non-Compliant');
-    expect(c.kustomizations[0]).toMatchObject({ name: 'infra', complianceState: 'Non-Compliant', ready: 'False', reason: 'ReconciliationFailed' });
+    expect(c.kustomizations[0]).toMatchObject({
+      name: 'infra',
+      complianceState: 'Non-Compliant',
+      ready: 'False',
+      reason: 'ReconciliationFailed',
+    });
     expect(c.kustomizations[0].message).toContain('denied the request: [azurepolicy-');
     expect(isFinal(c)).toBe(true);
   });
 
   it('waits while something progresses, while provisioning runs, and for a status older than the write', () => {
     const progressing = structuredClone(raw);
-    progressing.statuses[1].statusConditions[0] = { type: 'Ready', status: 'Unknown', reason: 'Progressing', message: 'Reconciliation in progress' };
+    progressing.statuses[1].statusConditions[0] = {
+      type: 'Ready',
+      status: 'Unknown',
+      reason: 'Progressing',
+      message: 'Reconciliation in progress',
+    };
     expect(isFinal(readCompliance(progressing, 'fleet-base', ['infra', 'apps']))).toBe(false);
     expect(isFinal(readCompliance({ ...raw, provisioningState: 'Updating' }, 'fleet-base', []))).toBe(false);
     const compliant = readCompliance({ ...raw, complianceState: 'Compliant' }, 'fleet-base', []);
@@ -181,17 +263,47 @@ describe('observe', () => {
 describe('report', () => {
   const target = (name: string, extra: Partial<FluxTargetResult>): FluxTargetResult => ({
     target: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/${name}`,
-    name, status: 'ok', changes: [], action: 'unchanged', configuration: 'fleet-base', fields: [], deleted: [], protectedSettings: 'none', ...extra,
+    name,
+    status: 'ok',
+    changes: [],
+    action: 'unchanged',
+    configuration: 'fleet-base',
+    fields: [],
+    deleted: [],
+    protectedSettings: 'none',
+    ...extra,
   });
   const targets = [
     target('c1', { action: 'update', fields: [{ path: 'kustomizations.apps.path', before: './apps', after: './apps-v2' }] }),
     target('c2', { action: 'update', fields: [{ path: 'kustomizations.apps.path', before: './apps', after: './apps-v2' }] }),
     target('c3', {
-      status: 'fail', action: 'create', message: 'Non-Compliant: infra',
-      compliance: { state: 'Non-Compliant', final: true, waitedMs: 1000, kustomizations: [{ name: 'infra', complianceState: 'Non-Compliant', reason: 'ReconciliationFailed', message: 'admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-x] no | pipes' }] },
+      status: 'fail',
+      action: 'create',
+      message: 'Non-Compliant: infra',
+      compliance: {
+        state: 'Non-Compliant',
+        final: true,
+        waitedMs: 1000,
+        kustomizations: [
+          {
+            name: 'infra',
+            complianceState: 'Non-Compliant',
+            reason: 'ReconciliationFailed',
+            message: 'admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-x] no | pipes',
+          },
+        ],
+      },
     }),
   ];
-  const report: FleetReport = { action: 'flux-apply', dryRun: true, startedAt: '', configuration: 'fleet-base', source: 'acme/fleet:flux.yaml', counts: countTargets(targets), targets };
+  const report: FleetReport = {
+    action: 'flux-apply',
+    dryRun: true,
+    startedAt: '',
+    configuration: 'fleet-base',
+    source: 'acme/fleet:flux.yaml',
+    counts: countTargets(targets),
+    targets,
+  };
 
   it('renders a cluster × kustomization table with the denial message', () => {
     const md = summaryMarkdown(report, ['infra', 'apps']);
@@ -204,5 +316,34 @@ describe('report', () => {
     const md = commentMarkdown(report);
     expect(md).toContain('| update | 2: c1, c2 | 1 field(s) |');
     expect(md).toContain('kustomizations.apps.path: ./apps → ./apps-v2');
+  });
+});
+
+describe('fan-out and retries', () => {
+  it('addresses Arc and AKS clusters through one code path', () => {
+    expect(CLUSTER_RP.connectedClusters).toMatchObject({ clusterRp: 'Microsoft.Kubernetes', clusterResourceName: 'connectedClusters' });
+    expect(CLUSTER_RP.managedClusters).toMatchObject({ clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters' });
+  });
+
+  it('splits targets into disjoint shards that cover the fleet', () => {
+    const targets = Array.from({ length: 10 }, (_, i) => ({ id: `/x/c${i}` }));
+    const shards = [0, 1, 2].map((index) => shardOf(targets, { index, total: 3 }).map((t) => t.id));
+    expect(shards.flat().sort()).toEqual(targets.map((t) => t.id).sort());
+    expect(shards.map((s) => s.length)).toEqual([4, 3, 3]);
+  });
+
+  it('retries transient failures only while the run-wide budget lasts', async () => {
+    expect(isTransient({ statusCode: 500 })).toBe(true);
+    expect(isTransient({ statusCode: 429 })).toBe(true);
+    expect(isTransient({ code: 'ECONNRESET' })).toBe(true);
+    expect(isTransient({ statusCode: 400 })).toBe(false);
+    const budget = new RetryBudget(1);
+    let calls = 0;
+    const flaky = () => (++calls < 3 ? Promise.reject(Object.assign(new Error('boom'), { statusCode: 503 })) : Promise.resolve('ok'));
+    await expect(withBudget(budget, flaky)).rejects.toThrow('boom');
+    expect(calls).toBe(2);
+    expect(budget.spent).toBe(1);
+    calls = 0;
+    await expect(withBudget(new RetryBudget(5), flaky)).resolves.toBe('ok');
   });
 });

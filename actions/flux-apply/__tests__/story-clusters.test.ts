@@ -5,7 +5,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseClusterId, parseEnvironment } from '@arc-actions/azure';
 import { startSandbox, type Sandbox } from '@arc-actions/sandbox';
-import { startFleet, stopFleet, syncPolicyAssignments, type FluxApplyResult, type LocalCluster } from '../../../packages/sandbox/src/clusters/index.js';
+import {
+  startFleet,
+  stopFleet,
+  syncPolicyAssignments,
+  type FluxApplyResult,
+  type LocalCluster,
+} from '../../../packages/sandbox/src/clusters/index.js';
 import { startFluxReconciler } from '../../../packages/sandbox/src/reconcile/flux.js';
 import { parseConfiguration, sourceRef } from '../src/configuration.js';
 import type { GitAuth, Inputs } from '../src/inputs.js';
@@ -17,7 +23,8 @@ import { applyFleet } from '../src/story.js';
  * order, and reports statuses back into the ARM resources that flux-apply observes.
  */
 
-const SSH_KEY = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDleakedkeymaterialthatmustnotleak0000000000000000000000\n-----END OPENSSH PRIVATE KEY-----';
+const SSH_KEY =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDleakedkeymaterialthatmustnotleak0000000000000000000000\n-----END OPENSSH PRIVATE KEY-----';
 const KNOWN_HOSTS = 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
 let sandbox: Sandbox;
 let clusters: LocalCluster[];
@@ -27,7 +34,10 @@ let repo: string;
 let ids: string[];
 
 const git = (...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  }).trim();
 
 async function put(path: string, content: string): Promise<void> {
   await mkdir(dirname(join(repo, path)), { recursive: true });
@@ -85,33 +95,57 @@ beforeAll(async () => {
   repo = join(root, 'gitops');
   await mkdir(repo);
   git('init', '--quiet', '-b', 'main');
-  await put('infra/namespaces.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: infra}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team-deny}\n');
+  await put(
+    'infra/namespaces.yaml',
+    'apiVersion: v1\nkind: Namespace\nmetadata: {name: infra}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team-deny}\n',
+  );
   await put('infra/redis.yaml', deployment('infra', 'redis'));
   await put('apps/web.yaml', deployment('apps', 'web'));
-  await put('debug/pod.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug-shell, namespace: team-deny}\nspec:\n  containers:\n  - {name: shell, image: busybox:1.36, securityContext: {privileged: true}}\n');
+  await put(
+    'debug/pod.yaml',
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: debug-shell, namespace: team-deny}\nspec:\n  containers:\n  - {name: shell, image: busybox:1.36, securityContext: {privileged: true}}\n',
+  );
   git('add', '-A');
   git('commit', '--quiet', '-m', 'initial');
 
   sandbox = await startSandbox();
-  Object.assign(process.env, { ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN });
+  Object.assign(process.env, {
+    ACTIONS_ID_TOKEN_REQUEST_URL: sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+  });
   clusters = await startFleet(3, join(root, 'clusters'));
   const sub = sandbox.identity.subscriptionId;
   const byId = new Map<string, LocalCluster>();
   ids = clusters.map((c) => {
     const id = `/subscriptions/${sub}/resourceGroups/rg-fleet/providers/Microsoft.Kubernetes/connectedClusters/${c.name}`;
-    sandbox.state.put({ id, name: c.name, type: 'Microsoft.Kubernetes/connectedClusters', location: 'eastus', tags: { team: 'real' }, properties: { provisioningState: 'Succeeded', connectivityStatus: 'Connected' } });
+    sandbox.state.put({
+      id,
+      name: c.name,
+      type: 'Microsoft.Kubernetes/connectedClusters',
+      location: 'eastus',
+      tags: { team: 'real' },
+      properties: { provisioningState: 'Succeeded', connectivityStatus: 'Connected' },
+    });
     sandbox.state.attachRealCluster(id, c.kubeconfig);
     byId.set(id.toLowerCase(), c);
     return id;
   });
-  reconciler = startFluxReconciler(sandbox.state.store, byId, { repoRoot: repo, onReconciled: (id, r) => r && reconciled.set(id.toLowerCase(), r) });
+  reconciler = startFluxReconciler(sandbox.state.store, byId, {
+    repoRoot: repo,
+    onReconciled: (id, r) => r && reconciled.set(id.toLowerCase(), r),
+  });
   // The third cluster denies privileged containers in team-deny (the Azure Policy add-on's constraint, in Gatekeeper).
   await syncPolicyAssignments(clusters[2], [
     {
       id: `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments/no-privileged`,
       name: 'no-privileged',
       effect: 'Deny',
-      definitions: [{ definitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4', parameters: { namespaces: ['team-deny'] } }],
+      definitions: [
+        {
+          definitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4',
+          parameters: { namespaces: ['team-deny'] },
+        },
+      ],
     },
   ]);
 }, 300_000);
@@ -123,12 +157,17 @@ afterAll(async () => {
 }, 60_000);
 
 describe('flux-apply on three real clusters', () => {
-  it('installs Flux, applies infra before apps, and reports Gatekeeper\'s denial on the cluster that denies', async () => {
+  it("installs Flux, applies infra before apps, and reports Gatekeeper's denial on the cluster that denies", async () => {
     const result = await applyFleet(inputs(), { env: { GITHUB_REPOSITORY: 'acme/fleet' }, pollIntervalMs: { initial: 500, max: 2000 } });
     const byName = Object.fromEntries(result.report.targets.map((t) => [t.name, t]));
     expect(result.report.targets).toHaveLength(3);
     for (const c of clusters.slice(0, 2)) {
-      expect(byName[c.name]).toMatchObject({ status: 'ok', action: 'create', extension: { outcome: 'installed' }, compliance: { state: 'Compliant', final: true } });
+      expect(byName[c.name]).toMatchObject({
+        status: 'ok',
+        action: 'create',
+        extension: { outcome: 'installed' },
+        compliance: { state: 'Compliant', final: true },
+      });
     }
     const denied = byName[clusters[2].name];
     expect(denied).toMatchObject({ status: 'fail', compliance: { state: 'Non-Compliant', final: true } });
@@ -156,10 +195,17 @@ describe('flux-apply on three real clusters', () => {
 
     // The SSH key went to ARM's protected settings only; known_hosts is public (base64 in gitRepository).
     const flux = sandbox.state.get(`${ids[0]}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/gitops`)!;
-    expect(flux.properties?.gitRepository).toMatchObject({ url: 'ssh://git@github.com/acme/fleet-config.git', sshKnownHosts: Buffer.from(KNOWN_HOSTS + '\n').toString('base64') });
+    expect(flux.properties?.gitRepository).toMatchObject({
+      url: 'ssh://git@github.com/acme/fleet-config.git',
+      sshKnownHosts: Buffer.from(KNOWN_HOSTS + '\n').toString('base64'),
+    });
     const everything = [JSON.stringify(result.report), result.summary, JSON.stringify(result.matrix)].join('\n');
     for (const line of SSH_KEY.split('\n').slice(1, -1)) expect(everything).not.toContain(line);
-    expect(everything).not.toContain(Buffer.from(SSH_KEY + '\n').toString('base64').slice(0, 40));
+    expect(everything).not.toContain(
+      Buffer.from(SSH_KEY + '\n')
+        .toString('base64')
+        .slice(0, 40),
+    );
   }, 240_000);
 
   it('makes no write when run again', async () => {

@@ -47,7 +47,10 @@ function inputs(appsPath: string, overrides: Partial<Inputs> = {}): Inputs {
       audience: 'api://AzureADTokenExchange',
     },
     source: { config, origin: 'clusters/fleet-base.yaml', ref: sourceRef(config.source.gitRepository), auth, warnings },
-    targets: { kind: 'selector', selector: { tags: { team: 'payments' }, subscriptions: [subscription], managementGroups: [], resourceGroups: [] } },
+    targets: {
+      kind: 'selector',
+      selector: { tags: { team: 'payments' }, subscriptions: [subscription], managementGroups: [], resourceGroups: [] },
+    },
     clusterType: 'connectedClusters',
     wait: true,
     timeoutMs: 60_000,
@@ -68,13 +71,21 @@ async function capture<T>(fn: () => Promise<T>): Promise<{ value: T; log: string
   }) as typeof process.stdout.write;
   try {
     // `::add-mask::` commands register secrets with the runner, which never prints them.
-    return { value: await fn(), log: chunks.join('').split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') };
+    return {
+      value: await fn(),
+      log: chunks
+        .join('')
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    };
   } finally {
     process.stdout.write = write;
   }
 }
 
-const writes = () => sandbox.calls().filter((c) => c.api === 'arm' && ['PUT', 'PATCH', 'DELETE', 'POST'].includes(c.method) && !/resourcegraph/i.test(c.path));
+const writes = () =>
+  sandbox.calls().filter((c) => c.api === 'arm' && ['PUT', 'PATCH', 'DELETE', 'POST'].includes(c.method) && !/resourcegraph/i.test(c.path));
 const env = { GITHUB_REPOSITORY: 'acme/fleet', GITHUB_EVENT_NAME: 'push' };
 
 function expectNoSecret(result: FleetResult, log: string): void {
@@ -95,7 +106,9 @@ beforeAll(async () => {
   sandbox.seedEmulatedClusters(20, { tags: { team: 'search' }, prefix: 'other' });
   subscription = seeded.subscriptions[0];
   tagged = new Set(
-    [...sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters')].filter((c) => c.tags?.team === 'payments').map((c) => c.id.toLowerCase()),
+    [...sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters')]
+      .filter((c) => c.tags?.team === 'payments')
+      .map((c) => c.id.toLowerCase()),
   );
   expect(tagged.size).toBe(FLEET);
 });
@@ -107,7 +120,9 @@ afterAll(async () => {
 describe('flux-apply on 200 emulated clusters', () => {
   it('selects exactly the tagged clusters and ends with one result per cluster despite 429s and 500s', async () => {
     sandbox.setKnobs({ routes: [{ api: 'arm', faults: { '429': 0.1, '500': 0.1 } }] });
-    const { value: result, log } = await capture(() => applyFleet(inputs('./apps'), { env, retryBudget: 400, pollIntervalMs: { initial: 200, max: 1000 } }));
+    const { value: result, log } = await capture(() =>
+      applyFleet(inputs('./apps'), { env, retryBudget: 400, pollIntervalMs: { initial: 200, max: 1000 } }),
+    );
     sandbox.setKnobs({ routes: [] });
     const ids = result.report.targets.map((t) => t.target.toLowerCase());
     expect(ids).toHaveLength(FLEET);
@@ -118,14 +133,20 @@ describe('flux-apply on 200 emulated clusters', () => {
     expect(injected).toBeGreaterThan(50);
     const failed = result.report.targets.filter((t) => t.status !== 'ok');
     expect(failed.map((t) => `${t.name}: ${t.message}`)).toEqual([]);
-    expect(result.report.targets.every((t) => t.action === 'create' && t.compliance?.state === 'Compliant' && t.protectedSettings === 'sent')).toBe(true);
+    expect(
+      result.report.targets.every((t) => t.action === 'create' && t.compliance?.state === 'Compliant' && t.protectedSettings === 'sent'),
+    ).toBe(true);
     expect(result.report.targets[0].compliance?.kustomizations.map((k) => k.name)).toEqual(['infra', 'apps']);
     expectNoSecret(result, log);
     // The untagged clusters were not touched.
-    const other = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].filter((f) => f.name === 'fleet-base' && !tagged.has(f.id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0]));
+    const other = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].filter(
+      (f) => f.name === 'fleet-base' && !tagged.has(f.id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0]),
+    );
     expect(other).toEqual([]);
     // Protected settings reached ARM, and only there.
-    const anyFlux = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].find((f) => f.name === 'fleet-base')!;
+    const anyFlux = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].find(
+      (f) => f.name === 'fleet-base',
+    )!;
     expect(sandbox.state.store.secrets.get(anyFlux.id.toLowerCase())).toEqual({ httpsKey: Buffer.from(HTTPS_KEY).toString('base64') });
     expect(JSON.stringify(anyFlux)).not.toContain(Buffer.from(HTTPS_KEY).toString('base64'));
   });
@@ -150,7 +171,9 @@ describe('flux-apply on 200 emulated clusters', () => {
     expect(w).toHaveLength(FLEET);
     expect(result.report.counts).toMatchObject({ update: FLEET, ok: FLEET });
     expect(result.report.targets[0].fields).toEqual([{ path: 'kustomizations.apps.path', before: './apps', after: './apps-v2' }]);
-    const flux = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].filter((f) => f.name === 'fleet-base');
+    const flux = [...sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/fluxConfigurations')].filter(
+      (f) => f.name === 'fleet-base',
+    );
     expect(flux.every((f) => f.properties?.kustomizations?.apps?.path === './apps-v2')).toBe(true);
   });
 

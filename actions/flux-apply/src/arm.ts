@@ -37,7 +37,10 @@ const TRANSIENT_CODES = new Set(['REQUEST_SEND_ERROR', 'ECONNRESET', 'ETIMEDOUT'
 export function isTransient(error: unknown): boolean {
   const e = error as ErrorLike;
   if (typeof e?.statusCode === 'number') return e.statusCode === 429 || e.statusCode === 408 || e.statusCode >= 500;
-  return (e?.code !== undefined && TRANSIENT_CODES.has(e.code)) || /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? '');
+  return (
+    (e?.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
+    /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? '')
+  );
 }
 
 export const isNotFound = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 404;
@@ -48,7 +51,10 @@ export function describeArmError(error: unknown): { code?: string; message: stri
   const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
   const code = typeof e?.code === 'string' ? e.code : undefined;
   const message = errorMessage(error).split('\n')[0];
-  return { code, message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message };
+  return {
+    code,
+    message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message,
+  };
 }
 
 /** Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). */
@@ -98,12 +104,17 @@ export class FluxArm {
 
   async createFlux(cluster: ClusterRef, name: string, body: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginCreateOrUpdateAndWait(...this.args(cluster), name, body))) as Record<string, any>;
+    return (await withBudget(this.budget, () =>
+      sdk.fluxConfigurations.beginCreateOrUpdateAndWait(...this.args(cluster), name, body),
+    )) as Record<string, any>;
   }
 
   async patchFlux(cluster: ClusterRef, name: string, patch: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginUpdateAndWait(...this.args(cluster), name, patch))) as Record<string, any>;
+    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginUpdateAndWait(...this.args(cluster), name, patch))) as Record<
+      string,
+      any
+    >;
   }
 
   async deleteFlux(cluster: ClusterRef, name: string): Promise<void> {
@@ -127,18 +138,26 @@ export class FluxArm {
    * Installs microsoft.flux when it is missing, or installs it again when it Failed; waits for Succeeded.
    * Returns what was done: `present`, `installed` or `repaired`.
    */
-  async ensureFluxExtension(cluster: ClusterRef, timeoutMs: number): Promise<{ outcome: 'present' | 'installed' | 'repaired'; state: ExtensionState }> {
+  async ensureFluxExtension(
+    cluster: ClusterRef,
+    timeoutMs: number,
+  ): Promise<{ outcome: 'present' | 'installed' | 'repaired'; state: ExtensionState }> {
     const sdk = await this.sdk(cluster);
     let current = await this.getFluxExtension(cluster);
     if (current && ['Creating', 'Updating'].includes(current.provisioningState ?? '')) {
-      const settled = await waitFor(async () => {
-        const s = await this.getFluxExtension(cluster);
-        return s && !['Creating', 'Updating'].includes(s.provisioningState ?? '') ? s : undefined;
-      }, { timeoutMs, initialMs: 1000, maxMs: 10_000 });
-      if (!settled.value) throw new Error(`The flux extension is still ${current.provisioningState} after ${Math.round(timeoutMs / 1000)} s.`);
+      const settled = await waitFor(
+        async () => {
+          const s = await this.getFluxExtension(cluster);
+          return s && !['Creating', 'Updating'].includes(s.provisioningState ?? '') ? s : undefined;
+        },
+        { timeoutMs, initialMs: 1000, maxMs: 10_000 },
+      );
+      if (!settled.value)
+        throw new Error(`The flux extension is still ${current.provisioningState} after ${Math.round(timeoutMs / 1000)} s.`);
       current = settled.value;
     }
-    if (current?.provisioningState === 'Deleting') throw new Error(`The flux extension "${current.name}" is being deleted; run again once it is gone.`);
+    if (current?.provisioningState === 'Deleting')
+      throw new Error(`The flux extension "${current.name}" is being deleted; run again once it is gone.`);
     if (current && current.provisioningState !== 'Failed') return { outcome: 'present', state: current };
     const name = current?.name ?? FLUX_EXTENSION_NAME;
     const body: Record<string, unknown> = {
@@ -149,16 +168,22 @@ export class FluxArm {
       // As the Azure CLI does: Arc clusters get a system-assigned identity, AKS clusters never.
       ...(cluster.type === 'connectedClusters' ? { identity: { type: 'SystemAssigned' } } : {}),
     };
-    const created = (await withBudget(this.budget, () => sdk.extensions.beginCreateAndWait(...this.args(cluster), name, body))) as Record<string, any>;
+    const created = (await withBudget(this.budget, () => sdk.extensions.beginCreateAndWait(...this.args(cluster), name, body))) as Record<
+      string,
+      any
+    >;
     const state = toExtensionState(created);
-    if (state.provisioningState !== 'Succeeded') throw new Error(`The flux extension ended ${state.provisioningState ?? 'without a state'}${state.error ? `: ${state.error}` : ''}.`);
+    if (state.provisioningState !== 'Succeeded')
+      throw new Error(`The flux extension ended ${state.provisioningState ?? 'without a state'}${state.error ? `: ${state.error}` : ''}.`);
     return { outcome: current ? 'repaired' : 'installed', state };
   }
 
   /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
   async setClusterTags(cluster: ClusterRef, tags: Record<string, string>): Promise<void> {
     const resources = await this.clients.resources(cluster.subscriptionId);
-    await withBudget(this.budget, () => resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags }).pollUntilDone());
+    await withBudget(this.budget, () =>
+      resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags }).pollUntilDone(),
+    );
   }
 
   /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
@@ -174,6 +199,12 @@ export class FluxArm {
 }
 
 function toExtensionState(e: Record<string, any>): ExtensionState {
-  const err = e.errorInfo?.message ?? (e.statuses as { level?: string; message?: string }[] | undefined)?.find((s) => s.level === 'Error')?.message;
-  return { name: String(e.name ?? FLUX_EXTENSION_NAME), provisioningState: e.provisioningState, version: e.currentVersion ?? e.version, ...(err ? { error: String(err) } : {}) };
+  const err =
+    e.errorInfo?.message ?? (e.statuses as { level?: string; message?: string }[] | undefined)?.find((s) => s.level === 'Error')?.message;
+  return {
+    name: String(e.name ?? FLUX_EXTENSION_NAME),
+    provisioningState: e.provisioningState,
+    version: e.currentVersion ?? e.version,
+    ...(err ? { error: String(err) } : {}),
+  };
 }

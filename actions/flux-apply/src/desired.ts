@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConfigurationError, maskSecret, parseDuration, stableStringify } from '@arc-actions/core';
 import type { FluxConfiguration } from './configuration.js';
-import type { FluxSource, GitAuth } from './inputs.js';
+import type { GitAuth } from './inputs.js';
 
 /**
  * The desired `fluxConfigurations` resource built from the configuration file, with every ARM default written
@@ -46,7 +46,11 @@ export const DEFAULTS = { intervalSeconds: 600, timeoutSeconds: 600, namespace: 
 export function seconds(duration: string | undefined, fallback: number | null, where: string): number | null {
   if (duration === undefined) return fallback;
   const ms = parseDuration(duration);
-  if (ms === undefined) throw new ConfigurationError(`Input "configuration" at "${where}" has "${duration}", which is not a duration such as 90s or 10m.`, 'configuration');
+  if (ms === undefined)
+    throw new ConfigurationError(
+      `Input "configuration" at "${where}" has "${duration}", which is not a duration such as 90s or 10m.`,
+      'configuration',
+    );
   return Math.max(1, Math.round(ms / 1000));
 }
 
@@ -60,7 +64,9 @@ const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64
 
 export function desiredBody(config: FluxConfiguration, auth: GitAuth): FluxBody {
   const git = config.source.gitRepository;
-  const ref = Object.fromEntries((['branch', 'tag', 'semver', 'commit'] as const).filter((k) => git[k] !== undefined).map((k) => [k, git[k]!]));
+  const ref = Object.fromEntries(
+    (['branch', 'tag', 'semver', 'commit'] as const).filter((k) => git[k] !== undefined).map((k) => [k, git[k]!]),
+  );
   const kustomizations: Record<string, KustomizationBody> = {};
   for (const [name, k] of Object.entries(config.kustomizations)) {
     const at = `kustomizations.${name}`;
@@ -113,7 +119,12 @@ export function protectedSettings(auth: GitAuth): Record<string, string> {
  */
 export function settingsHash(configurationId: string, settings: Record<string, string>): string {
   if (Object.keys(settings).length === 0) return 'none';
-  return createHash('sha256').update(configurationId.toLowerCase()).update('\n').update(stableStringify(settings)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(configurationId.toLowerCase())
+    .update('\n')
+    .update(stableStringify(settings))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 // ---- actual state ----------------------------------------------------------------------------------------------
@@ -125,7 +136,9 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 /** What ARM returned, in the same normalised shape as {@link desiredBody} (missing fields take ARM's defaults). */
 export function actualBody(actual: Record<string, any>): FluxBody {
   const git = (actual.gitRepository ?? {}) as Record<string, any>;
-  const ref = Object.fromEntries(Object.entries((git.repositoryRef ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== ''));
+  const ref = Object.fromEntries(
+    Object.entries((git.repositoryRef ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && v !== ''),
+  );
   const kustomizations: Record<string, KustomizationBody> = {};
   for (const [name, raw] of Object.entries((actual.kustomizations ?? {}) as Record<string, any>)) {
     if (!raw) continue;

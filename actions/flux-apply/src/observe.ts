@@ -50,21 +50,36 @@ const readyOf = (s: RawStatus) => (s.statusConditions ?? []).find((c) => c?.type
 export function readCompliance(raw: Record<string, any>, configName: string, kustomizations: readonly string[]): Compliance {
   const statuses = ((raw.statuses ?? []) as (RawStatus | null)[]).filter((s): s is RawStatus => !!s);
   const byName = new Map(statuses.filter((s) => s.kind === 'Kustomization').map((s) => [String(s.name), s]));
-  const names = [...new Set([...kustomizations, ...[...byName.keys()].filter((n) => n.startsWith(`${configName}-`)).map((n) => n.slice(configName.length + 1))])];
+  const names = [
+    ...new Set([
+      ...kustomizations,
+      ...[...byName.keys()].filter((n) => n.startsWith(`${configName}-`)).map((n) => n.slice(configName.length + 1)),
+    ]),
+  ];
   const source = statuses.find((s) => s.kind === 'GitRepository');
   const sourceReady = source ? readyOf(source) : undefined;
-  const when = raw.statusUpdatedAt instanceof Date ? raw.statusUpdatedAt.toISOString() : raw.statusUpdatedAt ? String(raw.statusUpdatedAt) : undefined;
+  const when =
+    raw.statusUpdatedAt instanceof Date ? raw.statusUpdatedAt.toISOString() : raw.statusUpdatedAt ? String(raw.statusUpdatedAt) : undefined;
   return {
     state: state(raw.complianceState),
     provisioningState: raw.provisioningState ? String(raw.provisioningState) : undefined,
     errorMessage: raw.errorMessage ? String(raw.errorMessage) : undefined,
     sourceSyncedCommitId: raw.sourceSyncedCommitId ? String(raw.sourceSyncedCommitId) : undefined,
     statusUpdatedAt: when,
-    source: sourceReady && sourceReady.status !== 'True' ? { ready: sourceReady.status, reason: sourceReady.reason, message: sourceReady.message } : undefined,
+    source:
+      sourceReady && sourceReady.status !== 'True'
+        ? { ready: sourceReady.status, reason: sourceReady.reason, message: sourceReady.message }
+        : undefined,
     kustomizations: names.map((name) => {
       const s = byName.get(`${configName}-${name}`);
       const ready = s ? readyOf(s) : undefined;
-      return { name, complianceState: s ? state(s.complianceState) : 'Unknown', ready: ready?.status, reason: ready?.reason, message: ready?.message };
+      return {
+        name,
+        complianceState: s ? state(s.complianceState) : 'Unknown',
+        ready: ready?.status,
+        reason: ready?.reason,
+        message: ready?.message,
+      };
     }),
   };
 }
@@ -81,7 +96,9 @@ export function isFinal(c: Compliance, writtenAt?: number, skewMs = 5000): boole
   if (writtenAt !== undefined && c.statusUpdatedAt && Date.parse(c.statusUpdatedAt) < writtenAt - skewMs) return false;
   if (c.state === 'Compliant' || c.state === 'Suspended') return true;
   if (c.state !== 'Non-Compliant') return false;
-  return !c.kustomizations.some((k) => k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && k.complianceState !== 'Non-Compliant'));
+  return !c.kustomizations.some(
+    (k) => k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && k.complianceState !== 'Non-Compliant'),
+  );
 }
 
 export interface Watched {

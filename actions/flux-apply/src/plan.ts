@@ -50,15 +50,27 @@ export function planFlux(desired: FluxBody, actualRaw: Record<string, any> | und
   const actual = actualBody(actualRaw);
   const fields: FieldChange[] = diffFields(comparableBody(actual), comparableBody(desired));
   for (const name of Object.keys(actual.kustomizations)) {
-    if (!(name in desired.kustomizations)) fields.push({ path: `kustomizations.${name}`, before: comparable(actual.kustomizations[name]), after: null });
+    if (!(name in desired.kustomizations))
+      fields.push({ path: `kustomizations.${name}`, before: comparable(actual.kustomizations[name]), after: null });
   }
-  const settingsChanged = settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none'));
-  if (settingsChanged) fields.push({ path: 'configurationProtectedSettings', before: settings.recorded ? '(set before)' : '(unknown)', after: hasSettings ? '(set)' : '(none)' });
+  const settingsChanged =
+    settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none'));
+  if (settingsChanged)
+    fields.push({
+      path: 'configurationProtectedSettings',
+      before: settings.recorded ? '(set before)' : '(unknown)',
+      after: hasSettings ? '(set)' : '(none)',
+    });
 
   const createOnly = fields.filter((f) => f.path === 'scope' || f.path === 'namespace');
   if (createOnly.length) {
     const what = createOnly.map((f) => `${f.path} ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`).join(', ');
-    return { action: 'update', fields, sendSettings: false, blocked: `${what} can only be set when the configuration is created; delete it first or give the configuration another name` };
+    return {
+      action: 'update',
+      fields,
+      sendSettings: false,
+      blocked: `${what} can only be set when the configuration is created; delete it first or give the configuration another name`,
+    };
   }
   if (fields.length === 0) return { action: 'unchanged', fields, sendSettings: false };
 

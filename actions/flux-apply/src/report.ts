@@ -20,7 +20,17 @@ export interface FluxTargetResult extends TargetResult {
 export interface FleetReport extends RunResult {
   configuration: string;
   source: string;
-  counts: { targets: number; ok: number; warn: number; fail: number; skipped: number; create: number; update: number; unchanged: number; delete: number };
+  counts: {
+    targets: number;
+    ok: number;
+    warn: number;
+    fail: number;
+    skipped: number;
+    create: number;
+    update: number;
+    unchanged: number;
+    delete: number;
+  };
   targets: FluxTargetResult[];
 }
 
@@ -52,7 +62,11 @@ export function summaryMarkdown(report: FleetReport, kustomizations: readonly st
   const rows = report.targets.map((t) => [
     `${statusLabel(t.status)} ${t.name}`,
     t.action + (t.deleted.length ? ` (+ deleted ${t.deleted.join(', ')})` : ''),
-    t.compliance ? `${t.compliance.state}${t.compliance.final ? '' : ` (after ${formatDuration(t.compliance.waitedMs)})`}` : t.error ? cut(t.error.message, 200) : '',
+    t.compliance
+      ? `${t.compliance.state}${t.compliance.final ? '' : ` (after ${formatDuration(t.compliance.waitedMs)})`}`
+      : t.error
+        ? cut(t.error.message, 200)
+        : '',
     ...kustomizations.map((k) => cellOfKustomization(t, k)),
   ]);
   const failures = report.targets.filter((t) => t.status === 'fail' || t.status === 'warn');
@@ -60,7 +74,8 @@ export function summaryMarkdown(report: FleetReport, kustomizations: readonly st
     const lines: string[] = [];
     if (t.message) lines.push(t.message);
     if (t.compliance?.source?.message) lines.push(`source: ${t.compliance.source.message}`);
-    for (const k of t.compliance?.kustomizations ?? []) if (k.complianceState !== 'Compliant' && k.message) lines.push(`${k.name} (${k.reason ?? k.complianceState}): ${k.message}`);
+    for (const k of t.compliance?.kustomizations ?? [])
+      if (k.complianceState !== 'Compliant' && k.message) lines.push(`${k.name} (${k.reason ?? k.complianceState}): ${k.message}`);
     return details(`${t.name}: ${t.message ?? t.status}`, lines.map((l) => `- ${escapeCell(cut(l, 2000))}`).join('\n'));
   });
   return redact(
@@ -97,7 +112,14 @@ export function commentMarkdown(report: FleetReport): string {
       heading(`flux-apply plan: ${report.configuration}`, 3),
       `${c.targets} cluster(s): ${c.create} create, ${c.update} update, ${c.unchanged} unchanged, ${c.delete} with deletions${c.fail ? `, ${c.fail} failed` : ''}. Source ${code(report.source)}. Nothing was changed (dry run).`,
       table(['Plan', 'Clusters', 'Changes'], rows),
-      ...changed.slice(0, 50).map((g) => details(`${g.action}: ${g.names.length} cluster(s) (${cut(g.names.slice(0, 5).join(', '), 200)})`, '```diff\n' + g.fields.replace(/```/g, "'''") + '\n```')),
+      ...changed
+        .slice(0, 50)
+        .map((g) =>
+          details(
+            `${g.action}: ${g.names.length} cluster(s) (${cut(g.names.slice(0, 5).join(', '), 200)})`,
+            '```diff\n' + g.fields.replace(/```/g, "'''") + '\n```',
+          ),
+        ),
     ),
   );
 }

@@ -56,7 +56,14 @@ type Target = ClusterRef & { tags: Record<string, string> };
 
 function refOf(id: string, tags: Record<string, string> | undefined, clusterType: Inputs['clusterType']): Target {
   const parsed = parseClusterId(id);
-  return { id: parsed.id, name: parsed.name, subscriptionId: parsed.subscriptionId, resourceGroup: parsed.resourceGroup, type: clusterType, tags: { ...(tags ?? {}) } };
+  return {
+    id: parsed.id,
+    name: parsed.name,
+    subscriptionId: parsed.subscriptionId,
+    resourceGroup: parsed.resourceGroup,
+    type: clusterType,
+    tags: { ...(tags ?? {}) },
+  };
 }
 
 function failResult(cluster: { id: string; name: string }, configuration: string, message: string, code?: string): FluxTargetResult {
@@ -76,7 +83,11 @@ function failResult(cluster: { id: string; name: string }, configuration: string
 }
 
 /** Explicit ids or the selector, through Resource Graph; ids it has not indexed yet are read from ARM. */
-async function resolveTargets(inputs: Inputs, clients: ArmClients, arm: FluxArm): Promise<{ targets: Target[]; unresolved: FluxTargetResult[] }> {
+async function resolveTargets(
+  inputs: Inputs,
+  clients: ArmClients,
+  arm: FluxArm,
+): Promise<{ targets: Target[]; unresolved: FluxTargetResult[] }> {
   const clusterType = inputs.clusterType;
   const config = inputs.source.config.name;
   if (inputs.targets.kind === 'targets') {
@@ -96,9 +107,19 @@ async function resolveTargets(inputs: Inputs, clients: ArmClients, arm: FluxArm)
       try {
         const cluster = await arm.getCluster(ref);
         if (cluster) targets.push({ ...ref, tags: { ...(cluster.tags ?? {}) } });
-        else unresolved.push(failResult(ref, config, `The cluster ${t.id} does not exist (neither Resource Graph nor ARM know it); check the id in "targets".`, 'ClusterNotFound'));
+        else
+          unresolved.push(
+            failResult(
+              ref,
+              config,
+              `The cluster ${t.id} does not exist (neither Resource Graph nor ARM know it); check the id in "targets".`,
+              'ClusterNotFound',
+            ),
+          );
       } catch (error) {
-        unresolved.push(failResult(ref, config, `The cluster could not be read: ${describeArmError(error).message}`, describeArmError(error).code));
+        unresolved.push(
+          failResult(ref, config, `The cluster could not be read: ${describeArmError(error).message}`, describeArmError(error).code),
+        );
       }
     }
     return { targets, unresolved };
@@ -106,10 +127,16 @@ async function resolveTargets(inputs: Inputs, clients: ArmClients, arm: FluxArm)
   const s = inputs.targets.selector;
   const defaultSub = inputs.identity.subscriptionId;
   if (!defaultSub && !s.subscriptions.length && !s.managementGroups.length) {
-    throw new ConfigurationError('Input "selector" names no subscriptions or management-groups and "subscription-id" is empty; set one of them so Resource Graph knows where to look.', 'selector');
+    throw new ConfigurationError(
+      'Input "selector" names no subscriptions or management-groups and "subscription-id" is empty; set one of them so Resource Graph knows where to look.',
+      'selector',
+    );
   }
   const found = await listFleetClusters(clients, { selector: s, clusterType }, defaultSub ?? s.subscriptions[0] ?? '');
-  if (!found.complete) throw new Error('Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.');
+  if (!found.complete)
+    throw new Error(
+      'Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.',
+    );
   return { targets: found.rows.map((r: ClusterInventory) => refOf(r.id, r.tags, clusterType)), unresolved: [] };
 }
 
@@ -142,7 +169,12 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
   const clients =
     deps.clients ??
     new ArmClients(
-      await createOidcCredential({ tenantId: inputs.identity.tenantId, clientId: inputs.identity.clientId, audience: inputs.identity.audience, environment: inputs.identity.environment }),
+      await createOidcCredential({
+        tenantId: inputs.identity.tenantId,
+        clientId: inputs.identity.clientId,
+        audience: inputs.identity.audience,
+        environment: inputs.identity.environment,
+      }),
       inputs.identity.environment,
     );
   const budget = new RetryBudget(deps.retryBudget ?? Math.max(20, 5 * inputs.concurrency));
@@ -150,7 +182,9 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
 
   const resolved = await resolveTargets(inputs, clients, arm);
   const targets = shardOf(resolved.targets, deps.shard);
-  log.info(`flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`);
+  log.info(
+    `flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`,
+  );
 
   const writtenAt = new Map<string, number>();
 
@@ -200,11 +234,21 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
 
       if (inputs.dryRun) {
         const ext = await arm.getFluxExtension(t);
-        result.extension = ext ? { outcome: ext.provisioningState === 'Failed' ? 'failed' : 'present', state: ext.provisioningState, version: ext.version } : { outcome: 'missing' };
+        result.extension = ext
+          ? { outcome: ext.provisioningState === 'Failed' ? 'failed' : 'present', state: ext.provisioningState, version: ext.version }
+          : { outcome: 'missing' };
         result.changes.push(change(plan.action, fluxId, configName, plan, false));
         for (const name of toDelete) {
           result.deleted.push(name);
-          result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), false));
+          result.changes.push(
+            change(
+              'delete',
+              `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`,
+              name,
+              planDelete(name),
+              false,
+            ),
+          );
         }
         return result;
       }
@@ -220,7 +264,10 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
         const after = plan.action === 'create' ? await arm.createFlux(t, configName, body) : await arm.patchFlux(t, configName, body);
         wrote = true;
         if (after?.provisioningState && after.provisioningState !== 'Succeeded') {
-          throw Object.assign(new Error(`The configuration ended ${after.provisioningState}${after.errorMessage ? `: ${after.errorMessage}` : ''}.`), { code: 'ProvisioningFailed' });
+          throw Object.assign(
+            new Error(`The configuration ended ${after.provisioningState}${after.errorMessage ? `: ${after.errorMessage}` : ''}.`),
+            { code: 'ProvisioningFailed' },
+          );
         }
       }
       result.changes.push(change(plan.action, fluxId, configName, plan, wrote));
@@ -228,7 +275,9 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       for (const name of toDelete) {
         await arm.deleteFlux(t, name);
         result.deleted.push(name);
-        result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), true));
+        result.changes.push(
+          change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), true),
+        );
       }
 
       // Provenance: only when it changes (never on a rerun, nor for a change of kustomizations alone).
@@ -240,7 +289,8 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       const wanted = formatProvenance({ settings: hash, source });
       const current = findTag(t.tags, tagName(configName));
       const recordedHash = recorded?.settings;
-      if (!current || !recorded || !sameSource(recorded.source, source) || (wrote && plan.sendSettings) || recordedHash !== hash) setTag(tagName(configName), wanted);
+      if (!current || !recorded || !sameSource(recorded.source, source) || (wrote && plan.sendSettings) || recordedHash !== hash)
+        setTag(tagName(configName), wanted);
       for (const name of [...result.deleted, ...staleTags]) setTag(`${TAG_PREFIX}${name}`, undefined);
       if (stableStringify(tags) !== stableStringify(t.tags)) {
         try {
@@ -262,7 +312,9 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
   };
 
   const settled = await mapSettled(targets, inputs.concurrency, processTarget);
-  const results: FluxTargetResult[] = settled.map((s, i) => (s.status === 'fulfilled' ? s.value : failResult(targets[i], configName, redact(errorMessage(s.reason)))));
+  const results: FluxTargetResult[] = settled.map((s, i) =>
+    s.status === 'fulfilled' ? s.value : failResult(targets[i], configName, redact(errorMessage(s.reason))),
+  );
 
   // Observe.
   if (inputs.wait && !inputs.dryRun) {
@@ -280,7 +332,11 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       via: deps.observeVia ?? 'auto',
       concurrency: inputs.concurrency,
       clients,
-      get: (w) => arm.getFlux(targets.find((x) => x.id === w.key)!, configName),
+      get: (w) =>
+        arm.getFlux(
+          targets.find((x) => x.id === w.key)!,
+          configName,
+        ),
       initialIntervalMs: deps.pollIntervalMs?.initial,
       maxIntervalMs: deps.pollIntervalMs?.max,
     });
@@ -302,7 +358,9 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       } else if (c.state === 'Non-Compliant') {
         r.status = 'fail';
         const first = failing[0];
-        r.message = first ? `Non-Compliant: ${first.name} (${first.reason ?? 'Ready=False'}): ${first.message}` : `Non-Compliant${c.source?.message ? `: source: ${c.source.message}` : ''}.`;
+        r.message = first
+          ? `Non-Compliant: ${first.name} (${first.reason ?? 'Ready=False'}): ${first.message}`
+          : `Non-Compliant${c.source?.message ? `: source: ${c.source.message}` : ''}.`;
       } else if (c.state === 'Suspended') {
         r.status = r.status === 'fail' ? 'fail' : 'warn';
         r.message ??= 'The configuration is suspended.';
@@ -324,13 +382,20 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
   };
   for (const r of all) {
     const k = r.compliance ? ` · ${r.compliance.state}` : '';
-    log.info(`${r.status.padEnd(4)} ${r.name}: ${r.action}${r.deleted.length ? ` (deleted ${r.deleted.join(', ')})` : ''}${k}${r.message ? ` · ${r.message}` : ''}`);
+    log.info(
+      `${r.status.padEnd(4)} ${r.name}: ${r.action}${r.deleted.length ? ` (deleted ${r.deleted.join(', ')})` : ''}${k}${r.message ? ` · ${r.message}` : ''}`,
+    );
   }
   const summary = summaryMarkdown(report, kustomizationNames);
   const isPr = /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '');
   return {
     report,
-    matrix: { include: [...resolved.unresolved.map((r) => ({ cluster: r.name, target: r.target })), ...targets.map((t) => ({ cluster: t.name, target: t.id }))] },
+    matrix: {
+      include: [
+        ...resolved.unresolved.map((r) => ({ cluster: r.name, target: r.target })),
+        ...targets.map((t) => ({ cluster: t.name, target: t.id })),
+      ],
+    },
     summary,
     comment: isPr && inputs.dryRun ? commentMarkdown(report) : undefined,
     failed: report.counts.fail > 0,
@@ -352,7 +417,10 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv = process.env): number 
  * Writes what {@link applyFleet} returned: outputs `results` and `matrix`, the step summary, and the sticky PR
  * comment when there is one and a token. Everything goes through redaction on the way out.
  */
-export async function publishFleetResult(result: FleetResult, options: { token?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ comment?: string }> {
+export async function publishFleetResult(
+  result: FleetResult,
+  options: { token?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ comment?: string }> {
   const env = options.env ?? process.env;
   setOutput('results', result.report);
   setOutput('matrix', result.matrix);

@@ -38,7 +38,13 @@ const clusterIdOf = (fluxId: string): string => fluxId.toLowerCase().split('/pro
 /** What makes a new generation: everything the user sets, nothing that the status writes. */
 function specKey(r: ArmResource): string {
   const p = r.properties ?? {};
-  return stableStringify({ scope: p.scope, namespace: p.namespace, suspend: p.suspend, gitRepository: p.gitRepository, kustomizations: p.kustomizations });
+  return stableStringify({
+    scope: p.scope,
+    namespace: p.namespace,
+    suspend: p.suspend,
+    gitRepository: p.gitRepository,
+    kustomizations: p.kustomizations,
+  });
 }
 
 /** `main@sha1:abc` → `main/abc` (the shape of ARM's sourceSyncedCommitId), `sha1:abc` → `abc`. */
@@ -99,8 +105,13 @@ function sourceFailure(name: string, namespace: string, message: string): Record
   };
 }
 
-export function startFluxReconciler(store: SandboxStore, clusters: ClusterLookup, options: FluxReconcilerOptions = {}): { stop(): Promise<void> } {
-  const lookup = (id: string): LocalCluster | undefined => (typeof clusters === 'function' ? clusters(id) : (clusters.get(id) ?? clusters.get(id.toLowerCase())));
+export function startFluxReconciler(
+  store: SandboxStore,
+  clusters: ClusterLookup,
+  options: FluxReconcilerOptions = {},
+): { stop(): Promise<void> } {
+  const lookup = (id: string): LocalCluster | undefined =>
+    typeof clusters === 'function' ? clusters(id) : (clusters.get(id) ?? clusters.get(id.toLowerCase()));
   /** Spec last picked up per configuration (lower-case id). */
   const seen = new Map<string, string>();
   /** Per configuration: the running reconciliation, and whether another is due after it. */
@@ -124,7 +135,12 @@ export function startFluxReconciler(store: SandboxStore, clusters: ClusterLookup
     if (p.suspend) return write(id, key, { complianceState: 'Suspended', statusUpdatedAt: new Date().toISOString() });
     let result: FluxApplyResult | undefined;
     try {
-      result = await applyFluxConfiguration(cluster, p as FluxConfigurationProperties, { repoRoot: options.repoRoot, name: r.name, workDir: options.workDir, timeoutMs: options.timeoutMs });
+      result = await applyFluxConfiguration(cluster, p as FluxConfigurationProperties, {
+        repoRoot: options.repoRoot,
+        name: r.name,
+        workDir: options.workDir,
+        timeoutMs: options.timeoutMs,
+      });
       write(id, key, fluxStatusFromResult(r.name, namespace, result));
     } catch (error) {
       write(id, key, sourceFailure(r.name, namespace, (error as Error).message));
