@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
-import * as core from '@actions/core';
+import { appendFileSync, statSync } from 'node:fs';
 import { redact } from '@arc-actions/core';
-import { LIMITS, measure } from './limits.js';
+import { LIMITS } from './limits.js';
 import { fitMarkdown, type FitOptions, type FitResult } from './truncate.js';
 
 /** Set to `false` to skip the step summary (the actions still write their outputs). */
@@ -16,7 +15,7 @@ function bytesAlreadyWritten(): number {
   } catch {
     size = 0;
   }
-  return size + measure(core.summary.stringify(), 'bytes');
+  return size;
 }
 
 /**
@@ -27,6 +26,7 @@ export async function writeStepSummary(markdown: string, options: FitOptions = {
   if (process.env[SUMMARY_SWITCH]?.toLowerCase() === 'false' || !process.env.GITHUB_STEP_SUMMARY) return undefined;
   const limit = { ...LIMITS.stepSummary, max: Math.max(0, LIMITS.stepSummary.max - bytesAlreadyWritten()) };
   const fitted = fitMarkdown(redact(markdown), limit, options);
-  await core.summary.addRaw(fitted.text, true).write();
+  // Appended directly rather than through core.summary, which caches the file path of the first step it saw.
+  appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${fitted.text}\n`);
   return fitted;
 }

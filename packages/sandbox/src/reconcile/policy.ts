@@ -1,5 +1,5 @@
 import { errorMessage } from '@arc-actions/core';
-import { readAuditResults, syncPolicyAssignments, type PolicyAssignment, type PolicyAssignmentDefinition, type PolicyEffect } from '../clusters/policy.js';
+import { planConstraint, readAuditResults, syncPolicyAssignments, type PolicyAssignment, type PolicyAssignmentDefinition, type PolicyEffect } from '../clusters/policy.js';
 import type { LocalCluster } from '../clusters/cluster.js';
 import { builtIns } from '../arm/policy-builtins.js';
 import { POLICY_ASSIGNMENT_TYPE } from '../arm/policy.js';
@@ -74,6 +74,21 @@ export function startPolicyReconciler(
 ): { stop(): Promise<void>; tick(): Promise<void> } {
   const interval = options.intervalMs ?? 3000;
   const synced = new Map<string, string>();
+  /** Definitions whose template the sandbox can run (gatekeeper-library fixtures), by id and version; warned once. */
+  const supported = new Map<string, boolean>();
+  const emulable = async (assignment: PolicyAssignment, def: PolicyAssignmentDefinition): Promise<boolean> => {
+    const k = `${def.definitionId}|${def.definitionVersion ?? ''}`.toLowerCase();
+    if (!supported.has(k)) {
+      try {
+        await planConstraint(assignment, def, 'dryrun');
+        supported.set(k, true);
+      } catch (error) {
+        supported.set(k, false);
+        options.onError?.('policy add-on', new Error(`${def.definitionReferenceId ?? def.definitionId} is not emulated (no state is reported for it): ${errorMessage(error)}`));
+      }
+    }
+    return supported.get(k)!;
+  };
   let stopped = false;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -83,13 +98,19 @@ export function startPolicyReconciler(
     const resource = store.get(clusterId);
     if (!cluster?.gatekeeper || !resource) return;
     const chain = new Set(store.scopeChain(clusterId).map(key));
-    const assignments = hasPolicyExtension(store, clusterId)
+    const inScope = hasPolicyExtension(store, clusterId)
       ? store
           .ofType(POLICY_ASSIGNMENT_TYPE)
           .filter((a) => chain.has(key(String(a.properties?.scope ?? a.id.split('/providers/Microsoft.Authorization/')[0]))))
           .map((a) => assignmentForCluster(store, a, resource.location))
-          .filter((a): a is PolicyAssignment => !!a && a.definitions.length > 0)
+          .filter((a): a is PolicyAssignment => !!a)
       : [];
+    const assignments: PolicyAssignment[] = [];
+    for (const a of inScope) {
+      const definitions: PolicyAssignmentDefinition[] = [];
+      for (const d of a.definitions) if (await emulable(a, d)) definitions.push(d);
+      if (definitions.length) assignments.push({ ...a, definitions });
+    }
     const signature = JSON.stringify(assignments);
     if (synced.get(clusterId) !== signature) {
       await syncPolicyAssignments(cluster, assignments);
