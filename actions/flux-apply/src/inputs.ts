@@ -44,6 +44,8 @@ export interface Inputs {
   concurrency: number;
   deleteMissing: boolean;
   dryRun: boolean;
+  /** For the sticky pull-request comment of a dry run (a secret). */
+  githubToken?: string;
 }
 
 /** `configuration`: a path to a .yml/.yaml/.json file in the workspace, or the YAML itself. */
@@ -152,5 +154,6 @@ export function readInputs(): Inputs {
     concurrency: integerInput('concurrency', { default: 10, min: 1, max: 100 }),
     deleteMissing: booleanInput('delete-missing', false),
     dryRun: readDryRun(),
+    githubToken: optionalString('github-token', { secret: true, maxLength: 4096 }),
   };
 }

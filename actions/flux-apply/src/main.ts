@@ -1,6 +1,8 @@
+import * as core from '@actions/core';
 import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
 import { describeTargets } from '@arc-actions/azure';
 import { reportPlan, type ActionPlan } from '../../arc-connect/src/plan-report.js';
+import { applyFleet, publishFleetResult, type FleetDeps } from './story.js';
 import { readInputs, type GitAuth, type Inputs } from './inputs.js';
 
 const authView = (auth: GitAuth) =>
@@ -41,13 +43,15 @@ export function fluxPlan(inputs: Inputs): ActionPlan {
   };
 }
 
-export async function run(): Promise<void> {
+export async function run(deps: FleetDeps = {}): Promise<void> {
   await runAction('flux-apply', async () => {
     const inputs = readInputs();
     for (const warning of inputs.source.warnings) log.warning(warning);
-    if (inputs.targets.kind === 'targets') {
-      setOutput('matrix', { include: inputs.targets.targets.map((t) => ({ cluster: t.name, target: t.id })) });
+    await log.group('flux-apply: plan', async () => log.info(JSON.stringify(fluxPlan(inputs).steps, null, 2)));
+    const result = await applyFleet(inputs, deps);
+    await publishFleetResult(result, { token: inputs.githubToken ?? process.env.GITHUB_TOKEN });
+    if (result.failed) {
+      core.setFailed(`flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`);
     }
-    await reportPlan(fluxPlan(inputs), 'flux-apply validated its inputs and printed its plan; applying configurations arrives with the flux-apply issue, so nothing was changed.');
   });
 }
