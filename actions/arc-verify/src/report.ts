@@ -42,7 +42,7 @@ export function fleetStatus(clusters: readonly ClusterReport[], complete = true)
 
 /** Checks that got worse since the previous report (ok → warn, anything → fail), worst first. */
 export function regressions(previous: VerifyReport | undefined, current: readonly ClusterReport[]): Regression[] {
-  if (!previous) return [];
+  if (!previous?.clusters) return [];
   const before = new Map(previous.clusters.flatMap((c) => c.checks.map((k) => [`${c.id.toLowerCase()}|${k.check}`, k.status] as const)));
   const out: Regression[] = [];
   for (const c of current) {

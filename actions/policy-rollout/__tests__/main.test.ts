@@ -3,7 +3,9 @@ import { run } from '../src/main.js';
 import { IDENTITY, everythingVisible, runStep } from '../../arc-connect/__tests__/harness.js';
 
 const ACTION = 'policy-rollout/action.yml';
-const FILES = { 'policy/rings.yaml': 'rings: []\n', 'policy/k8s/no-privileged.yml': 'assignments: []\n', 'policy/README.md': '# notes\n', 'notes.txt': 'x' };
+const ASSIGNMENT = (name: string) =>
+  `assignments:\n  - name: ${name}\n    scope: /subscriptions/11111111-1111-1111-1111-111111111111\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: audit\n    rings:\n      - name: canary\n        locations: [westeurope]\n`;
+const FILES = { 'policy/rings.yaml': ASSIGNMENT('rings-baseline'), 'policy/k8s/no-privileged.yml': ASSIGNMENT('no-privileged'), 'policy/README.md': '# notes\n', 'notes.txt': 'x' };
 const good = { ...IDENTITY, policies: 'policy', 'github-token': 'ghs_plantedToken0123456789' };
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}) => runStep(run, ACTION, inputs, { files: FILES, env });
 
@@ -37,14 +39,17 @@ describe('policy-rollout inputs', () => {
     expect(r.errors[0]).toContain('"github-token"');
   });
 
-  it('plans a promotion on a pull request: outputs and summary, token hidden', async () => {
+  it('accepts a promotion on a pull request: policy files load, then only the missing OIDC permission stops it; token hidden', async () => {
     const r = await step({ ...good, mode: 'promote', ring: 'canary', assignment: 'no-privileged' }, { GITHUB_EVENT_NAME: 'pull_request' });
-    expect(r.errors).toEqual([]);
-    const plan = JSON.parse(r.outputs.plan);
-    expect(plan.inputs).toMatchObject({ mode: 'promote', ring: 'canary', comment: true, minSoak: '7d', maxStaleness: '1d', githubToken: '***' });
-    expect(plan.inputs.policies.files).toEqual(['policy/k8s/no-privileged.yml', 'policy/rings.yaml']);
-    expect(r.summary).toContain('## policy-rollout: plan');
-    expect(r.summary).toContain('Promote assignment no-privileged in ring canary');
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/id-token: write/);
     expect(everythingVisible(r)).not.toContain('ghs_plantedToken0123456789');
   });
+
+  it('names the assignments in the files when "assignment" matches none', async () => {
+    const r = await step({ ...good, assignment: 'nope' }, { GITHUB_EVENT_NAME: 'push' });
+    expect(r.errors[0]).toContain('"assignment"');
+    expect(r.errors[0]).toContain('no-privileged, rings-baseline');
+  });
+
 });
