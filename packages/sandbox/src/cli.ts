@@ -7,16 +7,10 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import { startFleetSandbox } from './fleet-sandbox.js';
 
 const USAGE = 'Usage: arc-sandbox up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE';
 
-/** Hook for real clusters: `--clusters N` is accepted and handed here; the local-clusters code wires it up. */
-export type RealClustersHook = (sandbox: Sandbox, count: number) => Promise<() => Promise<void>>;
-let realClustersHook: RealClustersHook | undefined;
-export function setRealClustersHook(hook: RealClustersHook): void {
-  realClustersHook = hook;
-}
 
 const dotenv = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${/[\s"'#$]/.test(v) ? `'${v.replace(/'/g, "'\\''")}'` : v}`).join('\n') + '\n';
 
@@ -33,21 +27,24 @@ async function up(argv: string[]): Promise<void> {
   const emulated = count('emulated-clusters', values['emulated-clusters']);
   const clusters = count('clusters', values.clusters);
   const caDir = mkdtempSync(join(tmpdir(), 'arc-sandbox-ca-'));
-  const sandbox = await startSandbox({ caDir, port: values.port ? count('port', values.port) : undefined, emulatedClusters: emulated });
-  let stopClusters: (() => Promise<void>) | undefined;
-  if (clusters > 0) {
-    if (!realClustersHook) console.error(`[arc-sandbox] --clusters ${clusters}: real clusters are not wired in yet (see docs/sandbox.md); continuing without them.`);
-    else stopClusters = await realClustersHook(sandbox, clusters);
-  }
-  writeFileSync(envFile, dotenv(sandbox.env));
-  console.log(`[arc-sandbox] ready at ${sandbox.url} (${emulated} emulated clusters); environment written to ${envFile}`);
+  const started = Date.now();
+  const fleet = await startFleetSandbox({
+    caDir,
+    port: values.port ? count('port', values.port) : undefined,
+    emulatedClusters: emulated,
+    clusters,
+    onProgress: (m) => console.log(`[arc-sandbox] ${m}`),
+  });
+  const { sandbox } = fleet;
+  writeFileSync(envFile, dotenv(fleet.env));
+  const real = fleet.clusters.map((c) => c.name).join(', ');
+  console.log(`[arc-sandbox] ready at ${sandbox.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (${emulated} emulated clusters${real ? `; real clusters ${real}` : ''}); environment written to ${envFile}`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[arc-sandbox] ${signal}: stopping`);
-    await stopClusters?.();
-    await sandbox.stop();
+    await fleet.stop();
     rmSync(caDir, { recursive: true, force: true });
     process.exit(0);
   };

@@ -8,3 +8,10 @@ export { defaultKnobs, type Knobs, type KnobsPatch, type RouteKnob, type ApiFami
 export { seedEmulatedClusters, type EmulatedClusterOptions } from './emulated.js';
 export { ROLE_IDS, BUILT_IN_ROLES } from './arm/role-definitions.js';
 export type { SandboxRequest, SandboxResponse, Handler } from './http.js';
+export { startFleetSandbox, type FleetSandbox } from './fleet-sandbox.js';
+export { attachRealClusters, type RealFleet, type RealFleetOptions } from './real-fleet.js';
+export { startAgentReconciler, type AgentReconcilerOptions } from './reconcile/agents.js';
+export { startFluxReconciler } from './reconcile/flux.js';
+export { startPolicyReconciler, type PolicyReconcilerOptions } from './reconcile/policy.js';
+export { dataPlaneHandler, guestNotificationHandler, attachRelay, packagedChart } from './arc-dataplane/index.js';
+export * from './clusters/index.js';

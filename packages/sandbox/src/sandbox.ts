@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createGitHubApi } from './github/index.js';
+import { attachRelay, dataPlaneHandler, guestNotificationHandler } from './arc-dataplane/index.js';
 import { LroManager } from './arm/lro.js';
 import { CallLog, type CallRecord } from './calls.js';
 import type { SandboxContext, SandboxIdentity } from './context.js';
@@ -98,7 +99,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return knobs;
   };
   const github = createGitHubApi({ token: identity.githubToken });
-  const server = createSandboxServer(ctx, tls, { sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req), github: github.handler });
+  const server = createSandboxServer(ctx, tls, {
+    sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req),
+    github: github.handler,
+    prefixed: [
+      { prefix: '/arc-dp', api: 'arm', handler: dataPlaneHandler({ baseUrl: () => `${ctx.url}/arc-dp` }) },
+      { prefix: '/gns', api: 'arm', handler: guestNotificationHandler({ relays: () => [`localhost:${new URL(ctx.url).port}`] }) },
+    ],
+  });
+  const detachRelay = attachRelay(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -120,7 +129,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ARC_SANDBOX_CLIENT_ID: identity.clientId,
     ARC_SANDBOX_TENANT_ID: identity.tenantId,
     ARC_SANDBOX_SUBSCRIPTION_ID: identity.subscriptionId,
-    ARC_SANDBOX_ENVIRONMENT: JSON.stringify({ name: 'ArcSandbox', resourceManager: ctx.url, authorityHost: ctx.url, resourceGraph: ctx.url, tokenAudience: 'https://management.azure.com/' }),
+    ARC_SANDBOX_ENVIRONMENT: JSON.stringify({
+      name: 'ArcSandbox',
+      resourceManager: ctx.url,
+      authorityHost: ctx.url,
+      resourceGraph: ctx.url,
+      tokenAudience: 'https://management.azure.com/',
+      arcDataPlane: `${ctx.url}/arc-dp`,
+      guestNotificationService: `${ctx.url}/gns`,
+    }),
   };
   return {
     url: ctx.url,
@@ -135,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setKnobs,
     seedEmulatedClusters: (count, opts) => seedEmulatedClusters(ctx, count, opts),
     stop: async () => {
+      detachRelay();
       ctx.lro.stop();
       ctx.store.removeAllListeners();
       server.closeAllConnections();

@@ -11,6 +11,8 @@ import { matchingRoutes, type ApiFamily } from './knobs.js';
 export interface Mounts {
   sandboxApi: (req: SandboxRequest) => Promise<SandboxResponse>;
   github?: Handler;
+  /** Further stand-ins by path prefix (e.g. `/arc-dp`, `/gns`); the handler sees the path below the prefix. */
+  prefixed?: { prefix: string; api: ApiFamily; handler: Handler }[];
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -91,6 +93,10 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
     info.api = 'github';
     const r = { ...base, path: pathname.slice('/github'.length) || '/' };
     dispatch = async () => (mounts.github ? await mounts.github(r) : undefined);
+  } else if (mounts.prefixed?.some((m) => lower === m.prefix || lower.startsWith(`${m.prefix}/`))) {
+    const mount = mounts.prefixed.find((m) => lower === m.prefix || lower.startsWith(`${m.prefix}/`))!;
+    info.api = mount.api;
+    dispatch = async () => mount.handler({ ...base, path: pathname.slice(mount.prefix.length) || '/' });
   } else if (lower.startsWith(OIDC_PREFIX + '/')) {
     info.api = 'oidc';
     dispatch = () => handleOidc(ctx, { ...base, path: pathname.slice(OIDC_PREFIX.length) });
