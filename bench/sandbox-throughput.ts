@@ -22,11 +22,15 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY, ca });
 
 const post = (path: string, body: string) =>
   new Promise<string>((resolve, reject) => {
-    const req = request(`${sandbox.url}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let data = '';
-      res.on('data', (d) => (data += d));
-      res.on('end', () => resolve(data));
-    });
+    const req = request(
+      `${sandbox.url}${path}`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        let data = '';
+        res.on('data', (d) => (data += d));
+        res.on('end', () => resolve(data));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -41,18 +45,31 @@ const get = (path: string, headers: Record<string, string>) =>
   });
 
 const idToken = await new Promise<string>((resolve, reject) => {
-  request(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { agent, headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } }, (res) => {
-    let data = '';
-    res.on('data', (d) => (data += d));
-    res.on('end', () => resolve(JSON.parse(data).value));
-  })
+  request(
+    `${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`,
+    { agent, headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } },
+    (res) => {
+      let data = '';
+      res.on('data', (d) => (data += d));
+      res.on('end', () => resolve(JSON.parse(data).value));
+    },
+  )
     .on('error', reject)
     .end();
 });
-const form = new URLSearchParams({ client_id: sandbox.identity.clientId, grant_type: 'client_credentials', scope: 'https://management.azure.com/.default', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: idToken });
+const form = new URLSearchParams({
+  client_id: sandbox.identity.clientId,
+  grant_type: 'client_credentials',
+  scope: 'https://management.azure.com/.default',
+  client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+  client_assertion: idToken,
+});
 const token = JSON.parse(await post(`/${sandbox.identity.tenantId}/oauth2/v2.0/token`, form.toString())).access_token as string;
 const headers = { authorization: `Bearer ${token}` };
-const clusters = sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters').slice(0, 1000).map((c) => c.id);
+const clusters = sandbox.state.store
+  .ofType('Microsoft.Kubernetes/connectedClusters')
+  .slice(0, 1000)
+  .map((c) => c.id);
 
 let next = 0;
 let failures = 0;
@@ -67,8 +84,12 @@ await Promise.all(
 );
 const seconds = (performance.now() - start) / 1000;
 console.log(`emulated clusters: ${CLUSTERS} seeded in ${seedMs.toFixed(0)} ms; store resources: ${sandbox.state.store.resourceCount}`);
-console.log(`RSS with ${CLUSTERS} clusters: ${(rss / 1048576).toFixed(0)} MB (before start ${(rssBefore / 1048576).toFixed(0)} MB; target < 500 MB)`);
-console.log(`ARM GET throughput: ${(REQUESTS / seconds).toFixed(0)} req/s over ${REQUESTS} requests, concurrency ${CONCURRENCY}, ${failures} failures (target ≥ 2,000/s)`);
+console.log(
+  `RSS with ${CLUSTERS} clusters: ${(rss / 1048576).toFixed(0)} MB (before start ${(rssBefore / 1048576).toFixed(0)} MB; target < 500 MB)`,
+);
+console.log(
+  `ARM GET throughput: ${(REQUESTS / seconds).toFixed(0)} req/s over ${REQUESTS} requests, concurrency ${CONCURRENCY}, ${failures} failures (target ≥ 2,000/s)`,
+);
 console.log(`RSS after run: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
 agent.destroy();
 await sandbox.stop();

@@ -47,7 +47,9 @@ function licences(webpackStats) {
     for (const m of modules ?? []) {
       if (m.modules) visit(m.modules);
       const name = String(m.name ?? m.identifier ?? '');
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name.split('node_modules/').length > 2 ? name.slice(name.lastIndexOf('node_modules/')) : name);
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(
+        name.split('node_modules/').length > 2 ? name.slice(name.lastIndexOf('node_modules/')) : name,
+      );
       if (match) packages.set(match[1], packageDir(name, match[1]));
     }
   };

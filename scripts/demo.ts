@@ -5,7 +5,7 @@
  *   refused promotion → fix in Git → clean evaluation → promotion → nightly verify with the negative test.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,10 @@ const started = Date.now();
 
 function buildClusterBinaries(): void {
   say('Local clusters: etcd, kube-apiserver, kube-controller-manager, Gatekeeper and helm, built from Go modules (cached)');
-  const build = spawnSync('bash', [join(root, 'scripts/build-cluster-bins.sh')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const build = spawnSync('bash', [join(root, 'scripts/build-cluster-bins.sh')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error('Building the cluster binaries failed; see above.');
 }
 
@@ -39,7 +42,8 @@ function gitRepository(dir: string): string {
     'apps/legacy-agent.yaml',
     'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: legacy-agent\n  namespace: shop\nspec:\n  selector: {matchLabels: {app: legacy-agent}}\n  template:\n    metadata: {labels: {app: legacy-agent}}\n    spec:\n      containers:\n        - name: agent\n          image: busybox:1.36\n          securityContext: {privileged: true}\n',
   );
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', ...args], { cwd: repo, stdio: 'pipe' });
   git('init', '-q', '-b', 'main');
   git('add', '.');
   git('commit', '-q', '-m', 'fleet config');
@@ -61,7 +65,15 @@ function workspaceFiles(workspace: string, subscription: string): void {
 
 function show(title: string, run: StepRun): StepRun {
   say(`${title}: exit ${run.code}`);
-  console.log(renderForTerminal(run.summary || run.log.split('\n').filter((l) => l.startsWith('::error::')).join('\n')));
+  console.log(
+    renderForTerminal(
+      run.summary ||
+        run.log
+          .split('\n')
+          .filter((l) => l.startsWith('::error::'))
+          .join('\n'),
+    ),
+  );
   return run;
 }
 
@@ -72,14 +84,34 @@ async function main(): Promise<void> {
   say('Starting the sandbox (Entra, ARM, Resource Graph, Policy Insights, GitHub) and three real clusters');
   let fleet: FleetSandbox | undefined;
   try {
-    fleet = await startFleetSandbox({ clusters: 3, dir: join(dir, 'clusters'), auditIntervalSeconds: 3, realFleet: { fluxRepoRoot: repo }, onProgress: (m) => console.log(`  ${m}`) });
+    fleet = await startFleetSandbox({
+      clusters: 3,
+      dir: join(dir, 'clusters'),
+      auditIntervalSeconds: 3,
+      realFleet: { fluxRepoRoot: repo },
+      onProgress: (m) => console.log(`  ${m}`),
+    });
     const { sandbox, clusters } = fleet;
-    const env: Record<string, string> = { ...fleet.env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'f1e2d3c4', GITHUB_RUN_ID: '1001', GITHUB_SERVER_URL: 'https://github.com', GITHUB_EVENT_NAME: 'workflow_dispatch' };
+    const env: Record<string, string> = {
+      ...fleet.env,
+      GITHUB_REPOSITORY: 'acme/fleet',
+      GITHUB_SHA: 'f1e2d3c4',
+      GITHUB_RUN_ID: '1001',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+    };
     const sub = env.ARC_SANDBOX_SUBSCRIPTION_ID;
-    console.log(`  sandbox at ${sandbox.url}; clusters ${clusters.map((c) => c.name).join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(
+      `  sandbox at ${sandbox.url}; clusters ${clusters.map((c) => c.name).join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
     const workspace = join(dir, 'workspace');
     workspaceFiles(workspace, sub);
-    const identity = { 'client-id': env.ARC_SANDBOX_CLIENT_ID, 'tenant-id': env.ARC_SANDBOX_TENANT_ID, 'subscription-id': sub, environment: env.ARC_SANDBOX_ENVIRONMENT };
+    const identity = {
+      'client-id': env.ARC_SANDBOX_CLIENT_ID,
+      'tenant-id': env.ARC_SANDBOX_TENANT_ID,
+      'subscription-id': sub,
+      environment: env.ARC_SANDBOX_ENVIRONMENT,
+    };
     const action = (name: string, inputs: Record<string, string>) => runBundle(root, name, { ...identity, ...inputs }, env, workspace);
 
     for (const cluster of clusters) {
@@ -97,37 +129,109 @@ async function main(): Promise<void> {
       );
     }
 
-    show('flux-apply to every cluster tagged env=demo', await action('flux-apply', { configuration: 'gitops/fleet.yaml', selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`, timeout: '3m' }));
+    show(
+      'flux-apply to every cluster tagged env=demo',
+      await action('flux-apply', {
+        configuration: 'gitops/fleet.yaml',
+        selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
+        timeout: '3m',
+      }),
+    );
 
-    show('policy-rollout apply: "no privileged containers", in Audit', await action('policy-rollout', { mode: 'apply', policies: 'policies' }));
+    show(
+      'policy-rollout apply: "no privileged containers", in Audit',
+      await action('policy-rollout', { mode: 'apply', policies: 'policies' }),
+    );
     say('Waiting for the Azure Policy add-on (Gatekeeper audit) to report the privileged DaemonSet');
-    await waitFor(async () => (sandbox.state.policyStates().filter((s) => s.complianceState === 'NonCompliant').length >= clusters.length ? true : undefined), { timeoutMs: 180_000, initialMs: 1000, maxMs: 3000 });
+    await waitFor(
+      async () =>
+        sandbox.state.policyStates().filter((s) => s.complianceState === 'NonCompliant').length >= clusters.length ? true : undefined,
+      { timeoutMs: 180_000, initialMs: 1000, maxMs: 3000 },
+    );
     show('policy-rollout plan', await action('policy-rollout', { mode: 'plan', policies: 'policies' }));
-    show('policy-rollout promote (refused: the fleet still has violations)', await action('policy-rollout', { mode: 'promote', policies: 'policies', 'min-soak': '0s', 'sync-allowance': '0s', 'max-staleness': '10m' }));
+    show(
+      'policy-rollout promote (refused: the fleet still has violations)',
+      await action('policy-rollout', {
+        mode: 'promote',
+        policies: 'policies',
+        'min-soak': '0s',
+        'sync-allowance': '0s',
+        'max-staleness': '10m',
+      }),
+    );
 
     say('Fixing it in Git: the privileged DaemonSet is removed, Flux prunes it');
     rmSync(join(repo, 'apps/legacy-agent.yaml'));
-    execFileSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', 'commit', '-qam', 'remove the privileged legacy agent'], { cwd: repo });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', 'commit', '-qam', 'remove the privileged legacy agent'],
+      { cwd: repo },
+    );
     for (const c of clusters) {
       for (const p of await c.client.list('v1', 'Pod', { namespace: 'shop', labelSelector: 'app=legacy-agent' }).catch(() => [])) {
-        await c.client.request('DELETE', `/api/v1/namespaces/shop/pods/${p.metadata.name}`, { query: { gracePeriodSeconds: '0' } }).catch(() => undefined);
+        await c.client
+          .request('DELETE', `/api/v1/namespaces/shop/pods/${p.metadata.name}`, { query: { gracePeriodSeconds: '0' } })
+          .catch(() => undefined);
       }
     }
-    show('flux-apply again (nothing changed in ARM; Flux picks up the new commit)', await action('flux-apply', { configuration: 'gitops/fleet.yaml', selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`, timeout: '3m' }));
+    show(
+      'flux-apply again (nothing changed in ARM; Flux picks up the new commit)',
+      await action('flux-apply', {
+        configuration: 'gitops/fleet.yaml',
+        selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
+        timeout: '3m',
+      }),
+    );
     const fixedAt = Date.now();
     await waitFor(
       async () => {
         const states = sandbox.state.policyStates();
-        return states.length >= clusters.length && states.every((s) => s.complianceState === 'Compliant' && Date.parse(s.timestamp ?? '') > fixedAt) ? true : undefined;
+        return states.length >= clusters.length &&
+          states.every((s) => s.complianceState === 'Compliant' && Date.parse(s.timestamp ?? '') > fixedAt)
+          ? true
+          : undefined;
       },
       { timeoutMs: 180_000, initialMs: 1000, maxMs: 3000 },
     );
-    show('policy-rollout promote (clean, fresh and complete evidence)', await action('policy-rollout', { mode: 'promote', policies: 'policies', 'min-soak': '0s', 'sync-allowance': '0s', 'max-staleness': '10m' }));
+    show(
+      'policy-rollout promote (clean, fresh and complete evidence)',
+      await action('policy-rollout', {
+        mode: 'promote',
+        policies: 'policies',
+        'min-soak': '0s',
+        'sync-allowance': '0s',
+        'max-staleness': '10m',
+      }),
+    );
 
     say('Nightly verify: ARM plane through Resource Graph, in-cluster checks through kubeconfigs, the privileged-pod negative test');
-    const kubeconfigs = clusters.map((c) => `${c.name}: |\n${c.kubeconfig.split('\n').map((l) => `  ${l}`).join('\n')}`).join('\n');
-    await waitFor(async () => ((await clusters[0].client.list('constraints.gatekeeper.sh/v1beta1', 'K8sAzureV2NoPrivilege').catch(() => [])).some((c: any) => c.spec?.enforcementAction === 'deny') ? true : undefined), { timeoutMs: 60_000 });
-    const verify = show('arc-verify', await action('arc-verify', { selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`, access: 'kubeconfig', kubeconfigs, 'fail-on': 'never' }));
+    const kubeconfigs = clusters
+      .map(
+        (c) =>
+          `${c.name}: |\n${c.kubeconfig
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n')}`,
+      )
+      .join('\n');
+    await waitFor(
+      async () =>
+        (await clusters[0].client.list('constraints.gatekeeper.sh/v1beta1', 'K8sAzureV2NoPrivilege').catch(() => [])).some(
+          (c: any) => c.spec?.enforcementAction === 'deny',
+        )
+          ? true
+          : undefined,
+      { timeoutMs: 60_000 },
+    );
+    const verify = show(
+      'arc-verify',
+      await action('arc-verify', {
+        selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
+        access: 'kubeconfig',
+        kubeconfigs,
+        'fail-on': 'never',
+      }),
+    );
     say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: fleet status ${verify.outputs.status ?? 'unknown'}.`);
   } finally {
     await fleet?.stop();

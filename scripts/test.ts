@@ -16,7 +16,10 @@ mkdirSync(cache, { recursive: true });
 const env: NodeJS.ProcessEnv = { ...process.env };
 if (!env.ARC_CLUSTER_BINS) {
   const started = Date.now();
-  const build = spawnSync('bash', [join(root, 'scripts/build-cluster-bins.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const build = spawnSync('bash', [join(root, 'scripts/build-cluster-bins.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (build.status !== 0) {
     console.error('Building the local-cluster binaries failed; see the messages above.');
     process.exit(build.status ?? 1);
@@ -29,11 +32,15 @@ env.NODE_EXTRA_CA_CERTS = ca.caCertPath;
 env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim();
 
 const resultFile = join(cache, 'jest-results.json');
-const jest = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--json', '--outputFile', resultFile, ...process.argv.slice(2)], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
+const jest = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/jest/bin/jest.js'), '--json', '--outputFile', resultFile, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  },
+);
 
 let line = `0 passed, 1 failed`;
 if (existsSync(resultFile)) {

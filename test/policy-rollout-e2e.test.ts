@@ -58,7 +58,10 @@ function step(mode: string, extra: Record<string, string> = {}) {
       'max-staleness': '10m',
       ...extra,
     },
-    { files: { 'policies/baseline.yaml': policies(env.ARC_SANDBOX_SUBSCRIPTION_ID) }, env: { ...env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42' } },
+    {
+      files: { 'policies/baseline.yaml': policies(env.ARC_SANDBOX_SUBSCRIPTION_ID) },
+      env: { ...env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42' },
+    },
   );
 }
 
@@ -68,7 +71,9 @@ const writes = () => sandbox.calls().filter((c) => ['PUT', 'PATCH', 'DELETE'].in
 async function freshStates(after: number) {
   const result = await waitFor(
     async () => {
-      const states = sandbox.state.policyStates().filter((s) => s.resourceId.toLowerCase() === clusterId.toLowerCase() && /psp-baseline$/i.test(s.policyAssignmentId));
+      const states = sandbox.state
+        .policyStates()
+        .filter((s) => s.resourceId.toLowerCase() === clusterId.toLowerCase() && /psp-baseline$/i.test(s.policyAssignmentId));
       if (states.length < 1 || states.some((s) => Date.parse(s.timestamp ?? '') <= after)) return undefined;
       return states.flatMap((s) => (s.components ?? []).filter((c) => c.complianceState === 'NonCompliant'));
     },
@@ -84,12 +89,26 @@ beforeAll(async () => {
   const sub = sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID;
   sandbox.state.addResourceGroup(sub, 'fleet', 'westeurope');
   clusterId = `/subscriptions/${sub}/resourceGroups/fleet/providers/Microsoft.Kubernetes/connectedClusters/onprem-dc1`;
-  sandbox.state.put({ id: clusterId, name: 'onprem-dc1', type: 'Microsoft.Kubernetes/connectedClusters', location: 'westeurope', tags: {}, properties: { provisioningState: 'Succeeded', distribution: 'k3s' } });
+  sandbox.state.put({
+    id: clusterId,
+    name: 'onprem-dc1',
+    type: 'Microsoft.Kubernetes/connectedClusters',
+    location: 'westeurope',
+    tags: {},
+    properties: { provisioningState: 'Succeeded', distribution: 'k3s' },
+  });
   sandbox.state.attachRealCluster(clusterId, cluster.kubeconfig);
   sandbox.state.setClusterConnectivity(clusterId, 'Connected');
   const extId = `${clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/azurepolicy`;
-  sandbox.state.put({ id: extId, name: 'azurepolicy', type: 'Microsoft.KubernetesConfiguration/extensions', properties: { extensionType: 'microsoft.policyinsights', provisioningState: 'Succeeded' } });
-  reconciler = startPolicyReconciler(sandbox.state.store, (id) => (id.toLowerCase() === clusterId.toLowerCase() ? cluster : undefined), { intervalMs: 1000 });
+  sandbox.state.put({
+    id: extId,
+    name: 'azurepolicy',
+    type: 'Microsoft.KubernetesConfiguration/extensions',
+    properties: { extensionType: 'microsoft.policyinsights', provisioningState: 'Succeeded' },
+  });
+  reconciler = startPolicyReconciler(sandbox.state.store, (id) => (id.toLowerCase() === clusterId.toLowerCase() ? cluster : undefined), {
+    intervalMs: 1000,
+  });
   await cluster.client.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } } });
   await cluster.client.apply(privilegedDaemonSet, 'e2e');
 }, 240_000);
@@ -126,9 +145,12 @@ describe('policy-rollout end to end', () => {
   }, 120_000);
 
   it('promotes once the fleet is clean, and Gatekeeper then rejects a privileged pod', async () => {
-    await cluster.client.request('DELETE', `/apis/apps/v1/namespaces/${NS}/daemonsets/legacy-agent`, { query: { propagationPolicy: 'Orphan' } });
+    await cluster.client.request('DELETE', `/apis/apps/v1/namespaces/${NS}/daemonsets/legacy-agent`, {
+      query: { propagationPolicy: 'Orphan' },
+    });
     const pods = await cluster.client.list('v1', 'Pod', { namespace: NS });
-    for (const p of pods) await cluster.client.request('DELETE', `/api/v1/namespaces/${NS}/pods/${p.metadata.name}`, { query: { gracePeriodSeconds: '0' } });
+    for (const p of pods)
+      await cluster.client.request('DELETE', `/api/v1/namespaces/${NS}/pods/${p.metadata.name}`, { query: { gracePeriodSeconds: '0' } });
     const clean = await freshStates(Date.now());
     expect(clean).toEqual([]);
 
@@ -137,7 +159,9 @@ describe('policy-rollout end to end', () => {
     expect(promoted.errors).toEqual([]);
     expect(promoted.outputs.promoted).toBe('true');
     expect(writes()).toBe(1);
-    const assignment = sandbox.state.get(`/subscriptions/${sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/policyAssignments/psp-baseline`)!;
+    const assignment = sandbox.state.get(
+      `/subscriptions/${sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID}/providers/Microsoft.Authorization/policyAssignments/psp-baseline`,
+    )!;
     expect((assignment.properties as any).parameters.effect.value).toBe('Deny');
     expect((assignment.properties as any).metadata.arcActions.promotion.gate.every((c: { passed: boolean }) => c.passed)).toBe(true);
 
@@ -145,7 +169,12 @@ describe('policy-rollout end to end', () => {
       async () => {
         try {
           await cluster.client.request('POST', `/api/v1/namespaces/${NS}/pods`, {
-            body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'probe', namespace: NS }, spec: { containers: [{ name: 'c', image: 'busybox', securityContext: { privileged: true } }] } },
+            body: {
+              apiVersion: 'v1',
+              kind: 'Pod',
+              metadata: { name: 'probe', namespace: NS },
+              spec: { containers: [{ name: 'c', image: 'busybox', securityContext: { privileged: true } }] },
+            },
             query: { dryRun: 'All' },
           });
           return undefined;

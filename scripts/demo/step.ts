@@ -14,7 +14,13 @@ export interface StepRun {
  * Runs one action bundle the way the GitHub runner does: `node dist/<action>/index.js` with INPUT_* variables and
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, in a workspace folder, with the sandbox's environment.
  */
-export async function runBundle(root: string, action: string, inputs: Record<string, string>, env: Record<string, string>, workspace: string): Promise<StepRun> {
+export async function runBundle(
+  root: string,
+  action: string,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  workspace: string,
+): Promise<StepRun> {
   const dir = mkdtempSync(join(tmpdir(), `demo-${action}-`));
   const outputFile = join(dir, 'output');
   const summaryFile = join(dir, 'summary');

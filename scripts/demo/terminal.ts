@@ -25,7 +25,11 @@ export function renderForTerminal(markdown: string, width = 140): string {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       const text = inline(heading[2]);
-      out.push('', BOLD(text), heading[1].length <= 2 ? '═'.repeat(Math.min(width, text.length)) : '─'.repeat(Math.min(width, text.length)));
+      out.push(
+        '',
+        BOLD(text),
+        heading[1].length <= 2 ? '═'.repeat(Math.min(width, text.length)) : '─'.repeat(Math.min(width, text.length)),
+      );
       continue;
     }
     if (/^<!--.*-->$/.test(line.trim()) || /^<\/?details>$/.test(line.trim())) continue;
@@ -82,5 +86,8 @@ function chart(body: string[]): string[] {
   });
   if (!slices.length) return [`  [${title}]`];
   const top = Math.max(...slices.map(([, n]) => n), 1);
-  return [`  ${title}`, ...slices.map(([label, n]) => `    ${label.padEnd(14)} ${'█'.repeat(Math.max(n ? 1 : 0, Math.round((n / top) * 40)))} ${n}`)];
+  return [
+    `  ${title}`,
+    ...slices.map(([label, n]) => `    ${label.padEnd(14)} ${'█'.repeat(Math.max(n ? 1 : 0, Math.round((n / top) * 40)))} ${n}`),
+  ];
 }

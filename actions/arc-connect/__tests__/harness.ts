@@ -29,8 +29,15 @@ export interface StepResult {
 }
 
 export function declaredInputs(actionYml: string): Record<string, { default?: string; required?: boolean }> {
-  const doc = parse(readFileSync(join(repoRoot, actionYml), 'utf8')) as { inputs?: Record<string, { default?: unknown; required?: boolean }> };
-  return Object.fromEntries(Object.entries(doc.inputs ?? {}).map(([k, v]) => [k, { default: v.default === undefined ? undefined : String(v.default), required: v.required }]));
+  const doc = parse(readFileSync(join(repoRoot, actionYml), 'utf8')) as {
+    inputs?: Record<string, { default?: unknown; required?: boolean }>;
+  };
+  return Object.fromEntries(
+    Object.entries(doc.inputs ?? {}).map(([k, v]) => [
+      k,
+      { default: v.default === undefined ? undefined : String(v.default), required: v.required },
+    ]),
+  );
 }
 
 const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
@@ -43,7 +50,8 @@ export async function runStep(
   options: { files?: Record<string, string>; env?: Record<string, string> } = {},
 ): Promise<StepResult> {
   const declared = declaredInputs(actionYml);
-  for (const name of Object.keys(inputs)) if (!(name in declared)) throw new Error(`test sets input "${name}", which ${actionYml} does not declare`);
+  for (const name of Object.keys(inputs))
+    if (!(name in declared)) throw new Error(`test sets input "${name}", which ${actionYml} does not declare`);
   const workspace = mkdtempSync(join(tmpdir(), 'arc-step-'));
   for (const [path, content] of Object.entries(options.files ?? {})) {
     mkdirSync(dirname(join(workspace, path)), { recursive: true });
@@ -53,8 +61,14 @@ export async function runStep(
   const summaryFile = join(workspace, '..', `${workspace.split('/').pop()}.md`);
   writeFileSync(outputsFile, '');
   writeFileSync(summaryFile, '');
-  const env: Record<string, string> = { GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputsFile, GITHUB_STEP_SUMMARY: summaryFile, ...options.env };
-  for (const [name, spec] of Object.entries(declared)) if (spec.default !== undefined && !spec.default.includes('${{')) env[envName(name)] = spec.default;
+  const env: Record<string, string> = {
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputsFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...options.env,
+  };
+  for (const [name, spec] of Object.entries(declared))
+    if (spec.default !== undefined && !spec.default.includes('${{')) env[envName(name)] = spec.default;
   for (const [name, value] of Object.entries(inputs)) env[envName(name)] = value;
   const saved = { ...process.env };
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key];
@@ -101,7 +115,8 @@ export const SUB = '11111111-1111-1111-1111-111111111111';
 export const TENANT = '22222222-2222-2222-2222-222222222222';
 export const CLIENT = '33333333-3333-3333-3333-333333333333';
 export const IDENTITY = { 'client-id': CLIENT, 'tenant-id': TENANT, 'subscription-id': SUB };
-export const clusterArmId = (name: string, rg = 'rg-fleet') => `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Kubernetes/connectedClusters/${name}`;
+export const clusterArmId = (name: string, rg = 'rg-fleet') =>
+  `/subscriptions/${SUB}/resourceGroups/${rg}/providers/Microsoft.Kubernetes/connectedClusters/${name}`;
 
 export function kubeconfig(token: string, context = 'edge'): string {
   return [

@@ -13,7 +13,12 @@ const bad: [string, Record<string, string>, string, RegExp][] = [
   ['tenant-id not a GUID', { 'tenant-id': 'contoso.onmicrosoft.com' }, 'tenant-id', /GUID/],
   ['missing subscription-id', { 'subscription-id': '' }, 'subscription-id', /required/],
   ['unknown environment', { environment: 'AzureGermanCloud' }, 'environment', /AzureCloud, AzureUSGovernment, AzureChinaCloud/],
-  ['custom environment over http', { environment: '{"name":"x","resourceManager":"http://arm.local","authorityHost":"https://login.local"}' }, 'environment', /https/],
+  [
+    'custom environment over http',
+    { environment: '{"name":"x","resourceManager":"http://arm.local","authorityHost":"https://login.local"}' },
+    'environment',
+    /https/,
+  ],
   ['cluster-name with a slash', { 'cluster-name': 'edge/01' }, 'cluster-name', /letters, digits/],
   ['resource-group ending with a dot', { 'resource-group': 'rg.' }, 'resource-group', /resource group name/],
   ['location with punctuation', { location: 'west-europe!' }, 'location', /region/],
@@ -33,9 +38,24 @@ const bad: [string, Record<string, string>, string, RegExp][] = [
   ['onboarding-timeout too long', { 'onboarding-timeout': '2d' }, 'onboarding-timeout', /from 1m to 6h/],
   ['unknown extension short name', { extensions: '- prometheus' }, 'extensions', /azurepolicy, flux/],
   ['duplicate extension names', { extensions: '- flux\n- type: microsoft.flux\n  name: flux' }, 'extensions', /twice/],
-  ['monitor workspace not an id', { extensions: '- type: azuremonitor-containers\n  workspace: my-logs' }, 'extensions', /Log Analytics workspace/],
-  ['monitor Include without namespaces', { extensions: '- type: azuremonitor-containers\n  data-collection-settings:\n    namespace-filtering-mode: Include' }, 'extensions', /namespaces/],
-  ['pinned version with auto-upgrade', { extensions: '- type: Contoso.Agent\n  version: 1.2.3\n  auto-upgrade: true' }, 'extensions', /auto-upgrade: false/],
+  [
+    'monitor workspace not an id',
+    { extensions: '- type: azuremonitor-containers\n  workspace: my-logs' },
+    'extensions',
+    /Log Analytics workspace/,
+  ],
+  [
+    'monitor Include without namespaces',
+    { extensions: '- type: azuremonitor-containers\n  data-collection-settings:\n    namespace-filtering-mode: Include' },
+    'extensions',
+    /namespaces/,
+  ],
+  [
+    'pinned version with auto-upgrade',
+    { extensions: '- type: Contoso.Agent\n  version: 1.2.3\n  auto-upgrade: true' },
+    'extensions',
+    /auto-upgrade: false/,
+  ],
   ['unknown role', { 'role-assignments': `${CLIENT}: Owner` }, 'role-assignments', /Azure Arc Kubernetes Viewer/],
   ['role principal not a GUID', { 'role-assignments': 'alice@contoso.com: Azure Arc Kubernetes Viewer' }, 'role-assignments', /GUID/],
   ['dry-run not a boolean', { 'dry-run': '1' }, 'dry-run', /true or false/],
@@ -73,19 +93,23 @@ describe('arc-connect inputs', () => {
     // Every input was valid: the only error is the missing OIDC permission, with its fix.
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/permissions: id-token: write/);
-    for (const phase of ['"inputs"', '"credential"', '"targets"', '"plan"', '"apply"', '"observe"', '"report"']) expect(r.visibleStdout).toContain(phase);
+    for (const phase of ['"inputs"', '"credential"', '"targets"', '"plan"', '"apply"', '"observe"', '"report"'])
+      expect(r.visibleStdout).toContain(phase);
     expect(r.visibleStdout).toContain('dry-run stops after the plan');
     expect(r.visibleStdout).toContain('4 extension(s) and 2 role assignment(s)');
   });
 
   it('never shows the kubeconfig token, the proxy password or the proxy URL with credentials', async () => {
     const password = 'S3cr3t-Pr0xy-Pa55';
-    const r = await step({
-      ...good,
-      'proxy-https': `http://svc-arc:${password}@proxy.corp:3128`,
-      'proxy-http': `http://svc-arc:${encodeURIComponent(password + '/x')}@proxy.corp:3128`,
-      'proxy-cert': 'certs/proxy.pem',
-    }, { 'certs/proxy.pem': '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n' });
+    const r = await step(
+      {
+        ...good,
+        'proxy-https': `http://svc-arc:${password}@proxy.corp:3128`,
+        'proxy-http': `http://svc-arc:${encodeURIComponent(password + '/x')}@proxy.corp:3128`,
+        'proxy-cert': 'certs/proxy.pem',
+      },
+      { 'certs/proxy.pem': '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n' },
+    );
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/id-token: write/);
     const visible = everythingVisible(r);

@@ -30,7 +30,13 @@ beforeAll(async () => {
     '/gns': guestNotificationHandler({ relays: () => [dp.host] }),
   });
   good = await startProxy({ mode: 'tunnel', user: 'ci', password: PASSWORD });
-  inspecting = await startProxy({ mode: 'inspect', user: 'ci', password: PASSWORD, inspectCert: issueServerCertificate(corporateCa, ['localhost', '127.0.0.1']), upstreamCa: [sandboxCa.caCert] });
+  inspecting = await startProxy({
+    mode: 'inspect',
+    user: 'ci',
+    password: PASSWORD,
+    inspectCert: issueServerCertificate(corporateCa, ['localhost', '127.0.0.1']),
+    upstreamCa: [sandboxCa.caCert],
+  });
 });
 
 afterAll(async () => {
@@ -69,7 +75,9 @@ describe('egress pre-flight through real proxies', () => {
     const untrusted = await egressRows(endpoints(), 'westeurope', proxyInputs(inspecting.url), [sandboxCa.caCert]);
     expect(untrusted.rows[0]).toMatchObject({ check: 'relay allowlist', result: 'fail' });
     expect(untrusted.rows[0].detail).toContain('proxy-cert');
-    const wrong = await egressRows(endpoints(), 'westeurope', proxyInputs(good.url.replace(encodeURIComponent(PASSWORD), 'nope')), [sandboxCa.caCert]);
+    const wrong = await egressRows(endpoints(), 'westeurope', proxyInputs(good.url.replace(encodeURIComponent(PASSWORD), 'nope')), [
+      sandboxCa.caCert,
+    ]);
     expect(wrong.rows[0].detail).toMatch(/407/);
   });
 });

@@ -25,7 +25,13 @@ export interface TestProxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(options: { mode: 'tunnel' | 'inspect'; user?: string; password?: string; inspectCert?: { cert: string; key: string }; upstreamCa?: string[] }): Promise<TestProxy> {
+export async function startProxy(options: {
+  mode: 'tunnel' | 'inspect';
+  user?: string;
+  password?: string;
+  inspectCert?: { cert: string; key: string };
+  upstreamCa?: string[];
+}): Promise<TestProxy> {
   const connects: string[] = [];
   const sockets = new Set<net.Socket>();
   let upgradesDropped = 0;
@@ -39,7 +45,10 @@ export async function startProxy(options: { mode: 'tunnel' | 'inspect'; user?: s
     }
     const target = req.url ?? '';
     connects.push(target);
-    const [host, port] = [target.slice(0, target.lastIndexOf(':')).replace(/^\[|\]$/g, ''), Number(target.slice(target.lastIndexOf(':') + 1))];
+    const [host, port] = [
+      target.slice(0, target.lastIndexOf(':')).replace(/^\[|\]$/g, ''),
+      Number(target.slice(target.lastIndexOf(':') + 1)),
+    ];
     client.on('error', () => undefined);
     if (options.mode === 'tunnel') {
       const upstream = net.connect({ host, port }, () => {
@@ -54,7 +63,12 @@ export async function startProxy(options: { mode: 'tunnel' | 'inspect'; user?: s
     }
     // TLS inspection: terminate TLS with our own certificate, look at the HTTP request, re-originate.
     client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    const inner = new tls.TLSSocket(client, { isServer: true, cert: options.inspectCert!.cert, key: options.inspectCert!.key, ALPNProtocols: ['http/1.1'] });
+    const inner = new tls.TLSSocket(client, {
+      isServer: true,
+      cert: options.inspectCert!.cert,
+      key: options.inspectCert!.key,
+      ALPNProtocols: ['http/1.1'],
+    });
     inner.on('error', () => undefined);
     let buffered = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -68,10 +82,18 @@ export async function startProxy(options: { mode: 'tunnel' | 'inspect'; user?: s
         inner.destroy();
         return;
       }
-      const upstream = tls.connect({ host, port, servername: net.isIP(host) ? undefined : host, ca: [...tls.getCACertificates('default'), ...(options.upstreamCa ?? [])] }, () => {
-        upstream.write(buffered);
-        upstream.pipe(inner).pipe(upstream);
-      });
+      const upstream = tls.connect(
+        {
+          host,
+          port,
+          servername: net.isIP(host) ? undefined : host,
+          ca: [...tls.getCACertificates('default'), ...(options.upstreamCa ?? [])],
+        },
+        () => {
+          upstream.write(buffered);
+          upstream.pipe(inner).pipe(upstream);
+        },
+      );
       sockets.add(upstream);
       upstream.on('error', () => inner.destroy());
       upstream.on('close', () => (sockets.delete(upstream), inner.destroy()));
@@ -96,7 +118,10 @@ export async function startProxy(options: { mode: 'tunnel' | 'inspect'; user?: s
 }
 
 /** An HTTPS server that serves Handlers under mount prefixes and plays the relay (attachRelay). */
-export async function serveArcDataPlane(tlsPair: { cert: string; key: string }, mounts: Record<string, Handler>): Promise<{ url: string; host: string; close(): Promise<void> }> {
+export async function serveArcDataPlane(
+  tlsPair: { cert: string; key: string },
+  mounts: Record<string, Handler>,
+): Promise<{ url: string; host: string; close(): Promise<void> }> {
   const server = createHttpsServer({ cert: tlsPair.cert, key: tlsPair.key }, (req, res) => {
     void (async () => {
       const chunks: Buffer[] = [];
@@ -105,9 +130,21 @@ export async function serveArcDataPlane(tlsPair: { cert: string; key: string }, 
       for (const [mount, handler] of Object.entries(mounts)) {
         if (url.pathname !== mount && !url.pathname.startsWith(`${mount}/`)) continue;
         const rawBody = Buffer.concat(chunks);
-        const answer = await handler({ method: req.method ?? 'GET', url, path: url.pathname.slice(mount.length) || '/', headers: req.headers, body: rawBody.length ? JSON.parse(rawBody.toString()) : undefined, rawBody });
+        const answer = await handler({
+          method: req.method ?? 'GET',
+          url,
+          path: url.pathname.slice(mount.length) || '/',
+          headers: req.headers,
+          body: rawBody.length ? JSON.parse(rawBody.toString()) : undefined,
+          rawBody,
+        });
         if (!answer) break;
-        const body = answer.body === undefined ? undefined : Buffer.isBuffer(answer.body) || typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+        const body =
+          answer.body === undefined
+            ? undefined
+            : Buffer.isBuffer(answer.body) || typeof answer.body === 'string'
+              ? answer.body
+              : JSON.stringify(answer.body);
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(body);
         return;
       }

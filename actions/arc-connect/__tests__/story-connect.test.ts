@@ -28,32 +28,62 @@ let environmentJson: string;
 let arm: ArmClients;
 const saved = { ...process.env };
 
-const WRITES = (s: Sandbox) => s.calls().filter((c) => c.api === 'arm' && (['PUT', 'PATCH', 'DELETE'].includes(c.method) || (c.method === 'POST' && /\/register$/i.test(c.path))));
+const WRITES = (s: Sandbox) =>
+  s
+    .calls()
+    .filter(
+      (c) => c.api === 'arm' && (['PUT', 'PATCH', 'DELETE'].includes(c.method) || (c.method === 'POST' && /\/register$/i.test(c.path))),
+    );
 
 function inputs(overrides: { name?: string; proxy?: Inputs['proxy']; tags?: Record<string, string> } = {}): Inputs {
   const environment = parseEnvironment(environmentJson);
   return {
-    identity: { clientId: sandbox.identity.clientId, tenantId: sandbox.identity.tenantId, subscriptionId: sandbox.identity.subscriptionId, environment, audience: 'api://AzureADTokenExchange' },
-    cluster: { clusterName: overrides.name ?? 'edge-01', resourceGroup: 'rg-edge', location: 'westeurope', tags: overrides.tags ?? { env: 'test' } },
+    identity: {
+      clientId: sandbox.identity.clientId,
+      tenantId: sandbox.identity.tenantId,
+      subscriptionId: sandbox.identity.subscriptionId,
+      environment,
+      audience: 'api://AzureADTokenExchange',
+    },
+    cluster: {
+      clusterName: overrides.name ?? 'edge-01',
+      resourceGroup: 'rg-edge',
+      location: 'westeurope',
+      tags: overrides.tags ?? { env: 'test' },
+    },
     access: { kubeconfig: cluster.kubeconfig, server: cluster.server },
     proxy: overrides.proxy ?? { skipRange: [], display: {} },
     registerProviders: true,
     createResourceGroup: true,
     autoUpgrade: false,
     onboardingTimeoutMs: 90_000,
-    extensions: [{ name: 'flux', extensionType: 'microsoft.flux', autoUpgrade: true, scope: 'cluster', settings: { 'multiTenancy.enforce': 'false' } }],
+    extensions: [
+      { name: 'flux', extensionType: 'microsoft.flux', autoUpgrade: true, scope: 'cluster', settings: { 'multiTenancy.enforce': 'false' } },
+    ],
     roleAssignments: [{ principalId: sandbox.identity.objectId, role: 'Azure Arc Kubernetes Viewer' }],
     dryRun: false,
   };
 }
 
-const deps = (): ConnectDeps => ({ arm, rawEnvironment: environmentJson, helmBinary: cluster.bins.helm, pollMs: { initial: 300, max: 1000 }, env: { GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' } });
+const deps = (): ConnectDeps => ({
+  arm,
+  rawEnvironment: environmentJson,
+  helmBinary: cluster.bins.helm,
+  pollMs: { initial: 300, max: 1000 },
+  env: { GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42', GITHUB_SERVER_URL: 'https://github.com' },
+});
 
 async function run(i: Inputs): Promise<{ result: ConnectResult; stdout: string }> {
   let stdout = '';
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
   try {
-    return { result: await connectCluster(i, deps()), stdout: stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') };
+    return {
+      result: await connectCluster(i, deps()),
+      stdout: stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    };
   } finally {
     spy.mockRestore();
   }
@@ -63,17 +93,37 @@ beforeAll(async () => {
   clearSecretsForTesting();
   const caCert = process.env.NODE_EXTRA_CA_CERTS;
   if (!caCert) throw new Error('Run with NODE_EXTRA_CA_CERTS=/work/main/.sandbox/ca/ca.crt');
-  sandbox = await startSandbox({ caDir: dirname(caCert), knobs: { emulateAgents: false, lro: { durationMs: 200, failureRate: 0 } } as never });
+  sandbox = await startSandbox({
+    caDir: dirname(caCert),
+    knobs: { emulateAgents: false, lro: { durationMs: 200, failureRate: 0 } } as never,
+  });
   Object.assign(process.env, sandbox.env);
   const ca = { caCert: readFileSync(caCert, 'utf8'), caKey: readFileSync(join(dirname(caCert), 'ca.key'), 'utf8') };
   dp = await serveArcDataPlane(issueServerCertificate(ca, ['localhost', '127.0.0.1']), {
     '/dp': dataPlaneHandler({ baseUrl: () => `${dp.url}/dp` }),
     '/gns': guestNotificationHandler({ relays: () => [dp.host] }),
   });
-  environmentJson = JSON.stringify({ ...JSON.parse(sandbox.env.ARC_SANDBOX_ENVIRONMENT), arcDataPlane: `${dp.url}/dp`, guestNotificationService: `${dp.url}/gns` });
+  environmentJson = JSON.stringify({
+    ...JSON.parse(sandbox.env.ARC_SANDBOX_ENVIRONMENT),
+    arcDataPlane: `${dp.url}/dp`,
+    guestNotificationService: `${dp.url}/gns`,
+  });
   const environment = parseEnvironment(environmentJson);
-  arm = new ArmClients(await createOidcCredential({ tenantId: sandbox.identity.tenantId, clientId: sandbox.identity.clientId, audience: 'api://AzureADTokenExchange', environment }), environment);
-  cluster = await startLocalCluster({ name: 'arc-story', dir: await mkdtemp(join(tmpdir(), 'arc-story-')), gatekeeper: false, nodeCount: 1 });
+  arm = new ArmClients(
+    await createOidcCredential({
+      tenantId: sandbox.identity.tenantId,
+      clientId: sandbox.identity.clientId,
+      audience: 'api://AzureADTokenExchange',
+      environment,
+    }),
+    environment,
+  );
+  cluster = await startLocalCluster({
+    name: 'arc-story',
+    dir: await mkdtemp(join(tmpdir(), 'arc-story-')),
+    gatekeeper: false,
+    nodeCount: 1,
+  });
   reconciler = startAgentReconciler(sandbox.state.store, () => [cluster], { intervalMs: 500 });
   proxy = await startProxy({ mode: 'tunnel', user: 'ci', password: PASSWORD });
 }, 240_000);
@@ -88,7 +138,9 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
   it('fails before any write when proxy-skip-range lacks the service CIDR', async () => {
     sandbox.clearCalls();
     const url = proxy.url;
-    const { result, stdout } = await run(inputs({ proxy: { https: url, skipRange: ['kubernetes.default.svc', '.svc'], display: { https: hideUserInfo(url) } } }));
+    const { result, stdout } = await run(
+      inputs({ proxy: { https: url, skipRange: ['kubernetes.default.svc', '.svc'], display: { https: hideUserInfo(url) } } }),
+    );
     expect(result.result).toBe('failed');
     expect(result.failure).toContain('before any change');
     expect(result.failure).toContain('add 10.0.0.0/24, .svc.cluster.local to "proxy-skip-range"');
@@ -103,7 +155,12 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(first.result.connectivityStatus).toBe('Connected');
     expect(first.result.agentVersion).toBe('1.21.0');
     const created = sandbox.state.get(first.result.clusterId)!;
-    expect(created.tags).toMatchObject({ env: 'test', 'github-repository': 'acme/fleet', 'github-commit': 'abc123', 'github-run': 'https://github.com/acme/fleet/actions/runs/42' });
+    expect(created.tags).toMatchObject({
+      env: 'test',
+      'github-repository': 'acme/fleet',
+      'github-commit': 'abc123',
+      'github-run': 'https://github.com/acme/fleet/actions/runs/42',
+    });
     const history = JSON.parse(await helm(cluster, ['history', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json'])) as unknown[];
     expect(history).toHaveLength(1);
 
@@ -115,7 +172,8 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(JSON.parse(await helm(cluster, ['history', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json']))).toHaveLength(1);
 
     // Planted secrets: the agents' private key (from the cluster), the kubeconfig token.
-    const secret = JSON.parse(await helm(cluster, ['get', 'values', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json'])).global.onboardingPrivateKey as string;
+    const secret = JSON.parse(await helm(cluster, ['get', 'values', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json'])).global
+      .onboardingPrivateKey as string;
     expect(secret).toContain('BEGIN RSA PRIVATE KEY');
     for (const r of [first, second]) {
       for (const text of [r.stdout, r.result.summary, JSON.stringify(r.result.plan), JSON.stringify(r.result.changes)]) {

@@ -29,7 +29,13 @@ export async function readClusterFacts(kc: KubeConfig): Promise<ClusterFacts> {
   const [review, service, nodes, config, cidr] = await Promise.all([
     kc
       .makeApiClient(k8s.AuthorizationV1Api)
-      .createSelfSubjectAccessReview({ body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb: '*', group: '*', resource: '*' } } } })
+      .createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb: '*', group: '*', resource: '*' } },
+        },
+      })
       .catch((e: unknown) => ({ status: { allowed: false, reason: `the access review failed (HTTP ${code(e) ?? '?'})` } })),
     core.readNamespacedService({ name: 'kubernetes', namespace: 'default' }).catch(() => undefined),
     core.listNode().catch(() => ({ items: [] as V1Node[] })),
@@ -78,7 +84,7 @@ export function detectPlatform(facts: Pick<ClusterFacts, 'gitVersion' | 'nodes'>
   if (has('kubernetes.azure.com/')) distribution = 'aks';
   else if (has('eks.amazonaws.com/') || /-eks-/.test(v)) distribution = 'eks';
   else if (has('cloud.google.com/gke') || /-gke\./.test(v)) distribution = 'gke';
-  else if (has('node.openshift.io/') || has('node-role.kubernetes.io/master') && /openshift/i.test(v)) distribution = 'openshift';
+  else if (has('node.openshift.io/') || (has('node-role.kubernetes.io/master') && /openshift/i.test(v))) distribution = 'openshift';
   else if (/\+k3s/.test(v) || has('k3s.io/')) distribution = 'k3s';
   else if (/\+rke2/.test(v)) distribution = 'rke2';
   else if (has('microk8s.io/')) distribution = 'microk8s';
@@ -102,7 +108,7 @@ function cidrContains(cidr: string, ip: string): boolean {
   const n = Number(bits ?? 32);
   if (!(n >= 0 && n <= 32)) return false;
   const mask = n === 0 ? 0 : (0xffffffff << (32 - n)) >>> 0;
-  return ((ipToInt(base) & mask) >>> 0) === ((ipToInt(ip) & mask) >>> 0);
+  return (ipToInt(base) & mask) >>> 0 === (ipToInt(ip) & mask) >>> 0;
 }
 
 /** Whether a skip-range entry covers a whole CIDR (the CIDR itself or a wider one containing it). */

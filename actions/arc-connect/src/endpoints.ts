@@ -35,7 +35,10 @@ export function arcEndpoints(environment: AzureEnvironment, location: string, ra
     return { dataPlane: trim(dp.replace(/\{location\}/g, location)), guestNotificationService: trim(gns) };
   }
   const suffix = SUFFIX[environment.name] ?? 'azure.com';
-  return { dataPlane: `https://${location}.dp.kubernetesconfiguration.${suffix}`, guestNotificationService: `https://guestnotificationservice.${suffix}` };
+  return {
+    dataPlane: `https://${location}.dp.kubernetesconfiguration.${suffix}`,
+    guestNotificationService: `https://guestnotificationservice.${suffix}`,
+  };
 }
 
 /** `host[:port]` entries of the allowlist as wss URLs of the relay (port 443 unless given). */
@@ -53,8 +56,12 @@ export function parseAllowlist(body: unknown): string[] {
   const list = Array.isArray(body)
     ? body
     : body && typeof body === 'object'
-      ? ((body as Record<string, unknown>).value ?? (body as Record<string, unknown>).endpoints ?? (body as Record<string, unknown>).allowlist)
+      ? ((body as Record<string, unknown>).value ??
+        (body as Record<string, unknown>).endpoints ??
+        (body as Record<string, unknown>).allowlist)
       : undefined;
   if (!Array.isArray(list)) return [];
-  return list.filter((e): e is string => typeof e === 'string' && /^[A-Za-z0-9.-]+(:\d+)?$/.test(e.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')));
+  return list.filter(
+    (e): e is string => typeof e === 'string' && /^[A-Za-z0-9.-]+(:\d+)?$/.test(e.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')),
+  );
 }

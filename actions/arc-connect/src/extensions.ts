@@ -30,12 +30,20 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 const common = {
   type: z.string(),
   name: z.string().regex(DNS_LABEL, 'an extension name must be lowercase letters, digits and -, at most 63 characters').optional(),
-  'release-train': z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'a release train is a word such as stable or preview').optional(),
-  version: z.string().regex(/^\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]+)?$/, 'a version is x.y.z such as 1.2.3').optional(),
+  'release-train': z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,32}$/, 'a release train is a word such as stable or preview')
+    .optional(),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+([-+.][0-9A-Za-z.-]+)?$/, 'a version is x.y.z such as 1.2.3')
+    .optional(),
   'auto-upgrade': z.boolean().optional(),
   scope: z.enum(['cluster', 'namespace']).optional(),
   namespace: z.string().regex(DNS_LABEL, 'a namespace is a DNS-1123 label').optional(),
-  settings: z.record(z.string().regex(/^[A-Za-z0-9_.\-/[\]]{1,256}$/, 'setting names are letters, digits and . _ - / [ ]'), scalar).optional(),
+  settings: z
+    .record(z.string().regex(/^[A-Za-z0-9_.\-/[\]]{1,256}$/, 'setting names are letters, digits and . _ - / [ ]'), scalar)
+    .optional(),
 };
 
 const monitor = z.strictObject({
@@ -50,11 +58,16 @@ const monitor = z.strictObject({
   'use-aad-auth': z.boolean().default(true),
   'data-collection-settings': z
     .strictObject({
-      interval: z.string().regex(/^([1-9]|[12]\d|30)m$/, 'interval is 1m to 30m').optional(),
+      interval: z
+        .string()
+        .regex(/^([1-9]|[12]\d|30)m$/, 'interval is 1m to 30m')
+        .optional(),
       'namespace-filtering-mode': z.enum(['Off', 'Include', 'Exclude']).optional(),
       namespaces: z.array(z.string().regex(DNS_LABEL, 'namespaces are DNS-1123 labels')).optional(),
       'enable-container-log-v2': z.boolean().optional(),
-      streams: z.array(z.string().regex(/^Microsoft-[A-Za-z-]+$/, 'streams look like Microsoft-ContainerInsights-Group-Default')).optional(),
+      streams: z
+        .array(z.string().regex(/^Microsoft-[A-Za-z-]+$/, 'streams look like Microsoft-ContainerInsights-Group-Default'))
+        .optional(),
     })
     .refine((d) => (d['namespace-filtering-mode'] ?? 'Off') === 'Off' || (d.namespaces?.length ?? 0) > 0, {
       message: 'namespace-filtering-mode Include or Exclude needs a non-empty namespaces list',
@@ -74,7 +87,9 @@ const keyVault = z.strictObject({
 const plain = z.strictObject(common);
 const generic = z.strictObject({
   ...common,
-  type: z.string().regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9-]+)+$/, `type must be one of ${KNOWN_NAMES.join(', ')} or an extension type such as Publisher.Name`),
+  type: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(\.[A-Za-z0-9-]+)+$/, `type must be one of ${KNOWN_NAMES.join(', ')} or an extension type such as Publisher.Name`),
 });
 
 const shapeSchema = z.array(z.union([z.string(), z.looseObject({ type: z.string({ error: 'every extension needs a "type"' }) })]), {
@@ -95,14 +110,25 @@ export function parseExtensions(text: string): ExtensionSpec[] {
   const specs = items.map((item, index): ExtensionSpec => {
     if (typeof item === 'string') {
       const known = KNOWN_EXTENSIONS[item as KnownName];
-      if (!known) throw new ConfigurationError(`Input "extensions" item ${index + 1} is ${shown(item)}; allowed short names: ${KNOWN_NAMES.join(', ')} (or an object with "type").`, 'extensions');
+      if (!known)
+        throw new ConfigurationError(
+          `Input "extensions" item ${index + 1} is ${shown(item)}; allowed short names: ${KNOWN_NAMES.join(', ')} (or an object with "type").`,
+          'extensions',
+        );
       return { name: known.name, extensionType: known.extensionType, autoUpgrade: true, scope: 'cluster', settings: {} };
     }
     const kind = item.type as KnownName;
     const known = KNOWN_EXTENSIONS[kind];
-    const spec = check(kind === 'azuremonitor-containers' ? monitor : kind === 'azure-keyvault-secrets-provider' ? keyVault : known ? plain : generic, item, index);
+    const spec = check(
+      kind === 'azuremonitor-containers' ? monitor : kind === 'azure-keyvault-secrets-provider' ? keyVault : known ? plain : generic,
+      item,
+      index,
+    );
     if (spec.version && spec['auto-upgrade'] === true) {
-      throw new ConfigurationError(`Input "extensions" item ${index + 1} sets both version ${shown(spec.version)} and auto-upgrade: true; a pinned version needs auto-upgrade: false.`, 'extensions');
+      throw new ConfigurationError(
+        `Input "extensions" item ${index + 1} sets both version ${shown(spec.version)} and auto-upgrade: true; a pinned version needs auto-upgrade: false.`,
+        'extensions',
+      );
     }
     const settings: Record<string, string> = { ...(spec.settings ?? {}) };
     if ('use-aad-auth' in spec) {
@@ -123,14 +149,25 @@ export function parseExtensions(text: string): ExtensionSpec[] {
     if (kind === 'azure-keyvault-secrets-provider') {
       const k = spec as z.infer<typeof keyVault>;
       if (k['rotation-poll-interval'] && k.rotation === false) {
-        throw new ConfigurationError(`Input "extensions" item ${index + 1} sets rotation-poll-interval with rotation: false; remove the interval or set rotation: true.`, 'extensions');
+        throw new ConfigurationError(
+          `Input "extensions" item ${index + 1} sets rotation-poll-interval with rotation: false; remove the interval or set rotation: true.`,
+          'extensions',
+        );
       }
-      if (k.rotation !== undefined || k['rotation-poll-interval']) settings['secrets-store-csi-driver.enableSecretRotation'] = String(k.rotation ?? true);
+      if (k.rotation !== undefined || k['rotation-poll-interval'])
+        settings['secrets-store-csi-driver.enableSecretRotation'] = String(k.rotation ?? true);
       if (k['rotation-poll-interval']) settings['secrets-store-csi-driver.rotationPollInterval'] = k['rotation-poll-interval'];
     }
     const scope = spec.scope ?? 'cluster';
     return {
-      name: spec.name ?? known?.name ?? spec.type.split('.').pop()!.toLowerCase().replace(/[^a-z0-9-]/g, '-'),
+      name:
+        spec.name ??
+        known?.name ??
+        spec.type
+          .split('.')
+          .pop()!
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, '-'),
       extensionType: known?.extensionType ?? spec.type,
       releaseTrain: spec['release-train'],
       version: spec.version,
@@ -142,7 +179,11 @@ export function parseExtensions(text: string): ExtensionSpec[] {
   });
   const seen = new Set<string>();
   for (const spec of specs) {
-    if (seen.has(spec.name)) throw new ConfigurationError(`Input "extensions" names the extension "${spec.name}" twice; give each extension a unique "name".`, 'extensions');
+    if (seen.has(spec.name))
+      throw new ConfigurationError(
+        `Input "extensions" names the extension "${spec.name}" twice; give each extension a unique "name".`,
+        'extensions',
+      );
     seen.add(spec.name);
   }
   return specs;

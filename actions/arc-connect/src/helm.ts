@@ -55,7 +55,13 @@ export class Helm {
     return new Promise((resolve, reject) => {
       execFile(this.binary, full, { env, maxBuffer: 32 * 1024 * 1024, timeout: 30 * 60_000 }, (error, stdout, stderr) => {
         if (error) {
-          const detail = redact(String(stderr || error.message).trim().split('\n').slice(-5).join(' '));
+          const detail = redact(
+            String(stderr || error.message)
+              .trim()
+              .split('\n')
+              .slice(-5)
+              .join(' '),
+          );
           reject(new Error(`helm ${args[0]} failed: ${detail}`));
         } else resolve(stdout);
       });
@@ -64,9 +70,15 @@ export class Helm {
 
   /** The user-supplied values of the release (`helm get values -o json`), or undefined when it is not installed. */
   async getValues(): Promise<Record<string, any> | undefined> {
-    const list = JSON.parse((await this.run(['list', '--namespace', RELEASE_NAMESPACE, '--all', '--output', 'json'])) || '[]') as { name: string; status: string }[];
+    const list = JSON.parse((await this.run(['list', '--namespace', RELEASE_NAMESPACE, '--all', '--output', 'json'])) || '[]') as {
+      name: string;
+      status: string;
+    }[];
     if (!list.some((r) => r.name === RELEASE)) return undefined;
-    const values = JSON.parse(await this.run(['get', 'values', RELEASE, '--namespace', RELEASE_NAMESPACE, '--output', 'json'])) as Record<string, any> | null;
+    const values = JSON.parse(await this.run(['get', 'values', RELEASE, '--namespace', RELEASE_NAMESPACE, '--output', 'json'])) as Record<
+      string,
+      any
+    > | null;
     const key = values?.global?.onboardingPrivateKey;
     if (typeof key === 'string') maskSecret(key);
     return values ?? {};
@@ -96,7 +108,19 @@ export class Helm {
     const file = join(this.dir, `values-${Date.now()}.json`);
     await writeFile(file, JSON.stringify(values), { mode: 0o600 });
     try {
-      await this.run(['upgrade', '--install', RELEASE, chart, '--namespace', RELEASE_NAMESPACE, '--create-namespace', '--values', file, '--timeout', `${timeoutSeconds}s`]);
+      await this.run([
+        'upgrade',
+        '--install',
+        RELEASE,
+        chart,
+        '--namespace',
+        RELEASE_NAMESPACE,
+        '--create-namespace',
+        '--values',
+        file,
+        '--timeout',
+        `${timeoutSeconds}s`,
+      ]);
     } finally {
       await rm(file, { force: true });
     }

@@ -17,11 +17,37 @@ import { parseExtensions, type ExtensionSpec } from './extensions.js';
 import { parseKubeconfig } from './kubeconfig.js';
 
 export const DISTRIBUTIONS = [
-  'generic', 'aks', 'aks_edge_k3s', 'aks_edge_k8s', 'aks_management', 'aks_workload', 'canonical', 'capz', 'eks', 'gke',
-  'k3s', 'k8s', 'karbon', 'kind', 'microk8s', 'minikube', 'openshift', 'rancher_rke', 'rke2', 'tkg',
+  'generic',
+  'aks',
+  'aks_edge_k3s',
+  'aks_edge_k8s',
+  'aks_management',
+  'aks_workload',
+  'canonical',
+  'capz',
+  'eks',
+  'gke',
+  'k3s',
+  'k8s',
+  'karbon',
+  'kind',
+  'microk8s',
+  'minikube',
+  'openshift',
+  'rancher_rke',
+  'rke2',
+  'tkg',
 ] as const;
 export const INFRASTRUCTURES = [
-  'generic', 'azure', 'aws', 'gcp', 'azure_stack_hci', 'azure_stack_hub', 'azure_stack_edge', 'vsphere', 'windows_server',
+  'generic',
+  'azure',
+  'aws',
+  'gcp',
+  'azure_stack_hci',
+  'azure_stack_hub',
+  'azure_stack_edge',
+  'vsphere',
+  'windows_server',
 ] as const;
 export const CLUSTER_ROLES = [
   'Azure Arc Enabled Kubernetes Cluster User Role',
@@ -78,8 +104,14 @@ export interface Inputs {
   dryRun: boolean;
 }
 
-const CLUSTER_NAME = { regex: /^[A-Za-z0-9]([-_A-Za-z0-9]{0,61}[A-Za-z0-9])?$/, description: '1-63 letters, digits, - or _, starting and ending with a letter or digit' };
-export const RESOURCE_GROUP = { regex: /^[-\w.()]{0,89}[-\w()]$/, description: 'a resource group name (1-90 letters, digits, - _ ( ) ., not ending in .)' };
+const CLUSTER_NAME = {
+  regex: /^[A-Za-z0-9]([-_A-Za-z0-9]{0,61}[A-Za-z0-9])?$/,
+  description: '1-63 letters, digits, - or _, starting and ending with a letter or digit',
+};
+export const RESOURCE_GROUP = {
+  regex: /^[-\w.()]{0,89}[-\w()]$/,
+  description: 'a resource group name (1-90 letters, digits, - _ ( ) ., not ending in .)',
+};
 
 /**
  * A YAML map whose keys must match `key`. zod reports bad record keys only as "Invalid key in record", so keys are
@@ -103,7 +135,10 @@ const tagsSchema = mapOf(
 export function readClusterInputs(): ClusterInputs {
   const location = requiredString('location', { maxLength: 64 }).toLowerCase().replace(/\s+/g, '');
   if (!/^[a-z][a-z0-9]{1,40}$/.test(location)) {
-    throw new ConfigurationError(`Input "location" has the value ${shown(location)}; allowed: an Azure region name such as westeurope or eastus2.`, 'location');
+    throw new ConfigurationError(
+      `Input "location" has the value ${shown(location)}; allowed: an Azure region name such as westeurope or eastus2.`,
+      'location',
+    );
   }
   const distribution = optionalString('distribution') ? enumInput('distribution', DISTRIBUTIONS) : undefined;
   const infrastructure = optionalString('infrastructure') ? enumInput('infrastructure', INFRASTRUCTURES) : undefined;
@@ -120,7 +155,10 @@ export function readClusterInputs(): ClusterInputs {
 /** `kubeconfig` (content, a secret) and/or `kube-context`; at least one of them. */
 export function readKubeAccessInputs(): KubeAccessInputs {
   const kubeconfig = optionalString('kubeconfig', { secret: true, maxLength: 1_048_576 });
-  const kubeContext = optionalString('kube-context', { maxLength: 253, pattern: { regex: /^[^\s'"`]+$/, description: 'a context name without spaces or quotes' } });
+  const kubeContext = optionalString('kube-context', {
+    maxLength: 253,
+    pattern: { regex: /^[^\s'"`]+$/, description: 'a context name without spaces or quotes' },
+  });
   if (!kubeconfig && !kubeContext) {
     throw new ConfigurationError(
       'Inputs "kubeconfig" and "kube-context" are both empty; set "kubeconfig" to the content of a kubeconfig (from a secret) or "kube-context" to a context of the runner\'s KUBECONFIG.',
@@ -145,13 +183,22 @@ function proxyUrl(name: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigurationError(`Input "${name}" has the value ${shown(hideUserInfo(value))}, which is not a URL; use http://host:port or https://host:port.`, name);
+    throw new ConfigurationError(
+      `Input "${name}" has the value ${shown(hideUserInfo(value))}, which is not a URL; use http://host:port or https://host:port.`,
+      name,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError(`Input "${name}" has the scheme "${url.protocol}"; allowed: http or https (for example http://proxy.corp:3128).`, name);
+    throw new ConfigurationError(
+      `Input "${name}" has the scheme "${url.protocol}"; allowed: http or https (for example http://proxy.corp:3128).`,
+      name,
+    );
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new ConfigurationError(`Input "${name}" has the value ${shown(hideUserInfo(value))}; a proxy URL has no path, query or fragment.`, name);
+    throw new ConfigurationError(
+      `Input "${name}" has the value ${shown(hideUserInfo(value))}; a proxy URL has no path, query or fragment.`,
+      name,
+    );
   }
   return value;
 }
@@ -180,7 +227,10 @@ export function readProxyInputs(): ProxyInputs {
     item: { regex: /^[A-Za-z0-9.*:/_-]{1,253}$/, description: 'a host name, IP address, CIDR range or .domain suffix' },
   });
   if (skipRange.length > 0 && !https && !http) {
-    throw new ConfigurationError('Input "proxy-skip-range" is set but "proxy-https" and "proxy-http" are empty; set a proxy or remove the skip range.', 'proxy-skip-range');
+    throw new ConfigurationError(
+      'Input "proxy-skip-range" is set but "proxy-https" and "proxy-http" are empty; set a proxy or remove the skip range.',
+      'proxy-skip-range',
+    );
   }
   const certInput = optionalString('proxy-cert', { maxLength: 1_048_576 });
   let cert: string | undefined;
@@ -195,10 +245,19 @@ export function readProxyInputs(): ProxyInputs {
       certDisplay = certInput;
     }
     if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(cert)) {
-      throw new ConfigurationError(`Input "proxy-cert" has ${certDisplay === '(inline PEM)' ? 'content' : `the file ${shown(certInput)}`} that is not a PEM certificate; expected -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.`, 'proxy-cert');
+      throw new ConfigurationError(
+        `Input "proxy-cert" has ${certDisplay === '(inline PEM)' ? 'content' : `the file ${shown(certInput)}`} that is not a PEM certificate; expected -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.`,
+        'proxy-cert',
+      );
     }
   }
-  return { https, http, skipRange, cert, display: { https: https && hideUserInfo(https), http: http && hideUserInfo(http), cert: certDisplay } };
+  return {
+    https,
+    http,
+    skipRange,
+    cert,
+    display: { https: https && hideUserInfo(https), http: http && hideUserInfo(http), cert: certDisplay },
+  };
 }
 
 const rolesSchema = mapOf(
@@ -215,7 +274,10 @@ export function readRoleAssignments(): RoleAssignment[] {
     (Array.isArray(roles) ? roles : [roles]).map((name) => {
       const role = CLUSTER_ROLES.find((r) => r.toLowerCase() === name.trim().toLowerCase());
       if (!role) {
-        throw new ConfigurationError(`Input "role-assignments" gives principal ${principalId} the role ${shown(name)}; allowed: ${CLUSTER_ROLES.join(', ')}.`, 'role-assignments');
+        throw new ConfigurationError(
+          `Input "role-assignments" gives principal ${principalId} the role ${shown(name)}; allowed: ${CLUSTER_ROLES.join(', ')}.`,
+          'role-assignments',
+        );
       }
       return { principalId: principalId.toLowerCase(), role };
     }),

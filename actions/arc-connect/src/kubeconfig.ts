@@ -10,10 +10,20 @@ const kubeconfigSchema = z.object({
   apiVersion: z.literal('v1').optional(),
   kind: z.literal('Config').optional(),
   clusters: z
-    .array(z.object({ name: entryName, cluster: z.object({ server: z.string().regex(/^https?:\/\/\S+$/, 'the cluster server must be an http(s) URL') }).loose() }))
+    .array(
+      z.object({
+        name: entryName,
+        cluster: z.object({ server: z.string().regex(/^https?:\/\/\S+$/, 'the cluster server must be an http(s) URL') }).loose(),
+      }),
+    )
     .min(1, 'a kubeconfig needs at least one cluster'),
   contexts: z
-    .array(z.object({ name: entryName, context: z.object({ cluster: z.string().min(1), user: z.string().optional(), namespace: z.string().optional() }).loose() }))
+    .array(
+      z.object({
+        name: entryName,
+        context: z.object({ cluster: z.string().min(1), user: z.string().optional(), namespace: z.string().optional() }).loose(),
+      }),
+    )
     .min(1, 'a kubeconfig needs at least one context'),
   users: z.array(z.object({ name: entryName, user: z.record(z.string(), z.unknown()).nullable() })).default([]),
   'current-context': z.string().optional(),
@@ -38,7 +48,10 @@ function maskCredentials(text: string, users: unknown): void {
   };
   walk(users);
   // Also anything that looks like a credential line, in case the structure is unusual.
-  for (const m of text.matchAll(/^\s*-?\s*(token|password|client-key-data|client-certificate-data|id-token|refresh-token|client-secret):\s*["']?([^"'\s]+)/gm)) maskSecret(m[2]);
+  for (const m of text.matchAll(
+    /^\s*-?\s*(token|password|client-key-data|client-certificate-data|id-token|refresh-token|client-secret):\s*["']?([^"'\s]+)/gm,
+  ))
+    maskSecret(m[2]);
 }
 
 /**
@@ -52,16 +65,25 @@ export function parseKubeconfig(text: string, input: string, context?: string, c
   const contexts = config.contexts.map((c) => c.name);
   const chosen = context ?? config['current-context'];
   if (!chosen) {
-    throw new ConfigurationError(`Input "${input}" has no current-context; set "${contextInput}" to one of: ${contexts.join(', ')}.`, contextInput);
+    throw new ConfigurationError(
+      `Input "${input}" has no current-context; set "${contextInput}" to one of: ${contexts.join(', ')}.`,
+      contextInput,
+    );
   }
   const ctx = config.contexts.find((c) => c.name === chosen);
   if (!ctx) {
     const where = context ? `Input "${contextInput}" names "${chosen}"` : `Input "${input}" has current-context "${chosen}"`;
-    throw new ConfigurationError(`${where}, which is not a context of the kubeconfig; it has: ${contexts.join(', ')}.`, context ? contextInput : input);
+    throw new ConfigurationError(
+      `${where}, which is not a context of the kubeconfig; it has: ${contexts.join(', ')}.`,
+      context ? contextInput : input,
+    );
   }
   const cluster = config.clusters.find((c) => c.name === ctx.context.cluster);
   if (!cluster) {
-    throw new ConfigurationError(`Input "${input}" has context "${chosen}" pointing at cluster "${ctx.context.cluster}", which is not in its clusters list.`, input);
+    throw new ConfigurationError(
+      `Input "${input}" has context "${chosen}" pointing at cluster "${ctx.context.cluster}", which is not in its clusters list.`,
+      input,
+    );
   }
   return { contexts, context: chosen, server: cluster.cluster.server };
 }

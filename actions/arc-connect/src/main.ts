@@ -9,7 +9,13 @@ import type { ActionPlan } from './plan-report.js';
 export function inputsView(inputs: Inputs): Record<string, unknown> {
   const { identity, cluster, access, proxy } = inputs;
   return {
-    identity: { clientId: identity.clientId, tenantId: identity.tenantId, subscriptionId: identity.subscriptionId, environment: identity.environment.name, audience: identity.audience },
+    identity: {
+      clientId: identity.clientId,
+      tenantId: identity.tenantId,
+      subscriptionId: identity.subscriptionId,
+      environment: identity.environment.name,
+      audience: identity.audience,
+    },
     cluster,
     access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
     proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
@@ -26,24 +32,42 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
 export function connectPlan(inputs: Inputs): ActionPlan {
   const { identity, cluster, access, proxy } = inputs;
   const id = clusterId(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName);
-  const apply = inputs.dryRun ? 'Skipped: dry-run stops after the plan.' : [
-    inputs.registerProviders ? 'Register Microsoft.Kubernetes, Microsoft.KubernetesConfiguration and Microsoft.ExtendedLocation where needed' : 'Leave resource providers as they are',
-    inputs.createResourceGroup ? `create resource group ${cluster.resourceGroup} in ${cluster.location} if missing` : `require resource group ${cluster.resourceGroup} to exist`,
-    `PUT the connectedCluster with a new agent key, then install the Arc agents${proxy.display.https || proxy.display.http ? ' through the proxy' : ''} (auto-upgrade ${inputs.autoUpgrade ? 'on' : 'off'})`,
-    inputs.extensions.length ? `install or update extensions ${inputs.extensions.map((e) => e.name).join(', ')}` : 'no extensions',
-    inputs.roleAssignments.length ? `assign ${inputs.roleAssignments.length} role(s) at cluster scope` : 'no role assignments',
-  ].join('; ') + '.';
+  const apply = inputs.dryRun
+    ? 'Skipped: dry-run stops after the plan.'
+    : [
+        inputs.registerProviders
+          ? 'Register Microsoft.Kubernetes, Microsoft.KubernetesConfiguration and Microsoft.ExtendedLocation where needed'
+          : 'Leave resource providers as they are',
+        inputs.createResourceGroup
+          ? `create resource group ${cluster.resourceGroup} in ${cluster.location} if missing`
+          : `require resource group ${cluster.resourceGroup} to exist`,
+        `PUT the connectedCluster with a new agent key, then install the Arc agents${proxy.display.https || proxy.display.http ? ' through the proxy' : ''} (auto-upgrade ${inputs.autoUpgrade ? 'on' : 'off'})`,
+        inputs.extensions.length ? `install or update extensions ${inputs.extensions.map((e) => e.name).join(', ')}` : 'no extensions',
+        inputs.roleAssignments.length ? `assign ${inputs.roleAssignments.length} role(s) at cluster scope` : 'no role assignments',
+      ].join('; ') + '.';
   return {
     action: 'arc-connect',
     dryRun: inputs.dryRun,
     inputs: inputsView(inputs),
     steps: [
       { phase: 'inputs', what: 'All inputs are valid.' },
-      { phase: 'credential', what: `GitHub OIDC token (audience ${identity.audience}) exchanged for an Entra token of client ${identity.clientId} in tenant ${identity.tenantId} (${identity.environment.name}).` },
-      { phase: 'targets', what: `Cluster ${id}, reached through ${access.kubeconfig ? `the kubeconfig input (context ${access.kubeContext}, ${access.server})` : `the runner's kubeconfig, context ${access.kubeContext}`}.` },
-      { phase: 'plan', what: `Compare the connectedCluster, ${inputs.extensions.length} extension(s) and ${inputs.roleAssignments.length} role assignment(s) with Azure; read distribution and infrastructure from the cluster where not given.` },
+      {
+        phase: 'credential',
+        what: `GitHub OIDC token (audience ${identity.audience}) exchanged for an Entra token of client ${identity.clientId} in tenant ${identity.tenantId} (${identity.environment.name}).`,
+      },
+      {
+        phase: 'targets',
+        what: `Cluster ${id}, reached through ${access.kubeconfig ? `the kubeconfig input (context ${access.kubeContext}, ${access.server})` : `the runner's kubeconfig, context ${access.kubeContext}`}.`,
+      },
+      {
+        phase: 'plan',
+        what: `Compare the connectedCluster, ${inputs.extensions.length} extension(s) and ${inputs.roleAssignments.length} role assignment(s) with Azure; read distribution and infrastructure from the cluster where not given.`,
+      },
       { phase: 'apply', what: apply },
-      { phase: 'observe', what: `Wait up to ${formatDuration(inputs.onboardingTimeoutMs)} for connectivity status Connected and every extension to succeed.` },
+      {
+        phase: 'observe',
+        what: `Wait up to ${formatDuration(inputs.onboardingTimeoutMs)} for connectivity status Connected and every extension to succeed.`,
+      },
       { phase: 'report', what: 'Outputs cluster-id, connectivity-status, agent-version, result and plan; a summary of the changes.' },
     ],
   };

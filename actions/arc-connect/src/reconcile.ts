@@ -16,7 +16,9 @@ export const ROLE_IDS: Record<ClusterRole, string> = {
 /** RFC 4122 version-5 UUID (SHA-1, our own namespace) of `name`: the same scope+principal+role always gives the same name. */
 export function uuidV5(name: string, namespace = '6f1d3c0a-7a43-5b7e-9c5e-2a6c1b0e4d21'): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const hash = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest();
+  const hash = createHash('sha1')
+    .update(Buffer.concat([ns, Buffer.from(name, 'utf8')]))
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const h = hash.subarray(0, 16).toString('hex');
@@ -29,7 +31,11 @@ export const roleAssignmentName = (scope: string, principalId: string, roleId: s
 /** Tag on the connected cluster that carries a salted hash of an extension's protected settings (ARM never returns them). */
 export const protectedTag = (extension: string): string => `arc-actions.protected.${extension}`;
 export const protectedHash = (clusterId: string, settings: Record<string, string>): string =>
-  createHash('sha256').update(clusterId.toLowerCase()).update(JSON.stringify(Object.entries(settings).sort())).digest('hex').slice(0, 32);
+  createHash('sha256')
+    .update(clusterId.toLowerCase())
+    .update(JSON.stringify(Object.entries(settings).sort()))
+    .digest('hex')
+    .slice(0, 32);
 
 export interface ExtensionWithSecrets extends ExtensionSpec {
   protectedSettings?: Record<string, string>;
@@ -46,7 +52,10 @@ function extensionBody(spec: ExtensionWithSecrets): Record<string, any> {
     extensionType: spec.extensionType,
     autoUpgradeMinorVersion: spec.autoUpgrade,
     ...(spec.autoUpgrade ? (spec.releaseTrain ? { releaseTrain: spec.releaseTrain } : {}) : { version: spec.version }),
-    scope: spec.scope === 'namespace' ? { namespace: { targetNamespace: spec.namespace ?? spec.name } } : { cluster: { releaseNamespace: spec.namespace } },
+    scope:
+      spec.scope === 'namespace'
+        ? { namespace: { targetNamespace: spec.namespace ?? spec.name } }
+        : { cluster: { releaseNamespace: spec.namespace } },
     configurationSettings: spec.settings,
     ...(spec.protectedSettings ? { configurationProtectedSettings: spec.protectedSettings } : {}),
   };
@@ -70,33 +79,70 @@ export async function planExtensions(
       const body = extensionBody(spec);
       let actual: Record<string, any> | undefined;
       if (clusterExists) {
-        actual = await client.extensions.get(resourceGroup, 'Microsoft.Kubernetes', 'connectedClusters', clusterName, spec.name).catch((e: { statusCode?: number }) => {
-          if (e.statusCode === 404) return undefined;
-          throw e;
-        });
+        actual = await client.extensions
+          .get(resourceGroup, 'Microsoft.Kubernetes', 'connectedClusters', clusterName, spec.name)
+          .catch((e: { statusCode?: number }) => {
+            if (e.statusCode === 404) return undefined;
+            throw e;
+          });
       }
-      if (!actual) return { spec, body, change: { kind: 'create', resourceType: 'extension', resourceId: id, name: spec.name, fields: [{ path: 'extensionType', before: undefined, after: spec.extensionType }] } };
+      if (!actual)
+        return {
+          spec,
+          body,
+          change: {
+            kind: 'create',
+            resourceType: 'extension',
+            resourceId: id,
+            name: spec.name,
+            fields: [{ path: 'extensionType', before: undefined, after: spec.extensionType }],
+          },
+        };
       const compare: Record<string, unknown> = { ...body };
       delete compare.configurationProtectedSettings;
       if (spec.scope === 'cluster' && !spec.namespace) delete compare.scope;
-      const fields: FieldChange[] = diffFields(actual, compare).filter((f) => !(f.path === 'extensionType' && String(f.before).toLowerCase() === String(f.after).toLowerCase()) && !(f.path === 'releaseTrain' && String(f.before).toLowerCase() === String(f.after).toLowerCase()));
+      const fields: FieldChange[] = diffFields(actual, compare).filter(
+        (f) =>
+          !(f.path === 'extensionType' && String(f.before).toLowerCase() === String(f.after).toLowerCase()) &&
+          !(f.path === 'releaseTrain' && String(f.before).toLowerCase() === String(f.after).toLowerCase()),
+      );
       // Settings removed by the user count as a change too (diffFields only looks at desired keys).
       const extra = Object.keys(actual.configurationSettings ?? {}).filter((k) => !(k in spec.settings));
-      if (extra.length && !fields.some((f) => f.path === 'configurationSettings')) fields.push({ path: 'configurationSettings', before: actual.configurationSettings, after: spec.settings });
+      if (extra.length && !fields.some((f) => f.path === 'configurationSettings'))
+        fields.push({ path: 'configurationSettings', before: actual.configurationSettings, after: spec.settings });
       if (spec.protectedSettings && clusterTags[protectedTag(spec.name)] !== protectedHash(clusterId, spec.protectedSettings)) {
         fields.push({ path: 'configurationProtectedSettings', before: '(hash differs)', after: '(new values)' });
       }
       if (actual.provisioningState === 'Failed') fields.push({ path: 'provisioningState', before: 'Failed', after: 'Succeeded' });
-      return { spec, body, change: { kind: fields.length ? 'update' : 'unchanged', resourceType: 'extension', resourceId: id, name: spec.name, fields } };
+      return {
+        spec,
+        body,
+        change: { kind: fields.length ? 'update' : 'unchanged', resourceType: 'extension', resourceId: id, name: spec.name, fields },
+      };
     }),
   );
 }
 
-export async function applyExtension(arm: ArmClients, subscriptionId: string, resourceGroup: string, clusterName: string, planned: PlannedExtension): Promise<void> {
+export async function applyExtension(
+  arm: ArmClients,
+  subscriptionId: string,
+  resourceGroup: string,
+  clusterName: string,
+  planned: PlannedExtension,
+): Promise<void> {
   const client = await arm.kubernetesConfiguration(subscriptionId);
-  const result = await client.extensions.beginCreateAndWait(resourceGroup, 'Microsoft.Kubernetes', 'connectedClusters', clusterName, planned.spec.name, { ...planned.body });
+  const result = await client.extensions.beginCreateAndWait(
+    resourceGroup,
+    'Microsoft.Kubernetes',
+    'connectedClusters',
+    clusterName,
+    planned.spec.name,
+    { ...planned.body },
+  );
   if (result.provisioningState && result.provisioningState !== 'Succeeded') {
-    throw new Error(`extension ${planned.spec.name} ended ${result.provisioningState}${result.errorInfo?.message ? `: ${result.errorInfo.message}` : ''}`);
+    throw new Error(
+      `extension ${planned.spec.name} ended ${result.provisioningState}${result.errorInfo?.message ? `: ${result.errorInfo.message}` : ''}`,
+    );
   }
 }
 
@@ -108,7 +154,13 @@ export interface PlannedRole {
 }
 
 /** Role assignments at cluster scope, found by principal+role (whatever their name) or planned with a deterministic name. */
-export async function planRoles(arm: ArmClients, subscriptionId: string, clusterId: string, assignments: readonly RoleAssignment[], clusterExists: boolean): Promise<PlannedRole[]> {
+export async function planRoles(
+  arm: ArmClients,
+  subscriptionId: string,
+  clusterId: string,
+  assignments: readonly RoleAssignment[],
+  clusterExists: boolean,
+): Promise<PlannedRole[]> {
   const existing: { principalId?: string; roleDefinitionId?: string; scope?: string }[] = [];
   if (clusterExists && assignments.length) {
     const client = await arm.authorization(subscriptionId);
@@ -119,7 +171,10 @@ export async function planRoles(arm: ArmClients, subscriptionId: string, cluster
     const roleDefinitionId = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
     const name = roleAssignmentName(clusterId, assignment.principalId, guid);
     const found = existing.some(
-      (e) => e.principalId?.toLowerCase() === assignment.principalId && e.roleDefinitionId?.toLowerCase().endsWith(guid) && (!e.scope || e.scope.toLowerCase() === clusterId.toLowerCase()),
+      (e) =>
+        e.principalId?.toLowerCase() === assignment.principalId &&
+        e.roleDefinitionId?.toLowerCase().endsWith(guid) &&
+        (!e.scope || e.scope.toLowerCase() === clusterId.toLowerCase()),
     );
     return {
       assignment,

@@ -8,7 +8,15 @@ import { code, detectPlatform, readClusterFacts, type ClusterFacts } from './clu
 import { arcEndpoints, type ArcEndpoints } from './endpoints.js';
 import { generateAgentKeys, Helm } from './helm.js';
 import { clusterRows, egressRows, failed, providerRows, readProviderStates, registerProviders, type CheckRow } from './preflight.js';
-import { applyExtension, applyRole, planExtensions, planRoles, protectedHash, protectedTag, type ExtensionWithSecrets } from './reconcile.js';
+import {
+  applyExtension,
+  applyRole,
+  planExtensions,
+  planRoles,
+  protectedHash,
+  protectedTag,
+  type ExtensionWithSecrets,
+} from './reconcile.js';
 import { diagnoseAgents } from './diagnose.js';
 
 export interface ConnectDeps {
@@ -52,12 +60,18 @@ function provenance(env: NodeJS.ProcessEnv): Record<string, string> {
   const tags: Record<string, string> = {};
   if (env.GITHUB_REPOSITORY) tags['github-repository'] = env.GITHUB_REPOSITORY;
   if (env.GITHUB_SHA) tags['github-commit'] = env.GITHUB_SHA;
-  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) tags['github-run'] = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY)
+    tags['github-run'] = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
   return tags;
 }
 
 /** Helm values of the agents chart, with the same names az uses (`global.*`, `systemDefaultValues.*`). */
-export function agentValues(inputs: Inputs, platform: { distribution: string; infrastructure: string }, privateKey: string, noProxy: string): Record<string, any> {
+export function agentValues(
+  inputs: Inputs,
+  platform: { distribution: string; infrastructure: string },
+  privateKey: string,
+  noProxy: string,
+): Record<string, any> {
   const { identity, cluster, proxy } = inputs;
   const proxied = !!(proxy.https || proxy.http);
   return {
@@ -104,7 +118,15 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
   if (access.kubeconfig) maskKubeconfig(access.kubeconfig);
   const arm =
     deps.arm ??
-    new ArmClients(await createOidcCredential({ tenantId: identity.tenantId, clientId: identity.clientId, audience: identity.audience, environment: identity.environment }), identity.environment);
+    new ArmClients(
+      await createOidcCredential({
+        tenantId: identity.tenantId,
+        clientId: identity.clientId,
+        audience: identity.audience,
+        environment: identity.environment,
+      }),
+      identity.environment,
+    );
   const checks: CheckRow[] = [];
   const changes: Change[] = [];
   const plan: Record<string, unknown> = { clusterId: id, dryRun: inputs.dryRun };
@@ -123,20 +145,33 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
       try {
         endpoints = arcEndpoints(identity.environment, cluster.location, deps.rawEnvironment ?? process.env.INPUT_ENVIRONMENT);
       } catch (error) {
-        checks.push({ check: 'Arc endpoints', result: 'fail', detail: errorMessage(error), fix: 'add arcDataPlane and guestNotificationService to the environment JSON' });
+        checks.push({
+          check: 'Arc endpoints',
+          result: 'fail',
+          detail: errorMessage(error),
+          fix: 'add arcDataPlane and guestNotificationService to the environment JSON',
+        });
       }
     }
     const kc: KubeConfig = await loadKubeConfig({ kubeconfig: access.kubeconfig, context: access.kubeContext });
     const [providerStates, facts, armCluster, egress] = await Promise.all([
       readProviderStates(arm, sub).catch((e: unknown) => e as Error),
       readClusterFacts(kc).catch((e: unknown) => e as Error),
-      (async () => (await arm.connectedClusters(sub)).connectedClusterOperations.get(cluster.resourceGroup, cluster.clusterName))().catch((e: { statusCode?: number }) => {
-        if (e.statusCode === 404) return undefined;
-        return e as Error;
-      }),
+      (async () => (await arm.connectedClusters(sub)).connectedClusterOperations.get(cluster.resourceGroup, cluster.clusterName))().catch(
+        (e: { statusCode?: number }) => {
+          if (e.statusCode === 404) return undefined;
+          return e as Error;
+        },
+      ),
       endpoints ? egressRows(endpoints, cluster.location, proxy, deps.trust) : Promise.resolve({ rows: [], relays: [] }),
     ]);
-    if (providerStates instanceof Error) checks.push({ check: 'resource providers', result: 'fail', detail: `could not be read: ${errorMessage(providerStates)}`, fix: 'give the identity Reader on the subscription' });
+    if (providerStates instanceof Error)
+      checks.push({
+        check: 'resource providers',
+        result: 'fail',
+        detail: `could not be read: ${errorMessage(providerStates)}`,
+        fix: 'give the identity Reader on the subscription',
+      });
     else checks.push(...providerRows(providerStates, inputs.registerProviders));
     if (armCluster instanceof Error) throw armCluster;
     if (facts instanceof Error) {
@@ -164,7 +199,11 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
           fix: 'choose another cluster-name, or delete the resource if that cluster is gone',
         });
       } else {
-        checks.push({ check: 'existing Arc agents', result: 'pass', detail: facts.agentConfig ? `already connected to ${id}` : 'none (new onboarding)' });
+        checks.push({
+          check: 'existing Arc agents',
+          result: 'pass',
+          detail: facts.agentConfig ? `already connected to ${id}` : 'none (new onboarding)',
+        });
       }
     }
     checks.push(...egress.rows);
@@ -179,31 +218,86 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
 
     // ---- plan ------------------------------------------------------------------------------------------------
     const states = providerStates as Record<string, string>;
-    const toRegister = Object.entries(states).filter(([, s]) => s !== 'Registered').map(([ns]) => ns);
-    for (const ns of toRegister) changes.push({ kind: 'update', resourceType: 'provider', resourceId: `/subscriptions/${sub}/providers/${ns}`, name: ns, fields: [{ path: 'registrationState', before: states[ns], after: 'Registered' }] });
+    const toRegister = Object.entries(states)
+      .filter(([, s]) => s !== 'Registered')
+      .map(([ns]) => ns);
+    for (const ns of toRegister)
+      changes.push({
+        kind: 'update',
+        resourceType: 'provider',
+        resourceId: `/subscriptions/${sub}/providers/${ns}`,
+        name: ns,
+        fields: [{ path: 'registrationState', before: states[ns], after: 'Registered' }],
+      });
 
     const resources = await arm.resources(sub);
-    const rgExists = await resources.resourceGroups.get(cluster.resourceGroup).then(() => true, (e: { statusCode?: number }) => (e.statusCode === 404 ? false : Promise.reject(e)));
+    const rgExists = await resources.resourceGroups.get(cluster.resourceGroup).then(
+      () => true,
+      (e: { statusCode?: number }) => (e.statusCode === 404 ? false : Promise.reject(e)),
+    );
     if (!rgExists) {
-      if (!inputs.createResourceGroup) throw new Error(`The resource group ${cluster.resourceGroup} does not exist and "create-resource-group" is false; create it or set create-resource-group: true.`);
-      changes.push({ kind: 'create', resourceType: 'resourceGroup', resourceId: `/subscriptions/${sub}/resourceGroups/${cluster.resourceGroup}`, name: cluster.resourceGroup, fields: [{ path: 'location', before: undefined, after: cluster.location }] });
+      if (!inputs.createResourceGroup)
+        throw new Error(
+          `The resource group ${cluster.resourceGroup} does not exist and "create-resource-group" is false; create it or set create-resource-group: true.`,
+        );
+      changes.push({
+        kind: 'create',
+        resourceType: 'resourceGroup',
+        resourceId: `/subscriptions/${sub}/resourceGroups/${cluster.resourceGroup}`,
+        name: cluster.resourceGroup,
+        fields: [{ path: 'location', before: undefined, after: cluster.location }],
+      });
     }
 
     const detected = detectPlatform(f);
-    const platform = { distribution: cluster.distribution ?? detected.distribution, infrastructure: cluster.infrastructure ?? detected.infrastructure };
+    const platform = {
+      distribution: cluster.distribution ?? detected.distribution,
+      infrastructure: cluster.infrastructure ?? detected.infrastructure,
+    };
     const agentsOurs = !!f.agentConfig;
     const reonboard = !armCluster || !agentsOurs;
     const extensions = inputs.extensions as ExtensionWithSecrets[];
-    const protectedTags: Record<string, string> = Object.fromEntries(extensions.filter((e) => e.protectedSettings).map((e) => [protectedTag(e.name), protectedHash(id, e.protectedSettings!)]));
+    const protectedTags: Record<string, string> = Object.fromEntries(
+      extensions.filter((e) => e.protectedSettings).map((e) => [protectedTag(e.name), protectedHash(id, e.protectedSettings!)]),
+    );
     const desiredTags = { ...cluster.tags, ...protectedTags };
     const actualTags = armCluster?.tags ?? {};
-    const tagFields = Object.entries(desiredTags).filter(([k, v]) => actualTags[k] !== v).map(([k, v]) => ({ path: `tags.${k}`, before: actualTags[k], after: v }));
+    const tagFields = Object.entries(desiredTags)
+      .filter(([k, v]) => actualTags[k] !== v)
+      .map(([k, v]) => ({ path: `tags.${k}`, before: actualTags[k], after: v }));
     const clusterChange: Change = !armCluster
-      ? { kind: 'create', resourceType: 'connectedCluster', resourceId: id, name: cluster.clusterName, fields: [{ path: 'distribution', before: undefined, after: platform.distribution }, { path: 'infrastructure', before: undefined, after: platform.infrastructure }, ...tagFields] }
+      ? {
+          kind: 'create',
+          resourceType: 'connectedCluster',
+          resourceId: id,
+          name: cluster.clusterName,
+          fields: [
+            { path: 'distribution', before: undefined, after: platform.distribution },
+            { path: 'infrastructure', before: undefined, after: platform.infrastructure },
+            ...tagFields,
+          ],
+        }
       : reonboard
-        ? { kind: 'update', resourceType: 'connectedCluster', resourceId: id, name: cluster.clusterName, fields: [{ path: 'agentPublicKeyCertificate', before: '(never used)', after: '(new key)' }, ...tagFields] }
-        : { kind: tagFields.length ? 'update' : 'unchanged', resourceType: 'connectedCluster', resourceId: id, name: cluster.clusterName, fields: tagFields };
-    if (cluster.distribution && armCluster?.distribution && armCluster.distribution !== cluster.distribution && clusterChange.kind !== 'create') {
+        ? {
+            kind: 'update',
+            resourceType: 'connectedCluster',
+            resourceId: id,
+            name: cluster.clusterName,
+            fields: [{ path: 'agentPublicKeyCertificate', before: '(never used)', after: '(new key)' }, ...tagFields],
+          }
+        : {
+            kind: tagFields.length ? 'update' : 'unchanged',
+            resourceType: 'connectedCluster',
+            resourceId: id,
+            name: cluster.clusterName,
+            fields: tagFields,
+          };
+    if (
+      cluster.distribution &&
+      armCluster?.distribution &&
+      armCluster.distribution !== cluster.distribution &&
+      clusterChange.kind !== 'create'
+    ) {
       clusterChange.kind = 'update';
       clusterChange.fields.push({ path: 'distribution', before: armCluster.distribution, after: cluster.distribution });
     }
@@ -213,7 +307,8 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
     const noProxy = proxy.skipRange.join(',');
     helm = await Helm.create({ binary: deps.helmBinary, kubeconfig: access.kubeconfig, kubeContext: access.kubeContext });
     const installed = agentsOurs ? await helm.getValues() : undefined;
-    const installedKey = typeof installed?.global?.onboardingPrivateKey === 'string' ? (installed.global.onboardingPrivateKey as string) : undefined;
+    const installedKey =
+      typeof installed?.global?.onboardingPrivateKey === 'string' ? (installed.global.onboardingPrivateKey as string) : undefined;
     const keys = reonboard || !installedKey ? generateAgentKeys() : undefined;
     const values = agentValues(inputs, platform, keys?.privateKey ?? installedKey!, noProxy);
     const helmFields = installed ? diffValues(installed, values) : [{ path: 'release', before: undefined, after: 'azure-arc' }];
@@ -226,16 +321,42 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
     };
     changes.push(helmChange);
 
-    const plannedExtensions = await planExtensions(arm, sub, cluster.resourceGroup, cluster.clusterName, id, extensions, actualTags, !!armCluster);
+    const plannedExtensions = await planExtensions(
+      arm,
+      sub,
+      cluster.resourceGroup,
+      cluster.clusterName,
+      id,
+      extensions,
+      actualTags,
+      !!armCluster,
+    );
     const plannedRoles = await planRoles(arm, sub, id, inputs.roleAssignments, !!armCluster);
     changes.push(...plannedExtensions.map((e) => e.change), ...plannedRoles.map((r) => r.change));
     Object.assign(plan, {
       platform,
-      changes: changes.map((c) => ({ kind: c.kind, resourceType: c.resourceType, resourceId: c.resourceId, name: c.name, fields: c.fields.map((x) => ({ path: x.path, before: safe(x.before), after: safe(x.after) })) })),
+      changes: changes.map((c) => ({
+        kind: c.kind,
+        resourceType: c.resourceType,
+        resourceId: c.resourceId,
+        name: c.name,
+        fields: c.fields.map((x) => ({ path: x.path, before: safe(x.before), after: safe(x.after) })),
+      })),
     });
-    log.info(`Plan for ${id}: ${changes.filter((c) => c.kind !== 'unchanged').map(describeChange).join('; ') || 'nothing to change'}.`);
+    log.info(
+      `Plan for ${id}: ${
+        changes
+          .filter((c) => c.kind !== 'unchanged')
+          .map(describeChange)
+          .join('; ') || 'nothing to change'
+      }.`,
+    );
     if (inputs.dryRun) {
-      return finish({ result: changes.some((c) => c.kind !== 'unchanged') ? (clusterChange.kind === 'create' ? 'created' : 'updated') : 'unchanged', connectivityStatus: armCluster?.connectivityStatus, agentVersion: armCluster?.agentVersion });
+      return finish({
+        result: changes.some((c) => c.kind !== 'unchanged') ? (clusterChange.kind === 'create' ? 'created' : 'updated') : 'unchanged',
+        connectivityStatus: armCluster?.connectivityStatus,
+        agentVersion: armCluster?.agentVersion,
+      });
     }
 
     // ---- apply -----------------------------------------------------------------------------------------------
@@ -288,7 +409,9 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
         );
         if (!waited.value) {
           const cause = await diagnoseAgents(kc).catch((e: unknown) => `the agent pods could not be read (${errorMessage(e)})`);
-          throw new Error(`${id} did not reach connectivity status Connected within ${Math.round(inputs.onboardingTimeoutMs / 1000)} s (status ${status ?? 'unknown'}). ${cause}`);
+          throw new Error(
+            `${id} did not reach connectivity status Connected within ${Math.round(inputs.onboardingTimeoutMs / 1000)} s (status ${status ?? 'unknown'}). ${cause}`,
+          );
         }
       }
       for (const e of plannedExtensions) {
@@ -336,14 +459,18 @@ const safe = (v: unknown): unknown => (typeof v === 'string' && v.length > 200 ?
 /** POST {dataPlane}/azure-arc-k8sagents/GetLatestHelmPackagePath (as az does, with the ARM token) → the chart. */
 async function latestChart(arm: ArmClients, scope: string, endpoints: ArcEndpoints, helm: Helm): Promise<string> {
   const token = await arm.credential.getToken(scope);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token.token}` } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token.token}` } : {}),
+  };
   const url = `${endpoints.dataPlane}/azure-arc-k8sagents/GetLatestHelmPackagePath?api-version=2019-11-01-preview&releaseTrain=${encodeURIComponent(process.env.RELEASETRAIN || 'stable')}`;
   let answer: Response | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
     answer = await fetch(url, { method: 'POST', headers, body: '{}' }).catch(() => undefined);
     if (answer?.ok) break;
   }
-  if (!answer?.ok) throw new Error(`GetLatestHelmPackagePath at ${endpoints.dataPlane} failed (${answer ? `HTTP ${answer.status}` : 'no answer'}).`);
+  if (!answer?.ok)
+    throw new Error(`GetLatestHelmPackagePath at ${endpoints.dataPlane} failed (${answer ? `HTTP ${answer.status}` : 'no answer'}).`);
   const body = (await answer.json()) as { repositoryPath?: string };
   if (!body.repositoryPath) throw new Error('GetLatestHelmPackagePath answered without a repositoryPath.');
   return helm.fetchChart(body.repositoryPath, async (chartUrl) => {
@@ -358,15 +485,32 @@ const ICON: Record<string, string> = { pass: '✅', fail: '❌', warn: '⚠️',
 export function renderSummary(r: Omit<ConnectResult, 'summary'>): string {
   const parts = [`## arc-connect: ${r.clusterId.split('/').pop()} — ${r.result}${r.dryRun ? ' (dry run)' : ''}`, ''];
   if (r.failure) parts.push(`> ${r.failure}`, '');
-  parts.push('### Pre-flight', '', table(['Check', 'Result', 'Detail', 'How to fix'], r.checks.map((c) => [c.check, `${ICON[c.result]} ${c.result}`, c.detail, c.fix ?? ''])));
+  parts.push(
+    '### Pre-flight',
+    '',
+    table(
+      ['Check', 'Result', 'Detail', 'How to fix'],
+      r.checks.map((c) => [c.check, `${ICON[c.result]} ${c.result}`, c.detail, c.fix ?? '']),
+    ),
+  );
   if (r.changes.length) {
     parts.push(
       '### Changes',
       '',
-      table(['Resource', 'Name', 'Plan', 'Applied', 'Fields'], r.changes.map((c) => [c.resourceType, c.name, c.kind, c.kind === 'unchanged' ? '—' : c.applied ? 'yes' : r.dryRun ? 'dry run' : 'no', c.fields.map((x) => x.path).join(', ')])),
+      table(
+        ['Resource', 'Name', 'Plan', 'Applied', 'Fields'],
+        r.changes.map((c) => [
+          c.resourceType,
+          c.name,
+          c.kind,
+          c.kind === 'unchanged' ? '—' : c.applied ? 'yes' : r.dryRun ? 'dry run' : 'no',
+          c.fields.map((x) => x.path).join(', '),
+        ]),
+      ),
     );
   }
-  if (r.connectivityStatus) parts.push(`Connectivity: **${r.connectivityStatus}**${r.agentVersion ? `, agents ${r.agentVersion}` : ''}.`, '');
+  if (r.connectivityStatus)
+    parts.push(`Connectivity: **${r.connectivityStatus}**${r.agentVersion ? `, agents ${r.agentVersion}` : ''}.`, '');
   parts.push(details('Plan (JSON)', '```json\n' + JSON.stringify(r.plan, null, 2) + '\n```'));
   return parts.join('\n');
 }

@@ -91,7 +91,8 @@ function readResponse(socket: net.Socket, headOnly: boolean): Promise<HttpAnswer
       if (head) finish({ ...head, body: buffer.subarray(bodyStart) });
       else fail(new ProbeError('closed', 'the connection was closed before any HTTP answer'));
     };
-    const onError = (error: Error) => fail(new ProbeError('closed', `the connection failed (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+    const onError = (error: Error) =>
+      fail(new ProbeError('closed', `the connection failed (${(error as NodeJS.ErrnoException).code ?? error.message})`));
     const fail = (error: Error) => {
       cleanup();
       reject(error);
@@ -128,20 +129,35 @@ function connectTcp(host: string, port: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     socket.once('connect', () => resolve(socket));
-    socket.once('error', (e: NodeJS.ErrnoException) => reject(new ProbeError('connect', `${host}:${port} cannot be reached (${e.code ?? e.message})`)));
+    socket.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new ProbeError('connect', `${host}:${port} cannot be reached (${e.code ?? e.message})`)),
+    );
   });
 }
 
-function startTls(socket: net.Socket | undefined, host: string, port: number, ca: string[], what: 'proxy' | 'target'): Promise<tls.TLSSocket> {
+function startTls(
+  socket: net.Socket | undefined,
+  host: string,
+  port: number,
+  ca: string[],
+  what: 'proxy' | 'target',
+): Promise<tls.TLSSocket> {
   return new Promise((resolve, reject) => {
-    const secure = tls.connect({ socket, host: socket ? undefined : host, port: socket ? undefined : port, servername: net.isIP(host) ? undefined : host, ca, ALPNProtocols: ['http/1.1'] });
+    const secure = tls.connect({
+      socket,
+      host: socket ? undefined : host,
+      port: socket ? undefined : port,
+      servername: net.isIP(host) ? undefined : host,
+      ca,
+      ALPNProtocols: ['http/1.1'],
+    });
     secure.once('secureConnect', () => resolve(secure));
     secure.once('error', (e: NodeJS.ErrnoException) => {
       const code = e.code ?? '';
       const hint = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code)
         ? what === 'target'
           ? ' (the certificate is not trusted: a TLS-inspecting proxy needs its CA certificate in "proxy-cert")'
-          : ' (the proxy\'s own certificate is not trusted)'
+          : " (the proxy's own certificate is not trusted)"
         : '';
       reject(new ProbeError('tls', `TLS to ${host}:${port} failed: ${code || e.message}${hint}`));
     });
@@ -170,7 +186,10 @@ async function openTls(target: URL, options: ProbeOptions): Promise<tls.TLSSocke
   const answer = await readResponse(socket, true);
   if (answer.status === 407) {
     socket.destroy();
-    throw new ProbeError('proxy-auth', `the proxy asked for credentials (407 ${answer.statusText})${proxy.username ? ' and refused the ones in "proxy-https"' : '; put them in "proxy-https" as http://user:password@host:port'}`);
+    throw new ProbeError(
+      'proxy-auth',
+      `the proxy asked for credentials (407 ${answer.statusText})${proxy.username ? ' and refused the ones in "proxy-https"' : '; put them in "proxy-https" as http://user:password@host:port'}`,
+    );
   }
   if (answer.status !== 200) {
     socket.destroy();
@@ -190,9 +209,19 @@ export async function httpsRequest(
   return withTimeout(
     (async () => {
       socket = await openTls(target, options);
-      const headers: Record<string, string> = { Host: target.host, Connection: 'close', 'User-Agent': 'arc-actions/arc-connect', Accept: 'application/json', ...options.headers };
+      const headers: Record<string, string> = {
+        Host: target.host,
+        Connection: 'close',
+        'User-Agent': 'arc-actions/arc-connect',
+        Accept: 'application/json',
+        ...options.headers,
+      };
       if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
-      socket.write(`${options.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${options.body ?? ''}`);
+      socket.write(
+        `${options.method ?? 'GET'} ${target.pathname}${target.search} HTTP/1.1\r\n${Object.entries(headers)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\r\n')}\r\n\r\n${options.body ?? ''}`,
+      );
       try {
         return await readResponse(socket, false);
       } finally {
@@ -240,10 +269,23 @@ export async function probeWebsocket(url: string, options: ProbeOptions = {}): P
         try {
           answer = await readResponse(socket, true);
         } catch (error) {
-          return { ok: false, detail: `the HTTPS connection was accepted but the websocket upgrade got no answer: ${(error as Error).message}` };
+          return {
+            ok: false,
+            detail: `the HTTPS connection was accepted but the websocket upgrade got no answer: ${(error as Error).message}`,
+          };
         }
-        if (answer.status !== 101) return { ok: false, status: answer.status, detail: `the websocket upgrade was answered ${answer.status} ${answer.statusText} instead of 101 Switching Protocols` };
-        if (answer.headers['sec-websocket-accept'] !== expected) return { ok: false, status: 101, detail: 'the 101 answer has a wrong Sec-WebSocket-Accept (something in the path rewrote the upgrade)' };
+        if (answer.status !== 101)
+          return {
+            ok: false,
+            status: answer.status,
+            detail: `the websocket upgrade was answered ${answer.status} ${answer.statusText} instead of 101 Switching Protocols`,
+          };
+        if (answer.headers['sec-websocket-accept'] !== expected)
+          return {
+            ok: false,
+            status: 101,
+            detail: 'the 101 answer has a wrong Sec-WebSocket-Accept (something in the path rewrote the upgrade)',
+          };
         return { ok: true, status: 101, detail: '101 Switching Protocols' };
       })(),
       options.timeoutMs ?? 15_000,

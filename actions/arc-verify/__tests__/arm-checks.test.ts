@@ -3,7 +3,12 @@ import type { ClusterInventory } from '@arc-actions/azure';
 import { armChecks, checkExtensions, checkFlux, newestAgentVersion, type ArmCheckOptions } from '../src/checks/arm-plane.js';
 
 const now = Date.parse('2026-11-26T02:00:00Z');
-const options: ArmCheckOptions = { now, certExpiryWarningMs: 30 * 86_400_000, maxHeartbeatAgeMs: 3_600_000, expectedExtensions: ['microsoft.flux', 'microsoft.policyinsights'] };
+const options: ArmCheckOptions = {
+  now,
+  certExpiryWarningMs: 30 * 86_400_000,
+  maxHeartbeatAgeMs: 3_600_000,
+  expectedExtensions: ['microsoft.flux', 'microsoft.policyinsights'],
+};
 const healthy: ClusterInventory = {
   id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Kubernetes/connectedClusters/eks-prod-use1',
   name: 'eks-prod-use1',
@@ -23,15 +28,39 @@ const byCheck = (results: ReturnType<typeof armChecks>) => Object.fromEntries(re
 
 describe('ARM-plane checks', () => {
   it('a healthy cluster is ok everywhere it has data', () => {
-    const results = armChecks({ cluster: healthy, extensions, flux: [{ id: 'f', name: 'apps', clusterId: 'c', complianceState: 'Compliant' }], policy: { nonCompliant: 0, compliant: 5, total: 5 } }, '1.21.4', options);
-    expect(byCheck(results)).toEqual({ connectivity: 'ok', 'agent-version': 'ok', certificate: 'ok', extensions: 'ok', flux: 'ok', policy: 'ok' });
+    const results = armChecks(
+      {
+        cluster: healthy,
+        extensions,
+        flux: [{ id: 'f', name: 'apps', clusterId: 'c', complianceState: 'Compliant' }],
+        policy: { nonCompliant: 0, compliant: 5, total: 5 },
+      },
+      '1.21.4',
+      options,
+    );
+    expect(byCheck(results)).toEqual({
+      connectivity: 'ok',
+      'agent-version': 'ok',
+      certificate: 'ok',
+      extensions: 'ok',
+      flux: 'ok',
+      policy: 'ok',
+    });
   });
 
   it('an Offline cluster fails with how long and the fix; a stale heartbeat warns', () => {
-    const [offline] = armChecks({ cluster: { ...healthy, connectivityStatus: 'Offline', lastConnectivityTime: '2026-11-25T20:00:00Z' }, extensions, flux: [] }, undefined, options);
+    const [offline] = armChecks(
+      { cluster: { ...healthy, connectivityStatus: 'Offline', lastConnectivityTime: '2026-11-25T20:00:00Z' }, extensions, flux: [] },
+      undefined,
+      options,
+    );
     expect(offline).toMatchObject({ status: 'fail', reason: 'Offline for 6h.' });
     expect(offline.fix).toMatch(/agents/);
-    const [stale] = armChecks({ cluster: { ...healthy, lastConnectivityTime: '2026-11-25T22:00:00Z' }, extensions, flux: [] }, undefined, options);
+    const [stale] = armChecks(
+      { cluster: { ...healthy, lastConnectivityTime: '2026-11-25T22:00:00Z' }, extensions, flux: [] },
+      undefined,
+      options,
+    );
     expect(stale.status).toBe('warn');
   });
 
@@ -44,12 +73,27 @@ describe('ARM-plane checks', () => {
   });
 
   it('certificates warn inside the horizon and fail once expired', () => {
-    expect(armChecks({ cluster: { ...healthy, managedIdentityCertificateExpirationTime: '2026-12-10T00:00:00Z' }, extensions, flux: [] }, undefined, options)[2].status).toBe('warn');
-    expect(armChecks({ cluster: { ...healthy, managedIdentityCertificateExpirationTime: '2026-11-01T00:00:00Z' }, extensions, flux: [] }, undefined, options)[2].status).toBe('fail');
+    expect(
+      armChecks(
+        { cluster: { ...healthy, managedIdentityCertificateExpirationTime: '2026-12-10T00:00:00Z' }, extensions, flux: [] },
+        undefined,
+        options,
+      )[2].status,
+    ).toBe('warn');
+    expect(
+      armChecks(
+        { cluster: { ...healthy, managedIdentityCertificateExpirationTime: '2026-11-01T00:00:00Z' }, extensions, flux: [] },
+        undefined,
+        options,
+      )[2].status,
+    ).toBe('fail');
   });
 
   it('extensions: a Failed one fails, a missing expected one warns', () => {
-    expect(checkExtensions([{ ...extensions[0], provisioningState: 'Failed' }, extensions[1]], options)).toMatchObject({ status: 'fail', reason: 'Failed: microsoft.flux.' });
+    expect(checkExtensions([{ ...extensions[0], provisioningState: 'Failed' }, extensions[1]], options)).toMatchObject({
+      status: 'fail',
+      reason: 'Failed: microsoft.flux.',
+    });
     expect(checkExtensions([extensions[0]], options)).toMatchObject({ status: 'warn', reason: 'not installed: microsoft.policyinsights.' });
   });
 
@@ -60,7 +104,14 @@ describe('ARM-plane checks', () => {
         name: 'fleet',
         clusterId: 'c',
         complianceState: 'Non-Compliant',
-        statuses: [{ kind: 'Kustomization', name: 'apps', complianceState: 'Non-Compliant', statusConditions: [{ message: 'admission webhook "validation.gatekeeper.sh" denied the request' }] }],
+        statuses: [
+          {
+            kind: 'Kustomization',
+            name: 'apps',
+            complianceState: 'Non-Compliant',
+            statusConditions: [{ message: 'admission webhook "validation.gatekeeper.sh" denied the request' }],
+          },
+        ],
       },
     ]);
     expect(result.status).toBe('fail');

@@ -5,15 +5,26 @@ import { IDENTITY, clusterArmId, everythingVisible, kubeconfig, runStep } from '
 const ACTION = 'arc-verify/action.yml';
 const TARGETS = ['edge-01', 'edge-02', 'edge-03'].map((n) => clusterArmId(n)).join('\n');
 const good = { ...IDENTITY, targets: TARGETS };
-const step = (inputs: Record<string, string>) => runStep(run, ACTION, inputs, { files: { 'reports/shard-1.json': '{}', 'last.json': '{}' } });
-const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
-const kubeconfigs = (token: string, names = ['edge-01', 'edge-02', 'edge-03']) => names.map((n) => `${n}: |\n${indent(kubeconfig(token))}`).join('\n');
+const step = (inputs: Record<string, string>) =>
+  runStep(run, ACTION, inputs, { files: { 'reports/shard-1.json': '{}', 'last.json': '{}' } });
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+const kubeconfigs = (token: string, names = ['edge-01', 'edge-02', 'edge-03']) =>
+  names.map((n) => `${n}: |\n${indent(kubeconfig(token))}`).join('\n');
 
 const bad: [string, Record<string, string>, string, RegExp][] = [
   ['no targets in verify mode', { targets: '' }, 'targets', /both empty/],
   ['unknown access', { access: 'ssh' }, 'access', /kubeconfig, cluster-connect, none/],
   ['access kubeconfig without kubeconfigs', { access: 'kubeconfig' }, 'kubeconfigs', /empty/],
-  ['kubeconfigs missing a cluster', { access: 'kubeconfig', kubeconfigs: kubeconfigs('tok-abcdef', ['edge-01']) }, 'kubeconfigs', /edge-02, edge-03/],
+  [
+    'kubeconfigs missing a cluster',
+    { access: 'kubeconfig', kubeconfigs: kubeconfigs('tok-abcdef', ['edge-01']) },
+    'kubeconfigs',
+    /edge-02, edge-03/,
+  ],
   ['kubeconfigs not a map', { access: 'kubeconfig', kubeconfigs: '- a' }, 'kubeconfigs', /map/],
   ['kubeconfigs with access none', { kubeconfigs: kubeconfigs('tok-abcdef') }, 'kubeconfigs', /access/],
   ['negative-test-namespace not a name', { 'negative-test-namespace': 'Kube_System' }, 'negative-test-namespace', /DNS-1123/],
@@ -41,7 +52,15 @@ describe('arc-verify inputs', () => {
 
   it('accepts a sharded verification with kubeconfigs, then only the missing OIDC permission stops it; tokens hidden', async () => {
     const token = 'planted-verify-token-7d1e';
-    const r = await step({ ...good, access: 'kubeconfig', kubeconfigs: kubeconfigs(token), shard: '2/2', 'previous-report': 'last.json', issue: 'true', 'github-token': 'ghs_plantedIssueToken42' });
+    const r = await step({
+      ...good,
+      access: 'kubeconfig',
+      kubeconfigs: kubeconfigs(token),
+      shard: '2/2',
+      'previous-report': 'last.json',
+      issue: 'true',
+      'github-token': 'ghs_plantedIssueToken42',
+    });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/id-token: write/);
     const visible = everythingVisible(r);
@@ -50,13 +69,36 @@ describe('arc-verify inputs', () => {
   });
 
   it('aggregates shard reports into one fleet report without calling Azure', async () => {
-    const report = (shard: string, name: string, status: 'ok' | 'fail') => JSON.stringify({
-      version: 1, generatedAt: '2026-11-26T02:00:00Z', shard, status, complete: true, counts: { ok: status === 'ok' ? 1 : 0, warn: 0, fail: status === 'fail' ? 1 : 0, skipped: 0 }, queries: 4,
-      clusters: [{ id: clusterArmId(name), name, status, checks: [{ check: 'connectivity', status, reason: status === 'ok' ? 'Connected.' : 'Offline for 2h.' }] }], regressions: [],
-    });
-    const r = await runStep(run, ACTION, { ...IDENTITY, mode: 'aggregate', 'report-path': 'reports', 'fail-on': 'fail' }, {
-      files: { 'reports/verify-1/shard.json': report('1/2', 'edge-01', 'ok'), 'reports/verify-2/shard.json': report('2/2', 'edge-02', 'fail') },
-    });
+    const report = (shard: string, name: string, status: 'ok' | 'fail') =>
+      JSON.stringify({
+        version: 1,
+        generatedAt: '2026-11-26T02:00:00Z',
+        shard,
+        status,
+        complete: true,
+        counts: { ok: status === 'ok' ? 1 : 0, warn: 0, fail: status === 'fail' ? 1 : 0, skipped: 0 },
+        queries: 4,
+        clusters: [
+          {
+            id: clusterArmId(name),
+            name,
+            status,
+            checks: [{ check: 'connectivity', status, reason: status === 'ok' ? 'Connected.' : 'Offline for 2h.' }],
+          },
+        ],
+        regressions: [],
+      });
+    const r = await runStep(
+      run,
+      ACTION,
+      { ...IDENTITY, mode: 'aggregate', 'report-path': 'reports', 'fail-on': 'fail' },
+      {
+        files: {
+          'reports/verify-1/shard.json': report('1/2', 'edge-01', 'ok'),
+          'reports/verify-2/shard.json': report('2/2', 'edge-02', 'fail'),
+        },
+      },
+    );
     const merged = JSON.parse(r.outputs.report);
     expect(merged.clusters.map((c: { name: string }) => c.name)).toEqual(['edge-02', 'edge-01']);
     expect(r.outputs.status).toBe('fail');
@@ -67,5 +109,4 @@ describe('arc-verify inputs', () => {
     expect(r.errors[0]).toMatch(/1 clusters fail/);
     expect(shardOf([1, 2, 3, 4, 5], { index: 1, count: 2 })).toEqual([1, 3, 5]);
   });
-
 });

@@ -22,8 +22,23 @@ export async function loginAzureCli(login: AzLogin, configDir: string, az = 'az'
   maskSecret(token);
   const env = { ...process.env, AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: 'false' };
   const run = (args: string[]) => spawnSync(az, args, { env, encoding: 'utf8' });
-  const result = run(['login', '--service-principal', '-u', login.clientId, '-t', login.tenantId, '--federated-token', token, '--allow-no-subscriptions', '--output', 'none']);
-  if (result.status !== 0) throw new Error(`az login with the GitHub OIDC token failed: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').pop()}`);
+  const result = run([
+    'login',
+    '--service-principal',
+    '-u',
+    login.clientId,
+    '-t',
+    login.tenantId,
+    '--federated-token',
+    token,
+    '--allow-no-subscriptions',
+    '--output',
+    'none',
+  ]);
+  if (result.status !== 0)
+    throw new Error(
+      `az login with the GitHub OIDC token failed: ${(result.stderr || result.stdout || String(result.error)).trim().split('\n').pop()}`,
+    );
   if (run(['extension', 'show', '--name', 'connectedk8s', '--output', 'none']).status !== 0) {
     const add = run(['extension', 'add', '--name', 'connectedk8s', '--yes', '--output', 'none']);
     if (add.status !== 0) throw new Error(`az extension add --name connectedk8s failed: ${(add.stderr || '').trim().split('\n').pop()}`);
@@ -59,8 +74,25 @@ export async function startClusterConnect(
   if (options.login) await loginAzureCli(options.login, configDir, options.az);
   const child: ChildProcess = spawn(
     options.az ?? 'az',
-    ['connectedk8s', 'proxy', '-n', cluster.name, '-g', cluster.resourceGroup, '--subscription', cluster.subscriptionId, '--port', String(options.port), '--file', file],
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env },
+    [
+      'connectedk8s',
+      'proxy',
+      '-n',
+      cluster.name,
+      '-g',
+      cluster.resourceGroup,
+      '--subscription',
+      cluster.subscriptionId,
+      '--port',
+      String(options.port),
+      '--file',
+      file,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env,
+    },
   );
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
@@ -93,7 +125,10 @@ export async function startClusterConnect(
   );
   if (ready.value !== true) {
     await stop();
-    const why = exited !== undefined ? `exited with code ${exited}` : `did not open port ${options.port} within ${Math.round(ready.waitedMs / 1000)} s`;
+    const why =
+      exited !== undefined
+        ? `exited with code ${exited}`
+        : `did not open port ${options.port} within ${Math.round(ready.waitedMs / 1000)} s`;
     throw new Error(`az connectedk8s proxy for ${cluster.name} ${why}: ${output.trim().split('\n').slice(-3).join(' ')}`);
   }
   return { kubeconfig: readFileSync(file, 'utf8'), port: options.port, stop };

@@ -1,4 +1,13 @@
-import { listFleetClusters, queryGraph, type ArmClients, type ClusterInventory, type ExtensionRow, type FleetSelector, type FluxRow, type GraphScope } from '@arc-actions/azure';
+import {
+  listFleetClusters,
+  queryGraph,
+  type ArmClients,
+  type ClusterInventory,
+  type ExtensionRow,
+  type FleetSelector,
+  type FluxRow,
+  type GraphScope,
+} from '@arc-actions/azure';
 import type { FleetTargets } from '@arc-actions/azure';
 import type { PolicySummary } from './checks/arm-plane.js';
 
@@ -20,12 +29,18 @@ const CLUSTER_OF = "tolower(substring(id, 0, indexof(tolower(id), '/providers/mi
  * row each (`make_set`), the details of Non-Compliant Flux configurations only, and the policy summary of clusters
  * that have NonCompliant states only. About 2 + 2 × clusters/1,000 calls in all, whatever the checks.
  */
-export async function readFleetData(clients: ArmClients, targets: FleetTargets | undefined, defaultSubscription: string): Promise<FleetData> {
+export async function readFleetData(
+  clients: ArmClients,
+  targets: FleetTargets | undefined,
+  defaultSubscription: string,
+): Promise<FleetData> {
   const selector: FleetSelector | undefined = targets?.kind === 'selector' ? targets.selector : undefined;
   const ids = targets?.kind === 'targets' ? targets.targets.map((t) => t.id) : undefined;
   const inventory = await listFleetClusters(clients, { ids, selector }, defaultSubscription);
   const subscriptions = [...new Set(inventory.rows.map((c) => c.subscriptionId.toLowerCase()))];
-  const scope: GraphScope = selector?.managementGroups?.length ? { managementGroups: selector.managementGroups } : { subscriptions: subscriptions.length ? subscriptions : [defaultSubscription] };
+  const scope: GraphScope = selector?.managementGroups?.length
+    ? { managementGroups: selector.managementGroups }
+    : { subscriptions: subscriptions.length ? subscriptions : [defaultSubscription] };
   const inFleet = new Set(inventory.rows.map((c) => c.id.toLowerCase()));
   let queries = inventory.queries;
   let complete = inventory.complete;
@@ -52,8 +67,10 @@ export async function readFleetData(clients: ArmClients, targets: FleetTargets |
     for (const entry of row.entries) {
       const [type, name, extensionType, provisioningState, complianceState] = entry.split('|');
       const id = `${row.clusterId}/providers/microsoft.kubernetesconfiguration/${type.split('/')[1]}/${name}`;
-      if (type.endsWith('/extensions')) push(extensions, row.clusterId, { id, name, clusterId: row.clusterId, extensionType, provisioningState });
-      else push(flux, row.clusterId, { id, name, clusterId: row.clusterId, complianceState: complianceState || undefined, provisioningState });
+      if (type.endsWith('/extensions'))
+        push(extensions, row.clusterId, { id, name, clusterId: row.clusterId, extensionType, provisioningState });
+      else
+        push(flux, row.clusterId, { id, name, clusterId: row.clusterId, complianceState: complianceState || undefined, provisioningState });
     }
   }
 
@@ -93,7 +110,11 @@ export async function readFleetData(clients: ArmClients, targets: FleetTargets |
     missing: inventory.missing,
     extensions,
     flux,
-    policy: new Map(policy.rows.filter((p) => inFleet.has(p.clusterId)).map((p) => [p.clusterId, { nonCompliant: p.nonCompliant, compliant: p.compliant, total: p.total }])),
+    policy: new Map(
+      policy.rows
+        .filter((p) => inFleet.has(p.clusterId))
+        .map((p) => [p.clusterId, { nonCompliant: p.nonCompliant, compliant: p.compliant, total: p.total }]),
+    ),
     complete,
     queries,
   };

@@ -21,17 +21,30 @@ export interface AssignmentInScope {
 }
 
 /** The policy assignments that apply to a cluster, with how many constraints each should produce there. */
-export async function assignmentsFor(clients: ArmClients, cluster: ClusterInventory, cache: Map<string, number>): Promise<AssignmentInScope[]> {
+export async function assignmentsFor(
+  clients: ArmClients,
+  cluster: ClusterInventory,
+  cache: Map<string, number>,
+): Promise<AssignmentInScope[]> {
   const policy = await clients.policy(cluster.subscriptionId);
   const out: AssignmentInScope[] = [];
-  for await (const a of policy.policyAssignments.listForResource(cluster.resourceGroup, 'Microsoft.Kubernetes', '', 'connectedClusters', cluster.name, { filter: 'atScope()' })) {
+  for await (const a of policy.policyAssignments.listForResource(
+    cluster.resourceGroup,
+    'Microsoft.Kubernetes',
+    '',
+    'connectedClusters',
+    cluster.name,
+    { filter: 'atScope()' },
+  )) {
     const effect = String((a.parameters?.effect?.value as string | undefined) ?? 'Audit');
     if (effect.toLowerCase() === 'disabled' || !a.policyDefinitionId) continue;
     let policies = cache.get(a.policyDefinitionId.toLowerCase());
     if (policies === undefined) {
       const name = a.policyDefinitionId.split('/').pop()!;
       if (/policySetDefinitions/i.test(a.policyDefinitionId)) {
-        const set = /^\/providers\/Microsoft\.Authorization\//i.test(a.policyDefinitionId) ? await policy.policySetDefinitions.getBuiltIn(name) : await policy.policySetDefinitions.get(name);
+        const set = /^\/providers\/Microsoft\.Authorization\//i.test(a.policyDefinitionId)
+          ? await policy.policySetDefinitions.getBuiltIn(name)
+          : await policy.policySetDefinitions.get(name);
         policies = set.policyDefinitions?.length ?? 0;
       } else {
         policies = 1;
@@ -52,7 +65,10 @@ export function checkConstraints(constraints: readonly ClusterConstraint[], assi
     const action = a.effect.toLowerCase() === 'deny' ? 'deny' : 'dryrun';
     if (mine.length < a.policies) problems.push(`${a.name}: ${mine.length} of ${a.policies} constraints present (not synced)`);
     const wrong = mine.filter((c) => c.enforcementAction !== action);
-    if (wrong.length) problems.push(`${a.name}: ${wrong.length} constraints ${wrong[0].enforcementAction} instead of ${action} (effect ${a.effect} not synced)`);
+    if (wrong.length)
+      problems.push(
+        `${a.name}: ${wrong.length} constraints ${wrong[0].enforcementAction} instead of ${action} (effect ${a.effect} not synced)`,
+      );
   }
   if (problems.length) {
     return {
@@ -63,7 +79,11 @@ export function checkConstraints(constraints: readonly ClusterConstraint[], assi
       evidence: { constraints: constraints.length },
     };
   }
-  return { check: 'constraints', status: 'ok', reason: `${constraints.length} azurepolicy constraints match ${assignments.length} assignments.` };
+  return {
+    check: 'constraints',
+    status: 'ok',
+    reason: `${constraints.length} azurepolicy constraints match ${assignments.length} assignments.`,
+  };
 }
 
 /** The in-cluster checks of one cluster. A cluster that cannot be reached fails `get-nodes` and skips the rest. */

@@ -42,9 +42,13 @@ export interface Inputs {
   shard?: { index: number; count: number };
 }
 
-const kubeconfigsSchema = z.record(z.string(), z.string({ error: 'each value must be the kubeconfig content as a string (use a YAML block scalar |)' }), {
-  error: (i) => (i.code === 'invalid_type' ? 'expected a YAML map of cluster names to kubeconfig content' : undefined),
-});
+const kubeconfigsSchema = z.record(
+  z.string(),
+  z.string({ error: 'each value must be the kubeconfig content as a string (use a YAML block scalar |)' }),
+  {
+    error: (i) => (i.code === 'invalid_type' ? 'expected a YAML map of cluster names to kubeconfig content' : undefined),
+  },
+);
 
 /** `kubeconfigs`: masked as a whole before parsing, then every kubeconfig's credentials too. */
 export function readKubeconfigs(): Record<string, string> {
@@ -52,7 +56,8 @@ export function readKubeconfigs(): Record<string, string> {
   if (!text) return {};
   const map = parseYamlWithSchema(text, kubeconfigsSchema, 'Input "kubeconfigs"', 'kubeconfigs');
   for (const [name, content] of Object.entries(map)) {
-    if (!/^[A-Za-z0-9][-_.A-Za-z0-9]{0,62}$/.test(name)) throw new ConfigurationError(`Input "kubeconfigs" has the key ${shown(name)}, which is not a cluster name.`, 'kubeconfigs');
+    if (!/^[A-Za-z0-9][-_.A-Za-z0-9]{0,62}$/.test(name))
+      throw new ConfigurationError(`Input "kubeconfigs" has the key ${shown(name)}, which is not a cluster name.`, 'kubeconfigs');
     maskSecret(content);
     parseKubeconfig(content, 'kubeconfigs', undefined, 'kubeconfigs');
   }
@@ -78,30 +83,76 @@ export function readInputs(): Inputs {
   const access = enumInput('access', ACCESS, 'none');
   const kubeconfigs = readKubeconfigs();
   if (access === 'kubeconfig') {
-    if (Object.keys(kubeconfigs).length === 0) throw new ConfigurationError('Input "kubeconfigs" is empty but "access" is kubeconfig; pass a YAML map of cluster name to kubeconfig from a secret.', 'kubeconfigs');
+    if (Object.keys(kubeconfigs).length === 0)
+      throw new ConfigurationError(
+        'Input "kubeconfigs" is empty but "access" is kubeconfig; pass a YAML map of cluster name to kubeconfig from a secret.',
+        'kubeconfigs',
+      );
     if (targets?.kind === 'targets') {
       const missing = targets.targets.filter((t) => !(t.name in kubeconfigs)).map((t) => t.name);
-      if (missing.length) throw new ConfigurationError(`Input "kubeconfigs" has no kubeconfig for ${missing.join(', ')}; add them or remove those clusters from targets.`, 'kubeconfigs');
+      if (missing.length)
+        throw new ConfigurationError(
+          `Input "kubeconfigs" has no kubeconfig for ${missing.join(', ')}; add them or remove those clusters from targets.`,
+          'kubeconfigs',
+        );
     }
   } else if (Object.keys(kubeconfigs).length > 0) {
-    throw new ConfigurationError(`Input "kubeconfigs" is set but "access" is ${access}; set access: kubeconfig or remove kubeconfigs.`, 'kubeconfigs');
+    throw new ConfigurationError(
+      `Input "kubeconfigs" is set but "access" is ${access}; set access: kubeconfig or remove kubeconfigs.`,
+      'kubeconfigs',
+    );
   }
-  const negativeTestNamespace = optionalString('negative-test-namespace', { pattern: { regex: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, description: 'a namespace name (DNS-1123 label)' } }) ?? 'default';
-  const minAgentVersion = optionalString('min-agent-version', { pattern: { regex: /^\d+\.\d+\.\d+$/, description: 'a version x.y.z such as 1.21.0' } });
+  const negativeTestNamespace =
+    optionalString('negative-test-namespace', {
+      pattern: { regex: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, description: 'a namespace name (DNS-1123 label)' },
+    }) ?? 'default';
+  const minAgentVersion = optionalString('min-agent-version', {
+    pattern: { regex: /^\d+\.\d+\.\d+$/, description: 'a version x.y.z such as 1.21.0' },
+  });
   const certExpiryWarningMs = durationInput('cert-expiry-warning', { default: '30d', min: '1d', max: '365d' });
   const reportInput = optionalString('report-path', { maxLength: 1024 }) ?? (mode === 'verify' ? 'arc-verify-report.json' : '');
-  if (!reportInput) throw new ConfigurationError('Input "report-path" is empty but "mode" is aggregate; set it to the folder that holds the shard reports.', 'report-path');
+  if (!reportInput)
+    throw new ConfigurationError(
+      'Input "report-path" is empty but "mode" is aggregate; set it to the folder that holds the shard reports.',
+      'report-path',
+    );
   const reportPath = workspacePath('report-path', reportInput, { mustExist: mode === 'aggregate' ? 'any' : undefined });
   if (mode === 'verify' && existsSync(reportPath) && statSync(reportPath).isDirectory()) {
-    throw new ConfigurationError(`Input "report-path" has ${shown(reportInput)}, which is a directory; in verify mode it names the JSON file to write.`, 'report-path');
+    throw new ConfigurationError(
+      `Input "report-path" has ${shown(reportInput)}, which is a directory; in verify mode it names the JSON file to write.`,
+      'report-path',
+    );
   }
   const previous = optionalString('previous-report', { maxLength: 1024 });
   const previousReport = previous ? workspacePath('previous-report', previous, { mustExist: 'file' }) : undefined;
   const failOn = enumInput('fail-on', FAIL_ON, 'fail');
   const issue = booleanInput('issue', false);
   const githubToken = optionalString('github-token', { secret: true, maxLength: 4096 });
-  if (issue && !githubToken) throw new ConfigurationError('Input "github-token" is empty but "issue" is true; pass ${{ github.token }} with issues: write, or set issue: false.', 'github-token');
+  if (issue && !githubToken)
+    throw new ConfigurationError(
+      'Input "github-token" is empty but "issue" is true; pass ${{ github.token }} with issues: write, or set issue: false.',
+      'github-token',
+    );
   const shard = readShard();
-  if (shard && mode === 'aggregate') throw new ConfigurationError('Input "shard" is set but "mode" is aggregate; shards apply to verify jobs, the aggregate job reads them all.', 'shard');
-  return { identity, mode, targets, access, kubeconfigs, negativeTestNamespace, minAgentVersion, certExpiryWarningMs, reportPath, previousReport, failOn, issue, githubToken, shard };
+  if (shard && mode === 'aggregate')
+    throw new ConfigurationError(
+      'Input "shard" is set but "mode" is aggregate; shards apply to verify jobs, the aggregate job reads them all.',
+      'shard',
+    );
+  return {
+    identity,
+    mode,
+    targets,
+    access,
+    kubeconfigs,
+    negativeTestNamespace,
+    minAgentVersion,
+    certExpiryWarningMs,
+    reportPath,
+    previousReport,
+    failOn,
+    issue,
+    githubToken,
+    shard,
+  };
 }

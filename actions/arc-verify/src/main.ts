@@ -17,7 +17,9 @@ export async function run(deps: VerifyDeps = {}): Promise<void> {
     setOutput('matrix', outcome.matrix);
     const { status } = outcome.report;
     if ((inputs.failOn === 'fail' && status === 'fail') || (inputs.failOn === 'warn' && status !== 'ok')) {
-      core.setFailed(`Fleet verification ended ${status}: ${outcome.report.counts.fail} clusters fail, ${outcome.report.counts.warn} warn (fail-on: ${inputs.failOn}).`);
+      core.setFailed(
+        `Fleet verification ended ${status}: ${outcome.report.counts.fail} clusters fail, ${outcome.report.counts.warn} warn (fail-on: ${inputs.failOn}).`,
+      );
     }
   });
 }

@@ -15,19 +15,28 @@ export function renderVerify(report: VerifyReport): string {
     report.regressions.length
       ? blocks(
           heading(`Regressions since the previous report (${report.regressions.length})`, 3),
-          table(['Cluster', 'Check', 'Was', 'Now', 'Why'], report.regressions.map((r) => [r.cluster, r.check, r.from, `${ICON[r.to]} ${r.to}`, r.reason])),
+          table(
+            ['Cluster', 'Check', 'Was', 'Now', 'Why'],
+            report.regressions.map((r) => [r.cluster, r.check, r.from, `${ICON[r.to]} ${r.to}`, r.reason]),
+          ),
         )
       : undefined,
     statusPie({ ok: report.counts.ok, warn: report.counts.warn, fail: report.counts.fail }, 'Clusters by status'),
     heading('Fleet matrix', 3),
-    table(['Cluster', ...checks], report.clusters.map((c) => [c.name, ...checks.map((k) => ICON[c.checks.find((x) => x.check === k)?.status ?? 'skipped'])])),
+    table(
+      ['Cluster', ...checks],
+      report.clusters.map((c) => [c.name, ...checks.map((k) => ICON[c.checks.find((x) => x.check === k)?.status ?? 'skipped'])]),
+    ),
     failing.length
       ? blocks(
           heading('What failed and how to fix it', 3),
           ...failing.map((c) =>
             details(
               `${ICON[c.status]} ${c.name}`,
-              table(['Check', 'Status', 'Reason', 'Fix'], c.checks.filter((k) => k.status === 'fail' || k.status === 'warn').map((k) => [k.check, k.status, k.reason, k.fix ?? ''])),
+              table(
+                ['Check', 'Status', 'Reason', 'Fix'],
+                c.checks.filter((k) => k.status === 'fail' || k.status === 'warn').map((k) => [k.check, k.status, k.reason, k.fix ?? '']),
+              ),
             ),
           ),
         )

@@ -57,7 +57,10 @@ export function regressions(previous: VerifyReport | undefined, current: readonl
   return out.sort((a, b) => RANK[b.to] - RANK[a.to] || a.cluster.localeCompare(b.cluster));
 }
 
-export function buildReport(clusters: ClusterReport[], meta: { now: number; complete: boolean; queries: number; shard?: string; previous?: VerifyReport }): VerifyReport {
+export function buildReport(
+  clusters: ClusterReport[],
+  meta: { now: number; complete: boolean; queries: number; shard?: string; previous?: VerifyReport },
+): VerifyReport {
   const counts: Record<CheckStatus, number> = { ok: 0, warn: 0, fail: 0, skipped: 0 };
   for (const c of clusters) counts[c.status]++;
   return {

@@ -39,7 +39,10 @@ function readPrevious(path: string | undefined): VerifyReport | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as VerifyReport;
   } catch (error) {
-    throw new ConfigurationError(`Input "previous-report" names ${path}, which is not a JSON report (${errorMessage(error)}).`, 'previous-report');
+    throw new ConfigurationError(
+      `Input "previous-report" names ${path}, which is not a JSON report (${errorMessage(error)}).`,
+      'previous-report',
+    );
   }
 }
 
@@ -52,12 +55,28 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     report = mergeReports(readShardReports(inputs.reportPath), now(), previous);
   } else {
     const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
-    const subscription = inputs.identity.subscriptionId ?? (inputs.targets?.kind === 'targets' ? inputs.targets.targets[0].subscriptionId : undefined);
-    if (!subscription && !(inputs.targets?.kind === 'selector' && (inputs.targets.selector.subscriptions.length || inputs.targets.selector.managementGroups.length))) {
-      throw new ConfigurationError('Input "subscription-id" is empty and the selector names no subscriptions or management groups; set one of them.', 'subscription-id');
+    const subscription =
+      inputs.identity.subscriptionId ?? (inputs.targets?.kind === 'targets' ? inputs.targets.targets[0].subscriptionId : undefined);
+    if (
+      !subscription &&
+      !(
+        inputs.targets?.kind === 'selector' &&
+        (inputs.targets.selector.subscriptions.length || inputs.targets.selector.managementGroups.length)
+      )
+    ) {
+      throw new ConfigurationError(
+        'Input "subscription-id" is empty and the selector names no subscriptions or management groups; set one of them.',
+        'subscription-id',
+      );
     }
     const data = await readFleetData(clients, inputs.targets, subscription ?? '');
-    const options: ArmCheckOptions = { now: now(), minAgentVersion: inputs.minAgentVersion, certExpiryWarningMs: inputs.certExpiryWarningMs, maxHeartbeatAgeMs: 3_600_000, expectedExtensions: EXPECTED_EXTENSIONS };
+    const options: ArmCheckOptions = {
+      now: now(),
+      minAgentVersion: inputs.minAgentVersion,
+      certExpiryWarningMs: inputs.certExpiryWarningMs,
+      maxHeartbeatAgeMs: 3_600_000,
+      expectedExtensions: EXPECTED_EXTENSIONS,
+    };
     const newest = newestAgentVersion(data.clusters);
     const sorted = [...data.clusters].sort((a, b) => a.id.localeCompare(b.id));
     matrixCount = Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
@@ -65,29 +84,66 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     const cache = new Map<string, number>();
     const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
       const key = cluster.id.toLowerCase();
-      const checks: CheckResult[] = armChecks({ cluster, extensions: data.extensions.get(key) ?? [], flux: data.flux.get(key) ?? [], policy: data.policy.get(key) }, newest, options);
+      const checks: CheckResult[] = armChecks(
+        { cluster, extensions: data.extensions.get(key) ?? [], flux: data.flux.get(key) ?? [], policy: data.policy.get(key) },
+        newest,
+        options,
+      );
       if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
       return { id: cluster.id, name: cluster.name, status: clusterStatus(checks), checks };
     });
     const clusters = settled.map((r, i) =>
-      r.status === 'fulfilled' ? r.value : { id: mine[i].id, name: mine[i].name, status: 'fail' as const, checks: [{ check: 'verify', status: 'fail' as const, reason: `Verification failed: ${errorMessage(r.reason)}.` }] },
+      r.status === 'fulfilled'
+        ? r.value
+        : {
+            id: mine[i].id,
+            name: mine[i].name,
+            status: 'fail' as const,
+            checks: [{ check: 'verify', status: 'fail' as const, reason: `Verification failed: ${errorMessage(r.reason)}.` }],
+          },
     );
     for (const id of data.missing) {
-      const check: CheckResult = { check: 'connectivity', status: 'fail', reason: 'The cluster is not in Resource Graph (deleted, or no read access).', fix: 'Check the id and the identity\'s Reader role.' };
+      const check: CheckResult = {
+        check: 'connectivity',
+        status: 'fail',
+        reason: 'The cluster is not in Resource Graph (deleted, or no read access).',
+        fix: "Check the id and the identity's Reader role.",
+      };
       clusters.push({ id, name: id.split('/').pop()!, status: 'fail', checks: [check] });
     }
-    report = buildReport(clusters, { now: now(), complete: data.complete, queries: data.queries, shard: inputs.shard ? `${inputs.shard.index}/${inputs.shard.count}` : undefined, previous });
+    report = buildReport(clusters, {
+      now: now(),
+      complete: data.complete,
+      queries: data.queries,
+      shard: inputs.shard ? `${inputs.shard.index}/${inputs.shard.count}` : undefined,
+      previous,
+    });
   }
   mkdirSync(dirname(inputs.reportPath), { recursive: true });
   if (inputs.mode === 'verify') writeFileSync(inputs.reportPath, JSON.stringify(report, null, 2));
-  else writeFileSync(join(statSync(inputs.reportPath).isDirectory() ? inputs.reportPath : dirname(inputs.reportPath), 'arc-verify-fleet-report.json'), JSON.stringify(report, null, 2));
+  else
+    writeFileSync(
+      join(statSync(inputs.reportPath).isDirectory() ? inputs.reportPath : dirname(inputs.reportPath), 'arc-verify-fleet-report.json'),
+      JSON.stringify(report, null, 2),
+    );
   const markdown = renderVerify(report);
-  const outcome: VerifyOutcome = { report, markdown, matrix: { shard: Array.from({ length: matrixCount }, (_, i) => `${i + 1}/${matrixCount}`) } };
+  const outcome: VerifyOutcome = {
+    report,
+    markdown,
+    matrix: { shard: Array.from({ length: matrixCount }, (_, i) => `${i + 1}/${matrixCount}`) },
+  };
   if (inputs.issue && (inputs.mode === 'aggregate' || !inputs.shard)) outcome.issue = await regressionIssue(inputs, report, deps.octokit);
   return outcome;
 }
 
-async function clusterChecks(clients: ArmClients, cluster: ClusterInventory, inputs: Inputs, cache: Map<string, number>, port: number, az?: string): Promise<CheckResult[]> {
+async function clusterChecks(
+  clients: ArmClients,
+  cluster: ClusterInventory,
+  inputs: Inputs,
+  cache: Map<string, number>,
+  port: number,
+  az?: string,
+): Promise<CheckResult[]> {
   const assignments = await assignmentsFor(clients, cluster, cache);
   if (inputs.access === 'kubeconfig') {
     const kubeconfig = inputs.kubeconfigs[cluster.name];
@@ -96,9 +152,22 @@ async function clusterChecks(clients: ArmClients, cluster: ClusterInventory, inp
   }
   let session;
   try {
-    session = await startClusterConnect(cluster, { port, az, login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL ? { clientId: inputs.identity.clientId, tenantId: inputs.identity.tenantId, audience: inputs.identity.audience } : undefined });
+    session = await startClusterConnect(cluster, {
+      port,
+      az,
+      login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+        ? { clientId: inputs.identity.clientId, tenantId: inputs.identity.tenantId, audience: inputs.identity.audience }
+        : undefined,
+    });
   } catch (error) {
-    return [{ check: 'get-nodes', status: 'fail', reason: errorMessage(error), fix: 'Check that the cluster is Connected and the identity has Azure Arc Kubernetes Viewer on it.' }];
+    return [
+      {
+        check: 'get-nodes',
+        status: 'fail',
+        reason: errorMessage(error),
+        fix: 'Check that the cluster is Connected and the identity has Azure Arc Kubernetes Viewer on it.',
+      },
+    ];
   }
   try {
     return await inClusterChecks(session.kubeconfig, assignments, inputs.negativeTestNamespace);
@@ -121,7 +190,8 @@ function readShardReports(path: string): VerifyReport[] {
       return [];
     }
   });
-  if (!reports.length) throw new ConfigurationError(`Input "report-path" names ${path}, which holds no arc-verify JSON reports to aggregate.`, 'report-path');
+  if (!reports.length)
+    throw new ConfigurationError(`Input "report-path" names ${path}, which holds no arc-verify JSON reports to aggregate.`, 'report-path');
   log.info(`Aggregating ${reports.length} shard reports.`);
   return reports;
 }
@@ -130,7 +200,9 @@ async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: O
   const target = readGitHubTarget();
   const client = octokit ?? getOctokit(inputs.githubToken!);
   if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');
-  const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${target.owner}/${target.repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+  const runUrl = process.env.GITHUB_RUN_ID
+    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${target.owner}/${target.repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
+    : undefined;
   const failing = report.clusters.filter((c) => c.status === 'fail');
   const result = await upsertIssue(client, {
     owner: target.owner,
@@ -142,4 +214,3 @@ async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: O
   });
   return { outcome: result.outcome, number: result.number };
 }
-

@@ -4,16 +4,23 @@ import { IDENTITY, SUB, everythingVisible, kubeconfig, runStep } from '../../arc
 
 const ACTION = 'action.yml';
 const TOKEN = 'planted-baseline-kube-token-91c3';
-const FLUX = 'name: baseline\nsource:\n  gitRepository:\n    url: https://github.com/acme/fleet\n    branch: main\nkustomizations:\n  infra:\n    path: ./infrastructure\n';
+const FLUX =
+  'name: baseline\nsource:\n  gitRepository:\n    url: https://github.com/acme/fleet\n    branch: main\nkustomizations:\n  infra:\n    path: ./infrastructure\n';
 const good = { ...IDENTITY, 'cluster-name': 'edge-01', 'resource-group': 'rg-edge', location: 'westeurope', kubeconfig: kubeconfig(TOKEN) };
-const step = (inputs: Record<string, string>) => runStep(run, ACTION, inputs, { files: { 'gitops/flux.yaml': FLUX, 'policy/audit.yaml': 'assignments: []\n' } });
+const step = (inputs: Record<string, string>) =>
+  runStep(run, ACTION, inputs, { files: { 'gitops/flux.yaml': FLUX, 'policy/audit.yaml': 'assignments: []\n' } });
 
 const bad: [string, Record<string, string>, string, RegExp][] = [
   ['missing subscription-id', { 'subscription-id': '' }, 'subscription-id', /required/],
   ['missing cluster-name', { 'cluster-name': '' }, 'cluster-name', /required/],
   ['missing kubeconfig and kube-context', { kubeconfig: '' }, 'kubeconfig', /kube-context/],
   ['bad tags', { tags: 'a: [1, 2]' }, 'tags', /tags|expected/],
-  ['configuration with a cycle', { configuration: FLUX.replace('path: ./infrastructure', 'path: ./infrastructure\n    depends-on: [infra]') }, 'configuration', /cycle.*infra → infra/],
+  [
+    'configuration with a cycle',
+    { configuration: FLUX.replace('path: ./infrastructure', 'path: ./infrastructure\n    depends-on: [infra]') },
+    'configuration',
+    /cycle.*infra → infra/,
+  ],
   ['https-key without a user', { configuration: 'gitops/flux.yaml', 'https-key': 'tok-1234567' }, 'https-user', /https-user/],
   ['policies outside the workspace', { policies: '../policy' }, 'policies', /outside the workspace/],
   ['unknown fail-on', { 'fail-on': 'maybe' }, 'fail-on', /fail, warn, never/],
@@ -33,9 +40,19 @@ describe('baseline (root action) inputs', () => {
 
   it('plans connect → extensions → flux → policy (audit) → verify, adding the extensions later steps need', async () => {
     const httpsKey = 'ghp_plantedBaselineKey987';
-    const r = await step({ ...good, extensions: '- azuremonitor-containers', configuration: 'gitops/flux.yaml', policies: 'policy', 'https-user': 'git', 'https-key': httpsKey, 'proxy-https': 'http://u:pr0xy-pass-55@proxy:3128' });
+    const r = await step({
+      ...good,
+      extensions: '- azuremonitor-containers',
+      configuration: 'gitops/flux.yaml',
+      policies: 'policy',
+      'https-user': 'git',
+      'https-key': httpsKey,
+      'proxy-https': 'http://u:pr0xy-pass-55@proxy:3128',
+    });
     expect(r.errors).toEqual([]);
-    expect(r.outputs['cluster-id']).toBe(`/subscriptions/${SUB}/resourceGroups/rg-edge/providers/Microsoft.Kubernetes/connectedClusters/edge-01`);
+    expect(r.outputs['cluster-id']).toBe(
+      `/subscriptions/${SUB}/resourceGroups/rg-edge/providers/Microsoft.Kubernetes/connectedClusters/edge-01`,
+    );
     const plan = JSON.parse(r.outputs.plan);
     expect(plan.inputs.extensions.map((e: { name: string }) => e.name)).toEqual(['azuremonitor-containers', 'flux', 'azurepolicy']);
     expect(plan.inputs.addedExtensions).toEqual(['flux', 'azurepolicy']);

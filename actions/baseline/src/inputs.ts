@@ -37,7 +37,10 @@ export interface Inputs {
   dryRun: boolean;
 }
 
-function withNeeded(extensions: ExtensionSpec[], needed: (keyof typeof KNOWN_EXTENSIONS)[]): { extensions: ExtensionSpec[]; added: string[] } {
+function withNeeded(
+  extensions: ExtensionSpec[],
+  needed: (keyof typeof KNOWN_EXTENSIONS)[],
+): { extensions: ExtensionSpec[]; added: string[] } {
   const added: string[] = [];
   const out = [...extensions];
   for (const short of needed) {
@@ -73,7 +76,9 @@ export function readInputs(): Inputs {
     policies,
     onboardingTimeoutMs: readOnboardingTimeout(),
     timeoutMs: durationInput('timeout', { default: '10m', min: '30s', max: '6h' }),
-    minAgentVersion: optionalString('min-agent-version', { pattern: { regex: /^\d+\.\d+\.\d+$/, description: 'a version x.y.z such as 1.21.0' } }),
+    minAgentVersion: optionalString('min-agent-version', {
+      pattern: { regex: /^\d+\.\d+\.\d+$/, description: 'a version x.y.z such as 1.21.0' },
+    }),
     failOn: enumInput('fail-on', ['fail', 'warn', 'never'] as const, 'fail'),
     createResourceGroup: booleanInput('create-resource-group', true),
     dryRun: readDryRun(),

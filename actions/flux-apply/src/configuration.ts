@@ -8,7 +8,8 @@ import { ConfigurationError, parseYamlWithSchema, shown } from '@arc-actions/cor
  */
 
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const dns = (what: string) => z.string().regex(DNS_LABEL, `${what} must be a DNS-1123 label: lowercase letters, digits and -, at most 63 characters`);
+const dns = (what: string) =>
+  z.string().regex(DNS_LABEL, `${what} must be a DNS-1123 label: lowercase letters, digits and -, at most 63 characters`);
 const goDuration = z.string().regex(/^(\d+(\.\d+)?(ms|s|m|h))+$/, 'expected a Go duration such as 90s, 10m or 1h30m');
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name');
 
@@ -57,7 +58,8 @@ const noSecrets = z.unknown().superRefine((value, ctx) => {
       ctx.addIssue({
         code: 'custom',
         path: ['source', 'gitRepository', key],
-        message: 'secrets do not belong in the configuration; pass them in the https-key or ssh-private-key input, or name an environment variable with https-key-env or ssh-private-key-env',
+        message:
+          'secrets do not belong in the configuration; pass them in the https-key or ssh-private-key input, or name an environment variable with https-key-env or ssh-private-key-env',
         continue: false,
       });
     }
@@ -66,12 +68,22 @@ const noSecrets = z.unknown().superRefine((value, ctx) => {
 
 const checkedSchema = noSecrets.pipe(configurationSchema).superRefine((config, ctx) => {
   for (const name of Object.keys(config.kustomizations)) {
-    if (!DNS_LABEL.test(name)) ctx.addIssue({ code: 'custom', path: ['kustomizations', name], message: 'kustomization names must be DNS-1123 labels: lowercase letters, digits and -' });
+    if (!DNS_LABEL.test(name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kustomizations', name],
+        message: 'kustomization names must be DNS-1123 labels: lowercase letters, digits and -',
+      });
     else if (`${config.name}-${name}`.length > 63) {
-      ctx.addIssue({ code: 'custom', path: ['kustomizations', name], message: `the in-cluster name "${config.name}-${name}" is longer than 63 characters; shorten the configuration or kustomization name` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kustomizations', name],
+        message: `the in-cluster name "${config.name}-${name}" is longer than 63 characters; shorten the configuration or kustomization name`,
+      });
     }
   }
-  if (Object.keys(config.kustomizations).length === 0) ctx.addIssue({ code: 'custom', path: ['kustomizations'], message: 'at least one kustomization is needed' });
+  if (Object.keys(config.kustomizations).length === 0)
+    ctx.addIssue({ code: 'custom', path: ['kustomizations'], message: 'at least one kustomization is needed' });
 });
 
 export type FluxConfiguration = z.infer<typeof configurationSchema>;
@@ -81,22 +93,35 @@ const fail = (message: string): never => {
   throw new ConfigurationError(`${WHERE} ${message}`, 'configuration');
 };
 
+// eslint-disable-next-line no-control-regex -- rejecting control characters in user input is the point
 const GIT_REF = /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*@\{)[^\s~^:?*[\\\u0000-\u001f\u007f]{1,255}(?<![/.])(?<!\.lock)$/;
 
 /** Which reference the source follows; exactly one of branch, tag, semver, commit. */
-export function sourceRef(git: FluxConfiguration['source']['gitRepository']): { kind: 'branch' | 'tag' | 'semver' | 'commit'; value: string } {
+export function sourceRef(git: FluxConfiguration['source']['gitRepository']): {
+  kind: 'branch' | 'tag' | 'semver' | 'commit';
+  value: string;
+} {
   const set = (['branch', 'tag', 'semver', 'commit'] as const).filter((k) => git[k] !== undefined);
   if (set.length !== 1) {
-    fail(`at "source.gitRepository" sets ${set.length ? set.join(' and ') : 'none of branch, tag, semver, commit'}; set exactly one of branch, tag, semver or commit.`);
+    fail(
+      `at "source.gitRepository" sets ${set.length ? set.join(' and ') : 'none of branch, tag, semver, commit'}; set exactly one of branch, tag, semver or commit.`,
+    );
   }
   const kind = set[0];
   const value = git[kind]!;
   const ok =
-    kind === 'commit' ? /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
-    : kind === 'semver' ? /^[\sv\d.xX*<>=~^|,-]+$/.test(value) && /\d/.test(value)
-    : GIT_REF.test(value);
+    kind === 'commit'
+      ? /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(value)
+      : kind === 'semver'
+        ? /^[\sv\d.xX*<>=~^|,-]+$/.test(value) && /\d/.test(value)
+        : GIT_REF.test(value);
   if (!ok) {
-    const rule = kind === 'commit' ? 'a full 40-character commit SHA' : kind === 'semver' ? 'a semver range such as ">=1.2.0 <2.0.0"' : `a valid git ${kind} name`;
+    const rule =
+      kind === 'commit'
+        ? 'a full 40-character commit SHA'
+        : kind === 'semver'
+          ? 'a semver range such as ">=1.2.0 <2.0.0"'
+          : `a valid git ${kind} name`;
     fail(`at "source.gitRepository.${kind}" has ${shown(value)}, which is not ${rule}.`);
   }
   return { kind, value };
@@ -135,20 +160,28 @@ export function parseConfiguration(text: string, where = WHERE): { config: FluxC
     const seen = new Set<string>();
     for (const dep of ks['depends-on'] ?? []) {
       if (!(dep in config.kustomizations)) {
-        fail(`at "kustomizations.${name}.depends-on" names ${shown(dep)}, which is not a kustomization of this configuration; known: ${Object.keys(config.kustomizations).join(', ')}.`);
+        fail(
+          `at "kustomizations.${name}.depends-on" names ${shown(dep)}, which is not a kustomization of this configuration; known: ${Object.keys(config.kustomizations).join(', ')}.`,
+        );
       }
       if (seen.has(dep)) fail(`at "kustomizations.${name}.depends-on" lists "${dep}" twice; list each dependency once.`);
       seen.add(dep);
     }
     const path = ks.path ?? '';
+    // eslint-disable-next-line no-control-regex -- rejecting control characters in user input is the point
     if (path.split(/[\\/]/).includes('..') || path.startsWith('/') || /[\u0000-\u001f]/.test(path)) {
       fail(`at "kustomizations.${name}.path" has ${shown(path)}; use a path inside the repository such as ./apps, without "..".`);
     }
     if (ks.prune === false) {
-      warnings.push(`Kustomization "${name}" has prune: false: objects removed from Git stay in the clusters, so Git stops being the source of truth.`);
+      warnings.push(
+        `Kustomization "${name}" has prune: false: objects removed from Git stay in the clusters, so Git stops being the source of truth.`,
+      );
     }
     for (const key of Object.keys(ks['post-build']?.substitute ?? {})) {
-      if (!/^[_a-zA-Z][_a-zA-Z0-9]*$/.test(key)) fail(`at "kustomizations.${name}.post-build.substitute" has the variable ${shown(key)}; names are letters, digits and _, not starting with a digit.`);
+      if (!/^[_a-zA-Z][_a-zA-Z0-9]*$/.test(key))
+        fail(
+          `at "kustomizations.${name}.post-build.substitute" has the variable ${shown(key)}; names are letters, digits and _, not starting with a digit.`,
+        );
     }
   }
   const graph = Object.fromEntries(Object.entries(config.kustomizations).map(([k, v]) => [k, v['depends-on'] ?? []]));

@@ -54,7 +54,10 @@ export function readConfigurationText(): { text: string; origin: string } {
   const looksLikePath = !value.includes('\n') && !/:\s/.test(value) && !value.trimStart().startsWith('{');
   if (!looksLikePath) return { text: value, origin: 'inline' };
   if (!/\.(ya?ml|json)$/i.test(value)) {
-    throw new ConfigurationError(`Input "configuration" has ${shown(value)}, which is neither inline YAML nor a .yml, .yaml or .json file path.`, 'configuration');
+    throw new ConfigurationError(
+      `Input "configuration" has ${shown(value)}, which is neither inline YAML nor a .yml, .yaml or .json file path.`,
+      'configuration',
+    );
   }
   return { text: readFileSync(workspacePath('configuration', value, { mustExist: 'file' }), 'utf8'), origin: value };
 }
@@ -63,7 +66,10 @@ function secretFromEnv(variable: string | undefined, field: string): { value?: s
   if (!variable) return {};
   const value = process.env[variable];
   if (!value) {
-    throw new ConfigurationError(`Input "configuration" at "source.gitRepository.${field}" names the environment variable ${variable}, which is empty or not set; set it with "env:" on the step.`, 'configuration');
+    throw new ConfigurationError(
+      `Input "configuration" at "source.gitRepository.${field}" names the environment variable ${variable}, which is empty or not set; set it with "env:" on the step.`,
+      'configuration',
+    );
   }
   maskSecret(value);
   return { value, from: `environment variable ${variable}` };
@@ -77,15 +83,24 @@ function urlKind(url: string): UrlKind {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigurationError(`Input "configuration" at "source.gitRepository.url" has ${shown(url)}, which is not a URL; use https://…, ssh://… or git@host:path.`, 'configuration');
+    throw new ConfigurationError(
+      `Input "configuration" at "source.gitRepository.url" has ${shown(url)}, which is not a URL; use https://…, ssh://… or git@host:path.`,
+      'configuration',
+    );
   }
   if (parsed.password) {
     maskSecret(parsed.password);
-    throw new ConfigurationError('Input "configuration" at "source.gitRepository.url" has credentials in the URL; remove them and use https-user with the https-key input.', 'configuration');
+    throw new ConfigurationError(
+      'Input "configuration" at "source.gitRepository.url" has credentials in the URL; remove them and use https-user with the https-key input.',
+      'configuration',
+    );
   }
   const kind = parsed.protocol.replace(/:$/, '');
   if (kind !== 'https' && kind !== 'http' && kind !== 'ssh') {
-    throw new ConfigurationError(`Input "configuration" at "source.gitRepository.url" has the scheme "${kind}"; allowed: https, http, ssh (or git@host:path).`, 'configuration');
+    throw new ConfigurationError(
+      `Input "configuration" at "source.gitRepository.url" has the scheme "${kind}"; allowed: https, http, ssh (or git@host:path).`,
+      'configuration',
+    );
   }
   return kind;
 }
@@ -96,40 +111,82 @@ export function readGitAuth(config: FluxConfiguration): GitAuth {
   const httpsKeyInput = optionalString('https-key', { secret: true, maxLength: 16_384 });
   const sshKeyInput = optionalString('ssh-private-key', { secret: true, maxLength: 65_536 });
   const https = httpsKeyInput ? { value: httpsKeyInput, from: 'input https-key' } : secretFromEnv(git['https-key-env'], 'https-key-env');
-  const ssh = sshKeyInput ? { value: sshKeyInput, from: 'input ssh-private-key' } : secretFromEnv(git['ssh-private-key-env'], 'ssh-private-key-env');
+  const ssh = sshKeyInput
+    ? { value: sshKeyInput, from: 'input ssh-private-key' }
+    : secretFromEnv(git['ssh-private-key-env'], 'ssh-private-key-env');
   const user = optionalString('https-user', { maxLength: 256 }) ?? git['https-user'];
   const knownHosts = optionalString('known-hosts', { maxLength: 65_536 }) ?? git['known-hosts'];
   const kind = urlKind(git.url);
   const url = shown(git.url);
 
   if (https.value && ssh.value) {
-    throw new ConfigurationError(`Input "https-key" and "ssh-private-key" are both set (from ${https.from} and ${ssh.from}); set the one that matches the URL ${url}.`, 'https-key');
+    throw new ConfigurationError(
+      `Input "https-key" and "ssh-private-key" are both set (from ${https.from} and ${ssh.from}); set the one that matches the URL ${url}.`,
+      'https-key',
+    );
   }
   if (ssh.value) {
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/.test(ssh.value)) {
-      throw new ConfigurationError(`Input "ssh-private-key" (from ${ssh.from}) is not a PEM or OpenSSH private key; expected -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----.`, 'ssh-private-key');
+      throw new ConfigurationError(
+        `Input "ssh-private-key" (from ${ssh.from}) is not a PEM or OpenSSH private key; expected -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----.`,
+        'ssh-private-key',
+      );
     }
-    if (kind !== 'ssh') throw new ConfigurationError(`Input "ssh-private-key" is set but the repository URL ${url} is ${kind}; use ssh://… or git@host:path with an SSH key.`, 'ssh-private-key');
-    if (user) throw new ConfigurationError('Input "https-user" is set together with an SSH key; remove https-user or use HTTPS with https-key.', 'https-user');
+    if (kind !== 'ssh')
+      throw new ConfigurationError(
+        `Input "ssh-private-key" is set but the repository URL ${url} is ${kind}; use ssh://… or git@host:path with an SSH key.`,
+        'ssh-private-key',
+      );
+    if (user)
+      throw new ConfigurationError(
+        'Input "https-user" is set together with an SSH key; remove https-user or use HTTPS with https-key.',
+        'https-user',
+      );
     if (knownHosts !== undefined && !/^\S+ (ssh-|ecdsa-)\S+ \S+/m.test(knownHosts)) {
-      throw new ConfigurationError('Input "known-hosts" is not in known_hosts format (host key-type key, one a line, e.g. from ssh-keyscan).', 'known-hosts');
+      throw new ConfigurationError(
+        'Input "known-hosts" is not in known_hosts format (host key-type key, one a line, e.g. from ssh-keyscan).',
+        'known-hosts',
+      );
     }
     return { kind: 'ssh', privateKey: ssh.value, knownHosts, from: ssh.from! };
   }
-  if (knownHosts) throw new ConfigurationError('Input "known-hosts" is set but no SSH key is; known-hosts only applies with ssh-private-key.', 'known-hosts');
+  if (knownHosts)
+    throw new ConfigurationError(
+      'Input "known-hosts" is set but no SSH key is; known-hosts only applies with ssh-private-key.',
+      'known-hosts',
+    );
   if (https.value) {
-    if (kind !== 'https') throw new ConfigurationError(`Input "https-key" is set but the repository URL ${url} is ${kind}; an HTTPS key needs an https:// URL.`, 'https-key');
-    if (!user) throw new ConfigurationError('Input "https-user" is empty while an HTTPS key is set; set https-user (or source.gitRepository.https-user), e.g. git or x-access-token.', 'https-user');
+    if (kind !== 'https')
+      throw new ConfigurationError(
+        `Input "https-key" is set but the repository URL ${url} is ${kind}; an HTTPS key needs an https:// URL.`,
+        'https-key',
+      );
+    if (!user)
+      throw new ConfigurationError(
+        'Input "https-user" is empty while an HTTPS key is set; set https-user (or source.gitRepository.https-user), e.g. git or x-access-token.',
+        'https-user',
+      );
     return { kind: 'https', user, key: https.value, from: https.from! };
   }
-  if (user) throw new ConfigurationError('Input "https-user" is set without an HTTPS key; set https-key (or source.gitRepository.https-key-env) too, or remove https-user.', 'https-user');
-  if (kind === 'ssh') throw new ConfigurationError(`Input "configuration" has the SSH repository URL ${url} but no SSH key; set ssh-private-key or source.gitRepository.ssh-private-key-env.`, 'configuration');
+  if (user)
+    throw new ConfigurationError(
+      'Input "https-user" is set without an HTTPS key; set https-key (or source.gitRepository.https-key-env) too, or remove https-user.',
+      'https-user',
+    );
+  if (kind === 'ssh')
+    throw new ConfigurationError(
+      `Input "configuration" has the SSH repository URL ${url} but no SSH key; set ssh-private-key or source.gitRepository.ssh-private-key-env.`,
+      'configuration',
+    );
   return { kind: 'none' };
 }
 
 export function readFluxSource(): FluxSource {
   const { text, origin } = readConfigurationText();
-  const { config, warnings } = parseConfiguration(text, origin === 'inline' ? 'Input "configuration"' : `Input "configuration" (${origin})`);
+  const { config, warnings } = parseConfiguration(
+    text,
+    origin === 'inline' ? 'Input "configuration"' : `Input "configuration" (${origin})`,
+  );
   return { config, origin, ref: sourceRef(config.source.gitRepository), auth: readGitAuth(config), warnings };
 }
 
@@ -141,7 +198,10 @@ export function readInputs(): Inputs {
   if (targets.kind === 'targets') {
     const other = targets.targets.find((t) => t.type.toLowerCase() !== clusterType.toLowerCase());
     if (other) {
-      throw new ConfigurationError(`Input "targets" lists ${shown(other.id)}, a ${other.type} cluster, but "cluster-type" is ${clusterType}; list only ${clusterType} or change cluster-type.`, 'targets');
+      throw new ConfigurationError(
+        `Input "targets" lists ${shown(other.id)}, a ${other.type} cluster, but "cluster-type" is ${clusterType}; list only ${clusterType} or change cluster-type.`,
+        'targets',
+      );
     }
   }
   return {

@@ -1,25 +1,36 @@
 import * as core from '@actions/core';
-import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
+import { formatDuration, log, runAction } from '@arc-actions/core';
 import { describeTargets } from '@arc-actions/azure';
-import { reportPlan, type ActionPlan } from '../../arc-connect/src/plan-report.js';
+import type { ActionPlan } from '../../arc-connect/src/plan-report.js';
 import { applyFleet, publishFleetResult, type FleetDeps } from './story.js';
 import { readInputs, type GitAuth, type Inputs } from './inputs.js';
 
 const authView = (auth: GitAuth) =>
-  auth.kind === 'https' ? { kind: 'https', user: auth.user, key: '***', from: auth.from }
-  : auth.kind === 'ssh' ? { kind: 'ssh', privateKey: '***', knownHosts: auth.knownHosts ? 'set' : 'default', from: auth.from }
-  : { kind: 'none' };
+  auth.kind === 'https'
+    ? { kind: 'https', user: auth.user, key: '***', from: auth.from }
+    : auth.kind === 'ssh'
+      ? { kind: 'ssh', privateKey: '***', knownHosts: auth.knownHosts ? 'set' : 'default', from: auth.from }
+      : { kind: 'none' };
 
 export function fluxPlan(inputs: Inputs): ActionPlan {
   const { identity, source, targets } = inputs;
   const { config } = source;
   const names = Object.keys(config.kustomizations);
-  const where = targets.kind === 'targets' ? `${targets.targets.length} ${inputs.clusterType} cluster(s) listed in targets` : `the ${inputs.clusterType} clusters that the selector finds in Resource Graph`;
+  const where =
+    targets.kind === 'targets'
+      ? `${targets.targets.length} ${inputs.clusterType} cluster(s) listed in targets`
+      : `the ${inputs.clusterType} clusters that the selector finds in Resource Graph`;
   return {
     action: 'flux-apply',
     dryRun: inputs.dryRun,
     inputs: {
-      identity: { clientId: identity.clientId, tenantId: identity.tenantId, subscriptionId: identity.subscriptionId, environment: identity.environment.name, audience: identity.audience },
+      identity: {
+        clientId: identity.clientId,
+        tenantId: identity.tenantId,
+        subscriptionId: identity.subscriptionId,
+        environment: identity.environment.name,
+        audience: identity.audience,
+      },
       configuration: { origin: source.origin, ...config },
       ref: source.ref,
       auth: authView(source.auth),
@@ -32,12 +43,31 @@ export function fluxPlan(inputs: Inputs): ActionPlan {
       dryRun: inputs.dryRun,
     },
     steps: [
-      { phase: 'inputs', what: `Configuration "${config.name}" (${source.origin}) is valid: ${names.length} kustomization(s) ${names.join(', ')}.` },
-      { phase: 'credential', what: `GitHub OIDC token (audience ${identity.audience}) exchanged for an Entra token of client ${identity.clientId} in tenant ${identity.tenantId} (${identity.environment.name}).` },
+      {
+        phase: 'inputs',
+        what: `Configuration "${config.name}" (${source.origin}) is valid: ${names.length} kustomization(s) ${names.join(', ')}.`,
+      },
+      {
+        phase: 'credential',
+        what: `GitHub OIDC token (audience ${identity.audience}) exchanged for an Entra token of client ${identity.clientId} in tenant ${identity.tenantId} (${identity.environment.name}).`,
+      },
       { phase: 'targets', what: `Apply to ${where}.` },
-      { phase: 'plan', what: `Compare the flux configuration "${config.name}" on each cluster with the file (${source.ref.kind} ${source.ref.value} of ${config.source.gitRepository.url}, ${source.auth.kind} auth)${inputs.deleteMissing ? '; configurations of this repository missing from the file are planned for deletion' : ''}.` },
-      { phase: 'apply', what: inputs.dryRun ? 'Skipped: dry-run stops after the plan.' : `PUT the changed configurations, at most ${inputs.concurrency} clusters at a time; secrets go to configurationProtectedSettings only.` },
-      { phase: 'observe', what: inputs.wait ? `Wait up to ${formatDuration(inputs.timeoutMs)} per cluster for the configuration to be compliant.` : 'Do not wait (wait: false).' },
+      {
+        phase: 'plan',
+        what: `Compare the flux configuration "${config.name}" on each cluster with the file (${source.ref.kind} ${source.ref.value} of ${config.source.gitRepository.url}, ${source.auth.kind} auth)${inputs.deleteMissing ? '; configurations of this repository missing from the file are planned for deletion' : ''}.`,
+      },
+      {
+        phase: 'apply',
+        what: inputs.dryRun
+          ? 'Skipped: dry-run stops after the plan.'
+          : `PUT the changed configurations, at most ${inputs.concurrency} clusters at a time; secrets go to configurationProtectedSettings only.`,
+      },
+      {
+        phase: 'observe',
+        what: inputs.wait
+          ? `Wait up to ${formatDuration(inputs.timeoutMs)} per cluster for the configuration to be compliant.`
+          : 'Do not wait (wait: false).',
+      },
       { phase: 'report', what: 'Outputs results and matrix; a summary table per cluster.' },
     ],
   };
@@ -51,7 +81,9 @@ export async function run(deps: FleetDeps = {}): Promise<void> {
     const result = await applyFleet(inputs, deps);
     await publishFleetResult(result, { token: inputs.githubToken ?? process.env.GITHUB_TOKEN });
     if (result.failed) {
-      core.setFailed(`flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`);
+      core.setFailed(
+        `flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`,
+      );
     }
   });
 }

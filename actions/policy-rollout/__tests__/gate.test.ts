@@ -5,23 +5,36 @@ import type { GateEvidence, GateOptions } from '../src/gate/evidence.js';
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-26T02:00:00Z');
 const options: GateOptions = { minSoakMs: 7 * DAY, maxStalenessMs: DAY, syncAllowanceMs: 30 * 60_000 };
-const id = (n: string) => `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/fleet/providers/Microsoft.Kubernetes/connectedClusters/${n}`;
+const id = (n: string) =>
+  `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/fleet/providers/Microsoft.Kubernetes/connectedClusters/${n}`;
 const names = ['eks-prod-use1', 'gke-loyalty', 'onprem-dc1'];
 const policies = ['ContainerNoPrivilege', 'HostNamespace'];
 
 function clean(): GateEvidence {
   return {
     now,
-    assignment: { id: '/a/psp-baseline', name: 'psp-baseline', effect: 'Audit', lastChangedAt: '2026-11-10T00:00:00Z', auditSince: '2026-11-10T00:00:00Z', policies },
+    assignment: {
+      id: '/a/psp-baseline',
+      name: 'psp-baseline',
+      effect: 'Audit',
+      lastChangedAt: '2026-11-10T00:00:00Z',
+      auditSince: '2026-11-10T00:00:00Z',
+      policies,
+    },
     clusters: names.map((n) => ({ id: id(n), name: n, connectivityStatus: 'Connected' })),
     policyExtension: Object.fromEntries(names.map((n) => [id(n).toLowerCase(), 'Succeeded'])),
-    states: names.flatMap((n) => policies.map((p) => ({ clusterId: id(n).toLowerCase(), policy: p, complianceState: 'Compliant', timestamp: '2026-11-26T01:30:00Z' }))),
+    states: names.flatMap((n) =>
+      policies.map((p) => ({ clusterId: id(n).toLowerCase(), policy: p, complianceState: 'Compliant', timestamp: '2026-11-26T01:30:00Z' })),
+    ),
     components: [],
     complete: { inventory: true, extensions: true, states: true, components: true },
   };
 }
 
-const failed = (e: GateEvidence) => evaluateGate(e, options).conditions.filter((c) => !c.passed).map((c) => c.id);
+const failed = (e: GateEvidence) =>
+  evaluateGate(e, options)
+    .conditions.filter((c) => !c.passed)
+    .map((c) => c.id);
 
 describe('promotion gate', () => {
   it('the clean case passes every condition', () => {
@@ -47,7 +60,9 @@ describe('promotion gate', () => {
     const e = clean();
     e.states[0].timestamp = '2026-11-24T00:00:00Z';
     expect(failed(e)).toEqual(['fresh-states']);
-    expect(evaluateGate(e, options).conditions.find((c) => c.id === 'fresh-states')!.detail).toMatch(/eks-prod-use1\/ContainerNoPrivilege: evaluated 2d2h ago/);
+    expect(evaluateGate(e, options).conditions.find((c) => c.id === 'fresh-states')!.detail).toMatch(
+      /eks-prod-use1\/ContainerNoPrivilege: evaluated 2d2h ago/,
+    );
   });
 
   it('refuses states evaluated before the last change plus the sync allowance', () => {
@@ -86,7 +101,16 @@ describe('promotion gate', () => {
 
   it('refuses one violation in one of three clusters, naming the object', () => {
     const e = clean();
-    e.components = [{ clusterId: id('onprem-dc1'), policy: 'ContainerNoPrivilege', kind: 'Pod', namespace: 'payments', name: 'legacy-agent-x7', complianceState: 'NonCompliant' }];
+    e.components = [
+      {
+        clusterId: id('onprem-dc1'),
+        policy: 'ContainerNoPrivilege',
+        kind: 'Pod',
+        namespace: 'payments',
+        name: 'legacy-agent-x7',
+        complianceState: 'NonCompliant',
+      },
+    ];
     const result = evaluateGate(e, options);
     expect(failed(e)).toEqual(['zero-violations']);
     expect(result.conditions.find((c) => c.id === 'zero-violations')!.objects).toEqual([
@@ -96,7 +120,16 @@ describe('promotion gate', () => {
 
   it('lists Exempt objects apart and still passes', () => {
     const e = clean();
-    e.components = [{ clusterId: id('gke-loyalty'), policy: 'ContainerNoPrivilege', kind: 'DaemonSet', namespace: 'monitoring', name: 'node-exporter', complianceState: 'Exempt' }];
+    e.components = [
+      {
+        clusterId: id('gke-loyalty'),
+        policy: 'ContainerNoPrivilege',
+        kind: 'DaemonSet',
+        namespace: 'monitoring',
+        name: 'node-exporter',
+        complianceState: 'Exempt',
+      },
+    ];
     const result = evaluateGate(e, options);
     expect(result.passed).toBe(true);
     expect(result.exempt).toHaveLength(1);

@@ -5,7 +5,12 @@ import { IDENTITY, everythingVisible, runStep } from '../../arc-connect/__tests_
 const ACTION = 'policy-rollout/action.yml';
 const ASSIGNMENT = (name: string) =>
   `assignments:\n  - name: ${name}\n    scope: /subscriptions/11111111-1111-1111-1111-111111111111\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: audit\n    rings:\n      - name: canary\n        locations: [westeurope]\n`;
-const FILES = { 'policy/rings.yaml': ASSIGNMENT('rings-baseline'), 'policy/k8s/no-privileged.yml': ASSIGNMENT('no-privileged'), 'policy/README.md': '# notes\n', 'notes.txt': 'x' };
+const FILES = {
+  'policy/rings.yaml': ASSIGNMENT('rings-baseline'),
+  'policy/k8s/no-privileged.yml': ASSIGNMENT('no-privileged'),
+  'policy/README.md': '# notes\n',
+  'notes.txt': 'x',
+};
 const good = { ...IDENTITY, policies: 'policy', 'github-token': 'ghs_plantedToken0123456789' };
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}) => runStep(run, ACTION, inputs, { files: FILES, env });
 
@@ -51,5 +56,4 @@ describe('policy-rollout inputs', () => {
     expect(r.errors[0]).toContain('"assignment"');
     expect(r.errors[0]).toContain('no-privileged, rings-baseline');
   });
-
 });

@@ -49,14 +49,27 @@ describe('policy files', () => {
   it('loads assignments and custom definitions, adding the system namespaces to exclusions', () => {
     const ws = workspace({ 'fleet.yaml': GOOD });
     const set = loadPolicies('policies', ws);
-    expect(set.assignments.map((a) => [a.name, a.line])).toEqual([['psp-baseline', 2], ['no-latest', 12]]);
-    expect(set.assignments[0].definitionId).toBe('/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d');
-    expect(set.assignments[0].parameters.excludedNamespaces).toEqual(['monitoring', 'kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system']);
+    expect(set.assignments.map((a) => [a.name, a.line])).toEqual([
+      ['psp-baseline', 2],
+      ['no-latest', 12],
+    ]);
+    expect(set.assignments[0].definitionId).toBe(
+      '/providers/Microsoft.Authorization/policySetDefinitions/a8640138-9b0a-4a28-b8cb-1666c838647d',
+    );
+    expect(set.assignments[0].parameters.excludedNamespaces).toEqual([
+      'monitoring',
+      'kube-system',
+      'gatekeeper-system',
+      'azure-arc',
+      'azure-extensions-usage-system',
+    ]);
     expect(set.definitions[0]).toMatchObject({ name: 'no-latest-tag', constraintKind: 'K8sDisallowedTags', file: 'policies/fleet.yaml' });
   });
 
   it('keeps system namespaces when forced', () => {
-    const ws = workspace({ 'a.yaml': GOOD.replace('stage: audit\n    parameters:', 'stage: audit\n    force-system-namespaces: true\n    parameters:') });
+    const ws = workspace({
+      'a.yaml': GOOD.replace('stage: audit\n    parameters:', 'stage: audit\n    force-system-namespaces: true\n    parameters:'),
+    });
     expect(loadPolicies('policies/a.yaml', ws).assignments[0].parameters.excludedNamespaces).toEqual(['monitoring']);
   });
 
@@ -64,23 +77,93 @@ describe('policy files', () => {
     ['invalid YAML', { 'a.yaml': 'assignments:\n  - name: [x\n' }, /policies\/a\.yaml line \d+ is not valid YAML/],
     ['unknown top-level key', { 'a.yaml': GOOD + 'extra: 1\n' }, /policies\/a\.yaml line 1.*extra|Unrecognized key.*extra/],
     ['missing scope', { 'a.yaml': GOOD.replace(`    scope: /subscriptions/${SUB}\n`, '') }, /line 2 at "assignments\.0\.scope"/],
-    ['bad scope', { 'a.yaml': GOOD.replace(`scope: /subscriptions/${SUB}\n`, 'scope: /subscriptions/not-a-guid\n') }, /line 4 at "assignments\.0\.scope": must be a management group/],
-    ['bad definition', { 'a.yaml': GOOD.replace('definition: a8640138-9b0a-4a28-b8cb-1666c838647d', 'definition: baseline') }, /line 5 at "assignments\.0\.definition"/],
-    ['bad stage', { 'a.yaml': GOOD.replace('stage: audit\n    parameters', 'stage: enforce\n    parameters') }, /line 6 at "assignments\.0\.stage"/],
-    ['effect set directly', { 'a.yaml': GOOD.replace('      excludedNamespaces: [monitoring]', '      effect: Deny\n      excludedNamespaces: [monitoring]') }, /line 8: assignment "psp-baseline" sets parameters\.effect/],
-    ['excludedNamespaces not a list', { 'a.yaml': GOOD.replace('excludedNamespaces: [monitoring]', 'excludedNamespaces: monitoring') }, /line 8: parameters\.excludedNamespaces must be a list/],
+    [
+      'bad scope',
+      { 'a.yaml': GOOD.replace(`scope: /subscriptions/${SUB}\n`, 'scope: /subscriptions/not-a-guid\n') },
+      /line 4 at "assignments\.0\.scope": must be a management group/,
+    ],
+    [
+      'bad definition',
+      { 'a.yaml': GOOD.replace('definition: a8640138-9b0a-4a28-b8cb-1666c838647d', 'definition: baseline') },
+      /line 5 at "assignments\.0\.definition"/,
+    ],
+    [
+      'bad stage',
+      { 'a.yaml': GOOD.replace('stage: audit\n    parameters', 'stage: enforce\n    parameters') },
+      /line 6 at "assignments\.0\.stage"/,
+    ],
+    [
+      'effect set directly',
+      { 'a.yaml': GOOD.replace('      excludedNamespaces: [monitoring]', '      effect: Deny\n      excludedNamespaces: [monitoring]') },
+      /line 8: assignment "psp-baseline" sets parameters\.effect/,
+    ],
+    [
+      'excludedNamespaces not a list',
+      { 'a.yaml': GOOD.replace('excludedNamespaces: [monitoring]', 'excludedNamespaces: monitoring') },
+      /line 8: parameters\.excludedNamespaces must be a list/,
+    ],
     ['bad name', { 'a.yaml': GOOD.replace('name: psp-baseline', 'name: psp baseline!') }, /line 2 at "assignments\.0\.name"/],
-    ['ring without locations', { 'a.yaml': GOOD.replace('locations: [westeurope]', 'locations: []') }, /line 11 at "assignments\.0\.rings\.0\.locations": a ring needs at least one location/],
-    ['ring with a bad location', { 'a.yaml': GOOD.replace('locations: [westeurope]', 'locations: [West Europe]') }, /line 11 .*Azure region name/],
-    ['duplicate ring', { 'a.yaml': GOOD.replace('        locations: [westeurope]\n', '        locations: [westeurope]\n      - name: canary\n        locations: [eastus]\n') }, /line 12: assignment "psp-baseline" names ring "canary" twice/],
-    ['custom definition missing', { 'a.yaml': GOOD.replace('definition: custom:no-latest-tag', 'definition: custom:nope') }, /line 12: assignment "no-latest" uses custom:nope, but no definition of that name/],
-    ['template missing', { 'a.yaml': GOOD.replace('templates/no-latest.yaml', 'templates/missing.yaml') }, /line 18: constraint-template templates\/missing\.yaml does not exist/],
-    ['template outside workspace', { 'a.yaml': GOOD.replace('templates/no-latest.yaml', '../../../../etc/hostname') }, /line 18: constraint-template .* (is outside the workspace|does not exist)/],
-    ['template not a ConstraintTemplate', { 'a.yaml': GOOD.replace('templates/no-latest.yaml', 'b.yaml'), 'b.yaml': 'kind: ConfigMap\nmetadata: {}\n' }, /not a Gatekeeper ConstraintTemplate/],
-    ['duplicate assignment across files', { 'a.yaml': GOOD, 'b.yaml': `assignments:\n  - name: psp-baseline\n    scope: /subscriptions/${SUB}\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: deny\n` }, /policies\/b\.yaml line 2: assignment "psp-baseline" .* already defined in policies\/a\.yaml line 2/],
-    ['long name at management-group scope', { 'a.yaml': `assignments:\n  - name: a-very-long-assignment-name-over-24\n    scope: /providers/Microsoft.Management/managementGroups/fleet\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: audit\n` }, /line 2: assignment name .* at most 24/],
+    [
+      'ring without locations',
+      { 'a.yaml': GOOD.replace('locations: [westeurope]', 'locations: []') },
+      /line 11 at "assignments\.0\.rings\.0\.locations": a ring needs at least one location/,
+    ],
+    [
+      'ring with a bad location',
+      { 'a.yaml': GOOD.replace('locations: [westeurope]', 'locations: [West Europe]') },
+      /line 11 .*Azure region name/,
+    ],
+    [
+      'duplicate ring',
+      {
+        'a.yaml': GOOD.replace(
+          '        locations: [westeurope]\n',
+          '        locations: [westeurope]\n      - name: canary\n        locations: [eastus]\n',
+        ),
+      },
+      /line 12: assignment "psp-baseline" names ring "canary" twice/,
+    ],
+    [
+      'custom definition missing',
+      { 'a.yaml': GOOD.replace('definition: custom:no-latest-tag', 'definition: custom:nope') },
+      /line 12: assignment "no-latest" uses custom:nope, but no definition of that name/,
+    ],
+    [
+      'template missing',
+      { 'a.yaml': GOOD.replace('templates/no-latest.yaml', 'templates/missing.yaml') },
+      /line 18: constraint-template templates\/missing\.yaml does not exist/,
+    ],
+    [
+      'template outside workspace',
+      { 'a.yaml': GOOD.replace('templates/no-latest.yaml', '../../../../etc/hostname') },
+      /line 18: constraint-template .* (is outside the workspace|does not exist)/,
+    ],
+    [
+      'template not a ConstraintTemplate',
+      { 'a.yaml': GOOD.replace('templates/no-latest.yaml', 'b.yaml'), 'b.yaml': 'kind: ConfigMap\nmetadata: {}\n' },
+      /not a Gatekeeper ConstraintTemplate/,
+    ],
+    [
+      'duplicate assignment across files',
+      {
+        'a.yaml': GOOD,
+        'b.yaml': `assignments:\n  - name: psp-baseline\n    scope: /subscriptions/${SUB}\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: deny\n`,
+      },
+      /policies\/b\.yaml line 2: assignment "psp-baseline" .* already defined in policies\/a\.yaml line 2/,
+    ],
+    [
+      'long name at management-group scope',
+      {
+        'a.yaml': `assignments:\n  - name: a-very-long-assignment-name-over-24\n    scope: /providers/Microsoft.Management/managementGroups/fleet\n    definition: a8640138-9b0a-4a28-b8cb-1666c838647d\n    stage: audit\n`,
+      },
+      /line 2: assignment name .* at most 24/,
+    ],
     ['no assignments at all', { 'a.yaml': 'definitions: []\n' }, /define no assignments/],
-    ['duplicate YAML key', { 'a.yaml': GOOD.replace('    stage: audit\n    parameters', '    stage: audit\n    stage: deny\n    parameters') }, /policies\/a\.yaml line \d+ is not valid YAML/],
+    [
+      'duplicate YAML key',
+      { 'a.yaml': GOOD.replace('    stage: audit\n    parameters', '    stage: audit\n    stage: deny\n    parameters') },
+      /policies\/a\.yaml line \d+ is not valid YAML/,
+    ],
   ];
 
   it.each(bad)('%s: one-line error with file and line', (_case, files, expected) => {

@@ -1,7 +1,8 @@
 import type { ArmClients } from '@arc-actions/azure';
 import { policyKey } from './fleet-evidence.js';
 
-const isNotFound = (error: unknown) => (error as { statusCode?: number })?.statusCode === 404 || /NotFound/.test((error as { code?: string })?.code ?? '');
+const isNotFound = (error: unknown) =>
+  (error as { statusCode?: number })?.statusCode === 404 || /NotFound/.test((error as { code?: string })?.code ?? '');
 
 /** The assignment as ARM holds it, or undefined when it does not exist yet. */
 export async function readAssignment(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
@@ -14,7 +15,13 @@ export async function readAssignment(clients: ArmClients, subscriptionId: string
   }
 }
 
-export async function writeAssignment(clients: ArmClients, subscriptionId: string, scope: string, name: string, body: Record<string, unknown>) {
+export async function writeAssignment(
+  clients: ArmClients,
+  subscriptionId: string,
+  scope: string,
+  name: string,
+  body: Record<string, unknown>,
+) {
   const policy = await clients.policy(subscriptionId);
   return policy.policyAssignments.create(scope, name, body);
 }
@@ -40,10 +47,18 @@ export async function policiesOf(clients: ArmClients, subscriptionId: string, de
 }
 
 /** Writes a custom definition at a subscription or management group; returns its id. */
-export async function writeCustomDefinition(clients: ArmClients, subscriptionId: string, scope: string, name: string, body: Record<string, unknown>) {
+export async function writeCustomDefinition(
+  clients: ArmClients,
+  subscriptionId: string,
+  scope: string,
+  name: string,
+  body: Record<string, unknown>,
+) {
   const policy = await clients.policy(subscriptionId);
   const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
-  return mg ? policy.policyDefinitions.createOrUpdateAtManagementGroup(mg[1], name, body) : policy.policyDefinitions.createOrUpdate(name, body);
+  return mg
+    ? policy.policyDefinitions.createOrUpdateAtManagementGroup(mg[1], name, body)
+    : policy.policyDefinitions.createOrUpdate(name, body);
 }
 
 export async function readCustomDefinition(clients: ArmClients, subscriptionId: string, scope: string, name: string) {

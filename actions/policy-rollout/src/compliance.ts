@@ -26,7 +26,10 @@ export interface ComplianceCell {
   violations: number;
 }
 
-export function complianceMatrix(e: Pick<GateEvidence, 'clusters' | 'states' | 'components'>, policies: string[]): Map<string, Map<string, ComplianceCell>> {
+export function complianceMatrix(
+  e: Pick<GateEvidence, 'clusters' | 'states' | 'components'>,
+  policies: string[],
+): Map<string, Map<string, ComplianceCell>> {
   const matrix = new Map<string, Map<string, ComplianceCell>>();
   for (const c of e.clusters) matrix.set(c.name, new Map(policies.map((p) => [p, { state: 'No data', violations: 0 }])));
   const names = new Map(e.clusters.map((c) => [c.id.toLowerCase(), c.name]));

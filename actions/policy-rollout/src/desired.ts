@@ -46,7 +46,10 @@ export function desiredAssignment(spec: PolicyAssignmentSpec, definitionId: stri
     policyDefinitionId: definitionId,
     enforcementMode: 'Default' as const,
     parameters,
-    nonComplianceMessages: spec.nonComplianceMessages.map((m) => ({ message: m.message, ...(m.policy ? { policyDefinitionReferenceId: m.policy } : {}) })),
+    nonComplianceMessages: spec.nonComplianceMessages.map((m) => ({
+      message: m.message,
+      ...(m.policy ? { policyDefinitionReferenceId: m.policy } : {}),
+    })),
     resourceSelectors: spec.resourceSelectors.map((s) => ({ name: s.name, selectors: s.selectors })),
     overrides:
       effect === 'Audit' && ringLocations.length
@@ -70,7 +73,10 @@ export function desiredCustomDefinition(def: CustomDefinitionSpec) {
     mode: 'Microsoft.Kubernetes.Data',
     parameters: {
       effect: { type: 'String', defaultValue: 'Audit', allowedValues: ['Audit', 'Deny', 'Disabled'] },
-      excludedNamespaces: { type: 'Array', defaultValue: ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'] },
+      excludedNamespaces: {
+        type: 'Array',
+        defaultValue: ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'],
+      },
       namespaces: { type: 'Array', defaultValue: [] },
     },
     policyRule: {

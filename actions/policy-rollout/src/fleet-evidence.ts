@@ -50,7 +50,14 @@ export async function gatherFleetEvidence(
     scope,
   );
   const assignmentFilter = `| where properties.policyAssignmentId =~ ${kqlString(assignment.id)}`;
-  const states = await queryGraph<{ id: string; resourceId: string; policy?: string; policyDefinitionId?: string; complianceState: string; timestamp: string }>(
+  const states = await queryGraph<{
+    id: string;
+    resourceId: string;
+    policy?: string;
+    policyDefinitionId?: string;
+    complianceState: string;
+    timestamp: string;
+  }>(
     clients,
     [
       "policyresources\n| where type =~ 'microsoft.policyinsights/policystates'",
@@ -83,10 +90,20 @@ export async function gatherFleetEvidence(
   );
   const clusterOf = (id: string) => id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0];
   return {
-    clusters: clusters.rows.map((c) => ({ id: c.id, name: c.name, connectivityStatus: c.connectivityStatus, lastConnectivityTime: c.lastConnectivityTime })),
+    clusters: clusters.rows.map((c) => ({
+      id: c.id,
+      name: c.name,
+      connectivityStatus: c.connectivityStatus,
+      lastConnectivityTime: c.lastConnectivityTime,
+    })),
     clusterLocations: Object.fromEntries(clusters.rows.map((c) => [c.id.toLowerCase(), c.location])),
     policyExtension: Object.fromEntries(extensions.rows.map((e) => [clusterOf(e.id), e.provisioningState])),
-    states: states.rows.map((s) => ({ clusterId: s.resourceId.toLowerCase(), policy: policyKey(s.policy, s.policyDefinitionId), complianceState: s.complianceState, timestamp: s.timestamp })),
+    states: states.rows.map((s) => ({
+      clusterId: s.resourceId.toLowerCase(),
+      policy: policyKey(s.policy, s.policyDefinitionId),
+      complianceState: s.complianceState,
+      timestamp: s.timestamp,
+    })),
     components: components.rows.map((c) => {
       const slash = c.componentId.indexOf('/');
       return {

@@ -1,13 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  ConfigurationError,
-  booleanInput,
-  durationInput,
-  enumInput,
-  optionalString,
-  shown,
-} from '@arc-actions/core';
+import { ConfigurationError, booleanInput, durationInput, enumInput, optionalString, shown } from '@arc-actions/core';
 import { readAzureIdentityInputs, readDryRun, workspacePath, workspaceRoot, type AzureIdentityInputs } from '@arc-actions/azure';
 
 export const MODES = ['plan', 'apply', 'promote'] as const;
@@ -41,11 +34,19 @@ const YAML_FILE = /\.ya?ml$/i;
 /** `policies`: a .yml/.yaml file or a folder of them (searched recursively), inside the workspace. */
 export function readPolicies(input = 'policies'): PolicySource {
   const value = optionalString(input, { maxLength: 1024 });
-  if (!value) throw new ConfigurationError(`Input "${input}" is required but was empty; set it to a policy YAML file or a folder of them in the workspace.`, input);
+  if (!value)
+    throw new ConfigurationError(
+      `Input "${input}" is required but was empty; set it to a policy YAML file or a folder of them in the workspace.`,
+      input,
+    );
   const full = workspacePath(input, value, { mustExist: 'any' });
   const root = workspaceRoot();
   if (statSync(full).isFile()) {
-    if (!YAML_FILE.test(full)) throw new ConfigurationError(`Input "${input}" has the file ${shown(value)}; allowed: a .yml or .yaml file, or a folder of them.`, input);
+    if (!YAML_FILE.test(full))
+      throw new ConfigurationError(
+        `Input "${input}" has the file ${shown(value)}; allowed: a .yml or .yaml file, or a folder of them.`,
+        input,
+      );
     return { path: value, files: [relative(root, full)] };
   }
   const files: string[] = [];
@@ -58,11 +59,15 @@ export function readPolicies(input = 'policies'): PolicySource {
     }
   };
   walk(full);
-  if (files.length === 0) throw new ConfigurationError(`Input "${input}" names the folder ${shown(value)}, which holds no .yml or .yaml files.`, input);
+  if (files.length === 0)
+    throw new ConfigurationError(`Input "${input}" names the folder ${shown(value)}, which holds no .yml or .yaml files.`, input);
   return { path: value, files: files.sort() };
 }
 
-const ASSIGNMENT = { regex: /^[^<>*%&:\\?.+/\s][^<>*%&:\\?+/]{0,62}[^<>*%&:\\?.+/\s]?$/, description: 'a policy assignment name (1-64 characters, none of < > * % & : \\ ? . + / at the ends)' };
+const ASSIGNMENT = {
+  regex: /^[^<>*%&:\\?.+/\s][^<>*%&:\\?+/]{0,62}[^<>*%&:\\?.+/\s]?$/,
+  description: 'a policy assignment name (1-64 characters, none of < > * % & : \\ ? . + / at the ends)',
+};
 const RING = { regex: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, description: 'a ring name: lowercase letters, digits and -' };
 
 const isPullRequest = (): boolean => /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '');
@@ -77,17 +82,41 @@ export function readInputs(): Inputs {
   const maxStalenessMs = durationInput('max-staleness', { default: '24h', min: '5m', max: '30d' });
   const syncAllowanceMs = durationInput('sync-allowance', { default: '30m', min: '0s', max: '24h' });
   if (syncAllowanceMs >= maxStalenessMs) {
-    throw new ConfigurationError('Input "sync-allowance" is not shorter than "max-staleness"; compliance data could never be fresh enough, so make sync-allowance shorter.', 'sync-allowance');
+    throw new ConfigurationError(
+      'Input "sync-allowance" is not shorter than "max-staleness"; compliance data could never be fresh enough, so make sync-allowance shorter.',
+      'sync-allowance',
+    );
   }
   const githubToken = optionalString('github-token', { secret: true, maxLength: 4096 });
-  const checkName = optionalString('check-name', { maxLength: 100, pattern: { regex: /^[^\n\r]+$/, description: 'a single line' } }) ?? 'Arc policy rollout';
+  const checkName =
+    optionalString('check-name', { maxLength: 100, pattern: { regex: /^[^\n\r]+$/, description: 'a single line' } }) ??
+    'Arc policy rollout';
   const commentSet = optionalString('comment') !== undefined;
   const comment = booleanInput('comment', isPullRequest());
   if (commentSet && comment && !isPullRequest()) {
-    throw new ConfigurationError(`Input "comment" is true but the event is ${process.env.GITHUB_EVENT_NAME || 'not a pull request'}; comments go on pull requests, so remove it or run on pull_request.`, 'comment');
+    throw new ConfigurationError(
+      `Input "comment" is true but the event is ${process.env.GITHUB_EVENT_NAME || 'not a pull request'}; comments go on pull requests, so remove it or run on pull_request.`,
+      'comment',
+    );
   }
   if (comment && !githubToken) {
-    throw new ConfigurationError('Input "github-token" is empty but a pull request comment is requested; pass ${{ github.token }} with pull-requests: write, or set comment: false.', 'github-token');
+    throw new ConfigurationError(
+      'Input "github-token" is empty but a pull request comment is requested; pass ${{ github.token }} with pull-requests: write, or set comment: false.',
+      'github-token',
+    );
   }
-  return { identity, mode, policies, assignment, ring, minSoakMs, maxStalenessMs, syncAllowanceMs, githubToken, checkName, comment, dryRun: readDryRun() };
+  return {
+    identity,
+    mode,
+    policies,
+    assignment,
+    ring,
+    minSoakMs,
+    maxStalenessMs,
+    syncAllowanceMs,
+    githubToken,
+    checkName,
+    comment,
+    dryRun: readDryRun(),
+  };
 }

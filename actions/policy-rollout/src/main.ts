@@ -13,7 +13,12 @@ export async function run(deps: RolloutDeps = {}): Promise<void> {
     const inputs = readInputs();
     const result = await runRollout(inputs, deps);
     await writeStepSummary(result.markdown);
-    setOutput('result', { mode: inputs.mode, dryRun: inputs.dryRun, assignments: result.outcomes.map(({ matrix: _m, ...o }) => o), errors: result.errors });
+    setOutput('result', {
+      mode: inputs.mode,
+      dryRun: inputs.dryRun,
+      assignments: result.outcomes.map(({ matrix: _m, ...o }) => o),
+      errors: result.errors,
+    });
     setOutput('promoted', String(result.promoted));
     setOutput('violations', String(result.violations));
     setOutput('gate', result.gate);

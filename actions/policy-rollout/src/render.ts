@@ -2,7 +2,15 @@ import { barChart, blocks, bulletList, code, details, heading, table } from '@ar
 import type { AssignmentOutcome } from './rollout.js';
 import type { ComplianceDiff } from './compliance.js';
 
-const ICON: Record<string, string> = { Compliant: '✅', NonCompliant: '❌', 'No data': '⚪', Unknown: '⚪', Error: '⚠️', Conflict: '⚠️', Exempt: '➖' };
+const ICON: Record<string, string> = {
+  Compliant: '✅',
+  NonCompliant: '❌',
+  'No data': '⚪',
+  Unknown: '⚪',
+  Error: '⚠️',
+  Conflict: '⚠️',
+  Exempt: '➖',
+};
 const ACTION: Record<AssignmentOutcome['action'], string> = {
   create: '🆕 create',
   update: '✏️ update',
@@ -35,18 +43,40 @@ export function renderReport(outcomes: AssignmentOutcome[], options: RenderOptio
     heading(`Policy rollout: ${options.mode}${options.dryRun ? ' (dry run)' : ''}`, 2),
     `${outcomes.length} assignments, ${total} NonCompliant objects in scope.`,
     overview,
-    outcomes.length > 1 ? barChart('NonCompliant objects per assignment', outcomes.map((o) => [o.name, o.violations.length] as const), { yLabel: 'objects' }) : undefined,
+    outcomes.length > 1
+      ? barChart(
+          'NonCompliant objects per assignment',
+          outcomes.map((o) => [o.name, o.violations.length] as const),
+          { yLabel: 'objects' },
+        )
+      : undefined,
     ...outcomes.map((o) => renderAssignment(o, options.diffs[o.name])),
   );
 }
 
 function renderAssignment(o: AssignmentOutcome, diff: ComplianceDiff | undefined): string {
-  const parts: (string | undefined)[] = [heading(`${o.name}${o.ring ? ` · ring ${o.ring}` : ''}`, 3), `${o.message} (${code(o.file)} line ${o.line}, scope ${code(o.scope)})`];
+  const parts: (string | undefined)[] = [
+    heading(`${o.name}${o.ring ? ` · ring ${o.ring}` : ''}`, 3),
+    `${o.message} (${code(o.file)} line ${o.line}, scope ${code(o.scope)})`,
+  ];
   if (o.fields.length) {
-    parts.push(details(`Field changes (${o.fields.length})`, table(['Field', 'Now', 'Desired'], o.fields.map((f) => [f.path, code(JSON.stringify(f.before) ?? '—'), code(JSON.stringify(f.after))]))));
+    parts.push(
+      details(
+        `Field changes (${o.fields.length})`,
+        table(
+          ['Field', 'Now', 'Desired'],
+          o.fields.map((f) => [f.path, code(JSON.stringify(f.before) ?? '—'), code(JSON.stringify(f.after))]),
+        ),
+      ),
+    );
   }
   if (o.gate) {
-    parts.push(table(['Gate condition', 'Result', 'Evidence'], o.gate.conditions.map((c) => [c.title, c.passed ? '✅ passed' : '❌ failed', c.detail])));
+    parts.push(
+      table(
+        ['Gate condition', 'Result', 'Evidence'],
+        o.gate.conditions.map((c) => [c.title, c.passed ? '✅ passed' : '❌ failed', c.detail]),
+      ),
+    );
   }
   if (!o.complete) parts.push('⚠️ Not every page of compliance data could be read; numbers below are a floor.');
   const clusters = Object.keys(o.matrix);
@@ -54,7 +84,10 @@ function renderAssignment(o: AssignmentOutcome, diff: ComplianceDiff | undefined
     parts.push(
       details(
         `Compliance per cluster and policy (${clusters.length} clusters × ${o.policies.length} policies)`,
-        table(['Cluster', ...o.policies], clusters.map((c) => [c, ...o.policies.map((p) => cell(o.matrix[c][p]))])),
+        table(
+          ['Cluster', ...o.policies],
+          clusters.map((c) => [c, ...o.policies.map((p) => cell(o.matrix[c][p]))]),
+        ),
       ),
     );
   } else {
@@ -64,7 +97,10 @@ function renderAssignment(o: AssignmentOutcome, diff: ComplianceDiff | undefined
     const verb = o.effectAfter === 'Deny' && o.action !== 'promote' ? 'are rejected' : 'would be rejected';
     parts.push(
       `**Deny impact:** if this assignment were Deny now, these ${o.violations.length} objects ${verb} at their next rollout:`,
-      table(['Cluster', 'Policy', 'Kind', 'Namespace', 'Name'], o.violations.map((v) => [v.cluster, v.policy, v.kind, v.namespace ?? '', v.name])),
+      table(
+        ['Cluster', 'Policy', 'Kind', 'Namespace', 'Name'],
+        o.violations.map((v) => [v.cluster, v.policy, v.kind, v.namespace ?? '', v.name]),
+      ),
     );
   }
   if (diff?.previous) {

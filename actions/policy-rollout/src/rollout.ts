@@ -2,7 +2,16 @@ import { diffFields, log, type FieldChange } from '@arc-actions/core';
 import type { ArmClients } from '@arc-actions/azure';
 import { policiesOf, readAssignment, readCustomDefinition, writeAssignment, writeCustomDefinition } from './azure-policy.js';
 import { complianceMatrix, violationsOf, type ComplianceCell, type Violation } from './compliance.js';
-import { definitionScope, desiredAssignment, desiredCustomDefinition, METADATA_KEY, resolveDefinitionId, specHash, type ArcActionsMetadata, type Effect } from './desired.js';
+import {
+  definitionScope,
+  desiredAssignment,
+  desiredCustomDefinition,
+  METADATA_KEY,
+  resolveDefinitionId,
+  specHash,
+  type ArcActionsMetadata,
+  type Effect,
+} from './desired.js';
 import { gatherFleetEvidence } from './fleet-evidence.js';
 import { evaluateGate } from './gate/evaluate.js';
 import type { GateEvidence, GateResult } from './gate/evidence.js';
@@ -57,7 +66,16 @@ function effectOf(actual: { parameters?: Record<string, { value?: unknown }> } |
   return typeof value === 'string' ? value.charAt(0).toUpperCase() + value.slice(1).toLowerCase() : actual ? 'Audit' : undefined;
 }
 
-const OWNED = ['displayName', 'description', 'policyDefinitionId', 'enforcementMode', 'parameters', 'nonComplianceMessages', 'resourceSelectors', 'overrides'] as const;
+const OWNED = [
+  'displayName',
+  'description',
+  'policyDefinitionId',
+  'enforcementMode',
+  'parameters',
+  'nonComplianceMessages',
+  'resourceSelectors',
+  'overrides',
+] as const;
 
 /**
  * The fields of an assignment that we own, normalised so that "absent" and "empty list" compare equal (ARM may omit
@@ -84,7 +102,13 @@ export async function rolloutAssignment(spec: PolicyAssignmentSpec, ctx: Rollout
 
   const ringSpec = ctx.ring ? spec.rings.find((r) => r.name === ctx.ring) : undefined;
   if (ctx.ring && !ringSpec) {
-    return refusedOutcome(spec, assignmentId, effectBefore, policies, `Assignment ${spec.name} has no ring "${ctx.ring}"; its rings are: ${spec.rings.map((r) => r.name).join(', ') || 'none'}.`);
+    return refusedOutcome(
+      spec,
+      assignmentId,
+      effectBefore,
+      policies,
+      `Assignment ${spec.name} has no ring "${ctx.ring}"; its rings are: ${spec.rings.map((r) => r.name).join(', ') || 'none'}.`,
+    );
   }
   const evidence = await gatherFleetEvidence(ctx.clients, { id: assignmentId, scope: spec.scope, locations: ringSpec?.locations });
   const violations = violationsOf(evidence);
@@ -134,7 +158,9 @@ export async function rolloutAssignment(spec: PolicyAssignmentSpec, ctx: Rollout
     action === 'unchanged'
       ? `${spec.name} is unchanged.`
       : `${spec.name} ${verb} ${action === 'create' ? 'created in Audit' : `updated (${fields.map((f) => f.path).join(', ')})`}.` +
-        (spec.stage === 'deny' && effect === 'Audit' ? ' Its intended stage is deny: promote it with mode promote once the gate passes.' : '');
+        (spec.stage === 'deny' && effect === 'Audit'
+          ? ' Its intended stage is deny: promote it with mode promote once the gate passes.'
+          : '');
   return { ...base, action, written, fields, effectAfter: effect, message };
 }
 
@@ -144,7 +170,10 @@ async function ensureCustomDefinition(def: CustomDefinitionSpec, spec: PolicyAss
   const hash = specHash(body);
   const actual = await readCustomDefinition(ctx.clients, ctx.subscriptionId, scope, def.name);
   if ((actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash === hash) return false;
-  await writeCustomDefinition(ctx.clients, ctx.subscriptionId, scope, def.name, { ...body, metadata: { [METADATA_KEY]: { specHash: hash, provenance: ctx.provenance } } });
+  await writeCustomDefinition(ctx.clients, ctx.subscriptionId, scope, def.name, {
+    ...body,
+    metadata: { [METADATA_KEY]: { specHash: hash, provenance: ctx.provenance } },
+  });
   log.info(`Wrote custom definition ${def.name} at ${scope}.`);
   return true;
 }
@@ -157,12 +186,21 @@ async function write(
   ours: Partial<ArcActionsMetadata>,
 ): Promise<void> {
   const kept = Object.fromEntries(Object.entries(actualMetadata ?? {}).filter(([k]) => !ARM_METADATA.includes(k) && k !== METADATA_KEY));
-  const metadata = { ...kept, [METADATA_KEY]: { ...ours, specHash: specHash(desired), provenance: ctx.provenance, writtenAt: new Date(ctx.now()).toISOString() } };
+  const metadata = {
+    ...kept,
+    [METADATA_KEY]: { ...ours, specHash: specHash(desired), provenance: ctx.provenance, writtenAt: new Date(ctx.now()).toISOString() },
+  };
   await writeAssignment(ctx.clients, ctx.subscriptionId, spec.scope, spec.name, { ...desired, metadata });
   log.info(`Wrote policy assignment ${spec.name} at ${spec.scope} (effect ${desired.parameters.effect.value}).`);
 }
 
-function refusedOutcome(spec: PolicyAssignmentSpec, id: string, effectBefore: string | undefined, policies: string[], message: string): AssignmentOutcome {
+function refusedOutcome(
+  spec: PolicyAssignmentSpec,
+  id: string,
+  effectBefore: string | undefined,
+  policies: string[],
+  message: string,
+): AssignmentOutcome {
   return {
     name: spec.name,
     id,
@@ -198,26 +236,60 @@ interface PromoteState {
 
 async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: PromoteState): Promise<AssignmentOutcome> {
   const { actual, meta, base } = s;
-  if (!actual) return { ...base, action: 'refused', written: false, fields: [], effectAfter: 'none', message: `${spec.name} does not exist yet: run mode apply first.` };
+  if (!actual)
+    return {
+      ...base,
+      action: 'refused',
+      written: false,
+      fields: [],
+      effectAfter: 'none',
+      message: `${spec.name} does not exist yet: run mode apply first.`,
+    };
   const deniedRings = meta?.deniedRings ?? [];
   const effect = base.effectBefore ?? 'Audit';
   const already = ctx.ring ? effect === 'Deny' || deniedRings.includes(ctx.ring) : effect === 'Deny';
   if (already) {
-    return { ...base, action: 'unchanged', written: false, fields: [], effectAfter: 'Deny', message: `${spec.name}${ctx.ring ? ` ring ${ctx.ring}` : ''} is already Deny.` };
+    return {
+      ...base,
+      action: 'unchanged',
+      written: false,
+      fields: [],
+      effectAfter: 'Deny',
+      message: `${spec.name}${ctx.ring ? ` ring ${ctx.ring}` : ''} is already Deny.`,
+    };
   }
   const metadata = (actual.metadata ?? {}) as Record<string, string | undefined>;
-  const changes = [metadata.updatedOn, metadata.createdOn, (meta as { writtenAt?: string } | undefined)?.writtenAt].filter((d): d is string => !!d);
-  const lastChangedAt = changes.length ? new Date(Math.max(...changes.map((d) => Date.parse(d)))).toISOString() : new Date(ctx.now()).toISOString();
+  const changes = [metadata.updatedOn, metadata.createdOn, (meta as { writtenAt?: string } | undefined)?.writtenAt].filter(
+    (d): d is string => !!d,
+  );
+  const lastChangedAt = changes.length
+    ? new Date(Math.max(...changes.map((d) => Date.parse(d)))).toISOString()
+    : new Date(ctx.now()).toISOString();
   const evidence: GateEvidence = {
     ...s.evidence,
     now: ctx.now(),
-    assignment: { id: base.id, name: spec.name, effect, lastChangedAt, auditSince: meta?.auditSince ?? metadata.createdOn ?? lastChangedAt, policies: base.policies },
+    assignment: {
+      id: base.id,
+      name: spec.name,
+      effect,
+      lastChangedAt,
+      auditSince: meta?.auditSince ?? metadata.createdOn ?? lastChangedAt,
+      policies: base.policies,
+    },
   };
   const gate = evaluateGate(evidence, ctx.gate);
   const target = ctx.ring ? `ring ${ctx.ring} of ${spec.name}` : spec.name;
   if (!gate.passed) {
     const failed = gate.conditions.filter((c) => !c.passed);
-    return { ...base, action: 'refused', written: false, fields: [], effectAfter: effect, gate, message: `Promotion of ${target} refused: ${failed.map((c) => c.detail).join(' ')}` };
+    return {
+      ...base,
+      action: 'refused',
+      written: false,
+      fields: [],
+      effectAfter: effect,
+      gate,
+      message: `Promotion of ${target} refused: ${failed.map((c) => c.detail).join(' ')}`,
+    };
   }
   const nextRings = ctx.ring ? [...deniedRings, ctx.ring] : [];
   const desired = desiredAssignment(spec, s.definitionId, ctx.ring ? 'Audit' : 'Deny', nextRings);
@@ -226,7 +298,11 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
     await write(spec, ctx, desired, actual.metadata as Record<string, unknown>, {
       ...meta,
       deniedRings: nextRings,
-      promotion: { at: new Date(ctx.now()).toISOString(), by: ctx.provenance, gate: gate.conditions.map((c) => ({ id: c.id, passed: c.passed, detail: c.detail })) },
+      promotion: {
+        at: new Date(ctx.now()).toISOString(),
+        by: ctx.provenance,
+        gate: gate.conditions.map((c) => ({ id: c.id, passed: c.passed, detail: c.detail })),
+      },
     });
   }
   return {

@@ -1,6 +1,14 @@
 import { ConfigurationError, errorMessage, log } from '@arc-actions/core';
 import { ArmClients, createOidcCredential, workspaceRoot } from '@arc-actions/azure';
-import { findStickyComment, getOctokit, publishCheckRun, readGitHubTarget, upsertStickyComment, type CheckAnnotation, type Octokit } from '@arc-actions/report';
+import {
+  findStickyComment,
+  getOctokit,
+  publishCheckRun,
+  readGitHubTarget,
+  upsertStickyComment,
+  type CheckAnnotation,
+  type Octokit,
+} from '@arc-actions/report';
 import { decodeSnapshot, diffViolations, encodeSnapshot, violationKey, type ComplianceDiff, type Snapshot } from './compliance.js';
 import { ensurePolicyExtensions, triggerEvaluations } from './fleet-actions.js';
 import type { Inputs } from './inputs.js';
@@ -39,7 +47,11 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     );
   }
   const subscriptionId = inputs.identity.subscriptionId ?? specs.map((s) => /^\/subscriptions\/([^/]+)/.exec(s.scope)?.[1]).find(Boolean);
-  if (!subscriptionId) throw new ConfigurationError('Input "subscription-id" is empty and every assignment is at management-group scope; set subscription-id.', 'subscription-id');
+  if (!subscriptionId)
+    throw new ConfigurationError(
+      'Input "subscription-id" is empty and every assignment is at management-group scope; set subscription-id.',
+      'subscription-id',
+    );
   const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
   const now = deps.now ?? Date.now;
   const target = readGitHubTarget();
@@ -47,7 +59,15 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
 
   let previous: Snapshot | undefined;
   if (octokit && target?.pullRequest && inputs.mode === 'plan') {
-    previous = decodeSnapshot(await findStickyComment(octokit, { owner: target.owner, repo: target.repo, issueNumber: target.pullRequest, action: 'policy-rollout', group: COMMENT_GROUP }));
+    previous = decodeSnapshot(
+      await findStickyComment(octokit, {
+        owner: target.owner,
+        repo: target.repo,
+        issueNumber: target.pullRequest,
+        action: 'policy-rollout',
+        group: COMMENT_GROUP,
+      }),
+    );
   }
 
   const outcomes: AssignmentOutcome[] = [];
@@ -78,7 +98,9 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     const ext = await ensurePolicyExtensions(clients, clusterIds, installed);
     for (const f of ext.failed) errors.push({ assignment: 'azurepolicy extension', error: `${f.cluster}: ${f.error}` });
     const triggered = await triggerEvaluations(clients, outcomes);
-    log.info(`Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`);
+    log.info(
+      `Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`,
+    );
   }
 
   const diffs: Record<string, ComplianceDiff> = {};
@@ -94,14 +116,20 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     markdown,
     promoted: outcomes.some((o) => o.action === 'promote' && o.written),
     violations,
-    gate: Object.fromEntries(outcomes.filter((o) => o.gate).map((o) => [o.name, { passed: o.gate!.passed, conditions: o.gate!.conditions, exempt: o.gate!.exempt }])),
+    gate: Object.fromEntries(
+      outcomes
+        .filter((o) => o.gate)
+        .map((o) => [o.name, { passed: o.gate!.passed, conditions: o.gate!.conditions, exempt: o.gate!.exempt }]),
+    ),
   };
   if (errors.length) result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.`;
   else if (refused.length) result.failure = refused.map((o) => o.message).join(' ');
 
   if (octokit && target?.sha) {
     const conclusion =
-      errors.length || (inputs.mode === 'promote' && refused.length) || (inputs.mode === 'plan' && movingToDenyWithViolations.length) ? 'failure' : 'success';
+      errors.length || (inputs.mode === 'promote' && refused.length) || (inputs.mode === 'plan' && movingToDenyWithViolations.length)
+        ? 'failure'
+        : 'success';
     const check = await publishCheckRun(octokit, {
       owner: target.owner,
       repo: target.repo,
@@ -120,7 +148,10 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     result.checkRun = { id: check.id, conclusion };
   }
   if (octokit && target?.pullRequest && inputs.comment) {
-    const snapshot: Snapshot = { ...(previous ?? {}), ...Object.fromEntries(outcomes.map((o) => [o.name, o.violations.map(violationKey)])) };
+    const snapshot: Snapshot = {
+      ...(previous ?? {}),
+      ...Object.fromEntries(outcomes.map((o) => [o.name, o.violations.map(violationKey)])),
+    };
     const comment = await upsertStickyComment(octokit, {
       owner: target.owner,
       repo: target.repo,

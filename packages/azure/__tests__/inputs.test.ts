@@ -14,7 +14,12 @@ describe('readAzureIdentityInputs', () => {
     const r = readAzureIdentityInputs();
     expect(r).toMatchObject({ clientId: ID, subscriptionId: undefined, audience: 'api://AzureADTokenExchangeUSGov' });
     expect(r.environment.name).toBe('AzureUSGovernment');
-    set({ 'client-id': ID, 'tenant-id': ID, environment: '{"name":"sandbox","resourceManager":"https://localhost:8443","authorityHost":"https://localhost:8443"}', audience: 'api://Custom' });
+    set({
+      'client-id': ID,
+      'tenant-id': ID,
+      environment: '{"name":"sandbox","resourceManager":"https://localhost:8443","authorityHost":"https://localhost:8443"}',
+      audience: 'api://Custom',
+    });
     expect(readAzureIdentityInputs()).toMatchObject({ audience: 'api://Custom', environment: { name: 'sandbox', custom: true } });
   });
 
@@ -34,14 +39,17 @@ describe('readFleetTargetInputs', () => {
     set({ targets: `${cluster('a')}, ${cluster('b')}` });
     expect(readFleetTargetInputs()).toMatchObject({ kind: 'targets', targets: [{ name: 'a' }, { name: 'b' }] });
     set({ selector: `tags: {env: prod, tier: 1}\nmanagement-groups: [fleet]` });
-    expect(readFleetTargetInputs()).toEqual({ kind: 'selector', selector: { tags: { env: 'prod', tier: '1' }, subscriptions: [], managementGroups: ['fleet'], resourceGroups: [] } });
+    expect(readFleetTargetInputs()).toEqual({
+      kind: 'selector',
+      selector: { tags: { env: 'prod', tier: '1' }, subscriptions: [], managementGroups: ['fleet'], resourceGroups: [] },
+    });
     set({});
     expect(readFleetTargetInputs()).toBeUndefined();
   });
   it.each([
     [{ targets: `${cluster('a')}\n${cluster('A')}` }, /twice/],
     [{ selector: 'tags: {}' }, /at least one of/],
-    [{ selector: "resource-groups: [\"rg' | union x\"]" }, /resource group names/],
+    [{ selector: 'resource-groups: ["rg\' | union x"]' }, /resource group names/],
     [{ selector: 'tags: {"env\\\\x": prod}' }, /backslashes/],
     [{ selector: 'subscriptions: [abc]' }, /GUID/],
   ])('rejects %j', (inputs, message) => {

@@ -11,13 +11,22 @@ describe('OIDC diagnostics', () => {
     const saved = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN };
     delete process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
     await expect(
-      createOidcCredential({ tenantId: 't', clientId: 'c', audience: 'api://AzureADTokenExchange', environment: parseEnvironment('AzureCloud') }),
+      createOidcCredential({
+        tenantId: 't',
+        clientId: 'c',
+        audience: 'api://AzureADTokenExchange',
+        environment: parseEnvironment('AzureCloud'),
+      }),
     ).rejects.toThrow(/id-token: write/);
     if (saved.url) process.env.ACTIONS_ID_TOKEN_REQUEST_URL = saved.url;
   });
 
   it('explains AADSTS70021 with the token claims and the federated credential to add, never the token', () => {
-    const token = jwt({ iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/fleet:ref:refs/heads/main', aud: 'api://AzureADTokenExchange' });
+    const token = jwt({
+      iss: 'https://token.actions.githubusercontent.com',
+      sub: 'repo:acme/fleet:ref:refs/heads/main',
+      aud: 'api://AzureADTokenExchange',
+    });
     const claims = decodeClaims(token);
     const message = explainEntraError(
       'ClientAssertionCredential authentication failed: AADSTS70021: No matching federated identity record found for presented assertion.',
@@ -46,7 +55,12 @@ describe('environments', () => {
   });
   it('takes custom endpoints as JSON and insists on https', () => {
     const env = parseEnvironment('{"name":"Sandbox","resourceManager":"https://127.0.0.1:8443/","authorityHost":"https://127.0.0.1:8443"}');
-    expect(env).toMatchObject({ name: 'Sandbox', resourceManager: 'https://127.0.0.1:8443', custom: true, tokenScope: 'https://management.azure.com/.default' });
+    expect(env).toMatchObject({
+      name: 'Sandbox',
+      resourceManager: 'https://127.0.0.1:8443',
+      custom: true,
+      tokenScope: 'https://management.azure.com/.default',
+    });
     expect(() => parseEnvironment('{"resourceManager":"http://x","authorityHost":"https://y"}')).toThrow(/must be an https URL/);
     expect(() => parseEnvironment('AzureMoon')).toThrow(/allowed: AzureCloud, AzureUSGovernment, AzureChinaCloud/);
   });

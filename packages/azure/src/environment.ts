@@ -75,7 +75,8 @@ export function parseEnvironment(value: string, input = 'environment'): AzureEnv
   const resourceManager = httpsUrl(input, 'resourceManager', json.resourceManager);
   const authorityHost = httpsUrl(input, 'authorityHost', json.authorityHost);
   const resourceGraph = json.resourceGraph === undefined ? resourceManager : httpsUrl(input, 'resourceGraph', json.resourceGraph);
-  const audience = json.tokenAudience === undefined ? 'https://management.azure.com/' : httpsUrl(input, 'tokenAudience', json.tokenAudience) + '/';
+  const audience =
+    json.tokenAudience === undefined ? 'https://management.azure.com/' : httpsUrl(input, 'tokenAudience', json.tokenAudience) + '/';
   return {
     name: typeof json.name === 'string' && json.name ? json.name : 'Custom',
     resourceManager,

@@ -83,9 +83,13 @@ export async function listFleetClusters(
     const subscriptions = [...new Set(target.ids.map((id) => id.split('/')[2].toLowerCase()))];
     for (let i = 0; i < target.ids.length; i += ID_CHUNK) {
       const ids = target.ids.slice(i, i + ID_CHUNK);
-      const result = await queryGraph<ClusterInventory>(clients, `${base}\n| where id in~ (${ids.map(kqlString).join(', ')})\n${CLUSTER_PROJECTION}`, {
-        subscriptions,
-      });
+      const result = await queryGraph<ClusterInventory>(
+        clients,
+        `${base}\n| where id in~ (${ids.map(kqlString).join(', ')})\n${CLUSTER_PROJECTION}`,
+        {
+          subscriptions,
+        },
+      );
       rows.push(...result.rows);
       complete &&= result.complete;
       queries += result.pages;
@@ -121,7 +125,13 @@ export interface FluxRow {
   clusterId: string;
   complianceState?: string;
   provisioningState?: string;
-  statuses?: { kind?: string; name?: string; namespace?: string; complianceState?: string; statusConditions?: { message?: string; reason?: string }[] }[];
+  statuses?: {
+    kind?: string;
+    name?: string;
+    namespace?: string;
+    complianceState?: string;
+    statusConditions?: { message?: string; reason?: string }[];
+  }[];
 }
 
 /** Extensions and Flux configurations of every cluster in scope: two Resource Graph queries, paged. */

@@ -26,6 +26,11 @@ export function parseClusterId(id: string, input = 'targets'): ResourceId {
   return { id: match[0], subscriptionId: match[1].toLowerCase(), resourceGroup: match[2], provider, type, name: match[4] };
 }
 
-export function clusterId(subscriptionId: string, resourceGroup: string, name: string, type = 'Microsoft.Kubernetes/connectedClusters'): string {
+export function clusterId(
+  subscriptionId: string,
+  resourceGroup: string,
+  name: string,
+  type = 'Microsoft.Kubernetes/connectedClusters',
+): string {
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/${type}/${name}`;
 }

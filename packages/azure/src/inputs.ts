@@ -43,7 +43,9 @@ export function readAzureIdentityInputs(options: { subscriptionRequired?: boolea
     optionalString('audience', {
       maxLength: 256,
       pattern: { regex: /^[^\s"'<>]+$/, description: 'an audience without spaces or quotes, such as api://AzureADTokenExchange' },
-    }) ?? DEFAULT_AUDIENCES[environment.name] ?? DEFAULT_AUDIENCES.AzureCloud;
+    }) ??
+    DEFAULT_AUDIENCES[environment.name] ??
+    DEFAULT_AUDIENCES.AzureCloud;
   return { clientId, tenantId, subscriptionId: subscriptionId?.toLowerCase(), environment, audience };
 }
 
@@ -53,6 +55,7 @@ export function readAzureIdentityInputs(options: { subscriptionRequired?: boolea
  * Values that end up inside Resource Graph (KQL) queries: printable, and without quotes, backslashes or the
  * characters Azure forbids in tag names, so that a selector is data and never query text.
  */
+// eslint-disable-next-line no-control-regex -- rejecting control characters in user input is the point
 const SAFE_TEXT = /^[^\u0000-\u001f\u007f'"\\`<>%&?/]+$/;
 const safeText = (what: string, max: number) =>
   z
@@ -76,17 +79,30 @@ export const selectorSchema = z
         })
         .optional(),
       subscriptions: z.array(z.string().regex(GUID, 'expected subscription ids as GUIDs')).min(1).optional(),
-      'management-groups': z.array(z.string().regex(/^[-\w().]{1,90}$/, 'expected management group ids (1-90 letters, digits, - _ ( ) .)')).min(1).optional(),
+      'management-groups': z
+        .array(z.string().regex(/^[-\w().]{1,90}$/, 'expected management group ids (1-90 letters, digits, - _ ( ) .)'))
+        .min(1)
+        .optional(),
       'resource-groups': z
-        .array(z.string().regex(/^[-\w().]{0,89}[-\w()]$/, 'expected resource group names (1-90 letters, digits, - _ ( ) ., not ending in .)'))
+        .array(
+          z.string().regex(/^[-\w().]{0,89}[-\w()]$/, 'expected resource group names (1-90 letters, digits, - _ ( ) ., not ending in .)'),
+        )
         .min(1)
         .optional(),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.join(', ')}; allowed: tags, subscriptions, management-groups, resource-groups` : undefined) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `unknown key ${issue.keys.join(', ')}; allowed: tags, subscriptions, management-groups, resource-groups`
+          : undefined,
+    },
   )
-  .refine((s) => Object.keys(s).some((k) => s[k as keyof typeof s] !== undefined && (k !== 'tags' || Object.keys(s.tags ?? {}).length > 0)), {
-    message: 'a selector needs at least one of tags, subscriptions, management-groups or resource-groups',
-  });
+  .refine(
+    (s) => Object.keys(s).some((k) => s[k as keyof typeof s] !== undefined && (k !== 'tags' || Object.keys(s.tags ?? {}).length > 0)),
+    {
+      message: 'a selector needs at least one of tags, subscriptions, management-groups or resource-groups',
+    },
+  );
 
 /** A validated selector: every list present (possibly empty). */
 export type ValidatedSelector = Required<FleetSelector>;
@@ -98,14 +114,18 @@ export function readFleetTargetInputs(options: { required?: boolean } = {}): Fle
   const ids = listInput('targets', { max: 10_000 });
   const selectorText = core.getInput('selector').trim();
   if (ids.length > 0 && selectorText) {
-    throw new ConfigurationError('Inputs "targets" and "selector" are both set; set exactly one: cluster ids in "targets" or a query in "selector".', 'targets');
+    throw new ConfigurationError(
+      'Inputs "targets" and "selector" are both set; set exactly one: cluster ids in "targets" or a query in "selector".',
+      'targets',
+    );
   }
   if (ids.length > 0) {
     const seen = new Map<string, string>();
     const targets = ids.map((id) => {
       const parsed = parseClusterId(id, 'targets');
       const key = parsed.id.toLowerCase();
-      if (seen.has(key)) throw new ConfigurationError(`Input "targets" lists ${shown(parsed.id)} twice; list each cluster once.`, 'targets');
+      if (seen.has(key))
+        throw new ConfigurationError(`Input "targets" lists ${shown(parsed.id)} twice; list each cluster once.`, 'targets');
       seen.set(key, parsed.id);
       return parsed;
     });
@@ -124,7 +144,10 @@ export function readFleetTargetInputs(options: { required?: boolean } = {}): Fle
     };
   }
   if (options.required) {
-    throw new ConfigurationError('Inputs "targets" and "selector" are both empty; set "targets" to cluster resource ids or "selector" to a YAML query (tags, subscriptions, management-groups, resource-groups).', 'targets');
+    throw new ConfigurationError(
+      'Inputs "targets" and "selector" are both empty; set "targets" to cluster resource ids or "selector" to a YAML query (tags, subscriptions, management-groups, resource-groups).',
+      'targets',
+    );
   }
   return undefined;
 }
@@ -156,15 +179,24 @@ export function workspacePath(input: string, value: string, options: { mustExist
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   };
   if (!inside(full, root)) {
-    throw new ConfigurationError(`Input "${input}" has the path ${shown(value)}, which is outside the workspace; use a path inside GITHUB_WORKSPACE.`, input);
+    throw new ConfigurationError(
+      `Input "${input}" has the path ${shown(value)}, which is outside the workspace; use a path inside GITHUB_WORKSPACE.`,
+      input,
+    );
   }
   if (!options.mustExist) return full;
   if (!existsSync(full)) {
-    throw new ConfigurationError(`Input "${input}" has the path ${shown(value)}, which does not exist in the workspace (did you forget actions/checkout?).`, input);
+    throw new ConfigurationError(
+      `Input "${input}" has the path ${shown(value)}, which does not exist in the workspace (did you forget actions/checkout?).`,
+      input,
+    );
   }
   const real = realpathSync(full);
   if (!inside(real, realpathSync(root))) {
-    throw new ConfigurationError(`Input "${input}" has the path ${shown(value)}, which links outside the workspace; use a path inside GITHUB_WORKSPACE.`, input);
+    throw new ConfigurationError(
+      `Input "${input}" has the path ${shown(value)}, which links outside the workspace; use a path inside GITHUB_WORKSPACE.`,
+      input,
+    );
   }
   const isDir = statSync(real).isDirectory();
   if (options.mustExist === 'file' && isDir) {

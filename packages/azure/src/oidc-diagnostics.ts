@@ -48,7 +48,9 @@ export function explainEntraError(message: string, claims: OidcClaims | undefine
   const lines = [`Entra refused the GitHub OIDC token with ${code}: ${CODES[code]}.`];
   if (claims) lines.push(`The token presented: iss "${claims.iss}", sub "${claims.sub}", aud "${aud}".`);
   if (code === 'AADSTS700016') {
-    lines.push(`Check that client-id "${clientId}" is the application (client) id of an app registration or managed identity in tenant "${tenantId}".`);
+    lines.push(
+      `Check that client-id "${clientId}" is the application (client) id of an app registration or managed identity in tenant "${tenantId}".`,
+    );
   } else if (code === 'AADSTS90002') {
     lines.push(`Check tenant-id "${tenantId}".`);
   } else if (code === 'AADSTS700024') {

@@ -42,14 +42,18 @@ describe('input helpers', () => {
 
   it('patterns name the value and what is allowed', () => {
     set('location', 'West Europe!');
-    const message = failure('location', () => requiredString('location', { pattern: { regex: /^[a-z0-9]+$/, description: 'an Azure region name such as westeurope' } }));
+    const message = failure('location', () =>
+      requiredString('location', { pattern: { regex: /^[a-z0-9]+$/, description: 'an Azure region name such as westeurope' } }),
+    );
     expect(message).toContain('"West Europe!"');
     expect(message).toContain('such as westeurope');
   });
 
   it('secret values are never echoed in errors', () => {
     set('kubeconfig', 'super-secret-token-value');
-    const message = failure('kubeconfig', () => optionalString('kubeconfig', { secret: true, pattern: { regex: /^apiVersion/, description: 'a kubeconfig' } }));
+    const message = failure('kubeconfig', () =>
+      optionalString('kubeconfig', { secret: true, pattern: { regex: /^apiVersion/, description: 'a kubeconfig' } }),
+    );
     expect(message).not.toContain('super-secret-token-value');
   });
 
@@ -66,7 +70,9 @@ describe('input helpers', () => {
     set('timeout', '1h30m');
     expect(durationInput('timeout', { default: '15m' })).toBe(5_400_000);
     set('timeout', '15 minutes');
-    expect(failure('timeout', () => durationInput('timeout', { default: '15m' }))).toMatch(/"15 minutes", which is not a duration.*such as 15m/);
+    expect(failure('timeout', () => durationInput('timeout', { default: '15m' }))).toMatch(
+      /"15 minutes", which is not a duration.*such as 15m/,
+    );
     set('timeout', '2s');
     expect(failure('timeout', () => durationInput('timeout', { default: '15m', min: '1m', max: '2h' }))).toContain('from 1m to 2h');
   });

@@ -17,7 +17,13 @@ describe('diffFields', () => {
 
 describe('durations', () => {
   it('round-trips the forms users write', () => {
-    for (const [text, ms] of [['7d', 604_800_000], ['24h', 86_400_000], ['30m', 1_800_000], ['45', 45_000], ['1h30m', 5_400_000]] as const) {
+    for (const [text, ms] of [
+      ['7d', 604_800_000],
+      ['24h', 86_400_000],
+      ['30m', 1_800_000],
+      ['45', 45_000],
+      ['1h30m', 5_400_000],
+    ] as const) {
       expect(parseDuration(text)).toBe(ms);
     }
     expect(parseDuration('7 days')).toBeUndefined();

@@ -36,10 +36,7 @@ function checkString(name: string, value: string, options: StringOptions): strin
   if (options.secret) maskSecret(value);
   const max = options.maxLength ?? 65_536;
   if (value.length > max) {
-    throw new ConfigurationError(
-      `Input "${name}" is ${value.length} characters long; at most ${max} are allowed.`,
-      name,
-    );
+    throw new ConfigurationError(`Input "${name}" is ${value.length} characters long; at most ${max} are allowed.`, name);
   }
   if (options.pattern && !options.pattern.regex.test(value)) {
     const what = options.secret ? 'The value' : `The value ${shown(value)}`;
@@ -148,7 +145,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, schema: S
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
     const line = first.linePos?.[0]?.line;
-    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+    const reason = first.message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '')
+      .replace(/\.$/, '');
     throw new ConfigurationError(`${where}${line ? ` line ${line}` : ''} is not valid YAML: ${reason}.`, input);
   }
   const parsed = schema.safeParse(doc.toJS());

@@ -13,7 +13,9 @@ export interface ClusterAccessOptions {
 /** Registers every credential inside a kubeconfig as a secret (tokens, keys, passwords, client certificates). */
 export function maskKubeconfig(text: string): void {
   maskSecret(text);
-  for (const match of text.matchAll(/^\s*(token|client-key-data|client-certificate-data|password|id-token|refresh-token):\s*["']?([^"'\s]+)/gm)) {
+  for (const match of text.matchAll(
+    /^\s*(token|client-key-data|client-certificate-data|password|id-token|refresh-token):\s*["']?([^"'\s]+)/gm,
+  )) {
     maskSecret(match[2]);
   }
 }
@@ -36,7 +38,12 @@ export async function loadKubeConfig(options: ClusterAccessOptions): Promise<Kub
   if (options.context) {
     if (!kc.getContexts().some((c) => c.name === options.context)) {
       throw new ConfigurationError(
-        `Input "kube-context" names "${options.context}", which is not in the kubeconfig; it has: ${kc.getContexts().map((c) => c.name).join(', ') || 'no contexts'}.`,
+        `Input "kube-context" names "${options.context}", which is not in the kubeconfig; it has: ${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'no contexts'
+        }.`,
         'kube-context',
       );
     }

@@ -62,16 +62,27 @@ export async function checkNodes(kc: KubeConfig): Promise<InClusterCheck> {
   try {
     const nodes = await core.listNode({});
     const ready = nodes.items.filter((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
-    return { check: 'get-nodes', status: 'ok', reason: `${nodes.items.length} nodes, ${ready} Ready.`, evidence: { nodes: nodes.items.length, ready } };
+    return {
+      check: 'get-nodes',
+      status: 'ok',
+      reason: `${nodes.items.length} nodes, ${ready} Ready.`,
+      evidence: { nodes: nodes.items.length, ready },
+    };
   } catch (error) {
-    return { check: 'get-nodes', status: 'fail', reason: `Listing nodes failed: ${apiMessage(error)}.`, fix: 'Check the cluster access (kubeconfig or cluster connect) and RBAC.' };
+    return {
+      check: 'get-nodes',
+      status: 'fail',
+      reason: `Listing nodes failed: ${apiMessage(error)}.`,
+      fix: 'Check the cluster access (kubeconfig or cluster connect) and RBAC.',
+    };
   }
 }
 
 export async function checkArcAgents(kc: KubeConfig): Promise<InClusterCheck> {
   const { core } = await api(kc);
   const pods = await core.listNamespacedPod({ namespace: 'azure-arc' });
-  if (!pods.items.length) return { check: 'arc-agents', status: 'fail', reason: 'No pods in namespace azure-arc.', fix: 'Onboard the cluster with arc-connect.' };
+  if (!pods.items.length)
+    return { check: 'arc-agents', status: 'fail', reason: 'No pods in namespace azure-arc.', fix: 'Onboard the cluster with arc-connect.' };
   const notReady = pods.items.filter(
     (p) => p.status?.phase !== 'Running' || !p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
   );
@@ -93,11 +104,18 @@ export async function checkMonitoring(kc: KubeConfig): Promise<InClusterCheck> {
     const desired = ds.status?.desiredNumberScheduled ?? 0;
     const ready = ds.status?.numberReady ?? 0;
     if (desired === 0 || ready < desired) {
-      return { check: 'monitoring', status: 'fail', reason: `ama-logs: ${ready} of ${desired} ready.`, fix: 'kubectl -n kube-system describe ds ama-logs.', evidence: { desired, ready } };
+      return {
+        check: 'monitoring',
+        status: 'fail',
+        reason: `ama-logs: ${ready} of ${desired} ready.`,
+        fix: 'kubectl -n kube-system describe ds ama-logs.',
+        evidence: { desired, ready },
+      };
     }
     return { check: 'monitoring', status: 'ok', reason: `ama-logs: ${ready} of ${desired} ready.`, evidence: { desired, ready } };
   } catch (error) {
-    if (statusOf(error) === 404) return { check: 'monitoring', status: 'skipped', reason: 'The monitoring extension (ama-logs) is not installed.' };
+    if (statusOf(error) === 404)
+      return { check: 'monitoring', status: 'skipped', reason: 'The monitoring extension (ama-logs) is not installed.' };
     throw error;
   }
 }
@@ -109,8 +127,16 @@ export async function listAddonConstraints(kc: KubeConfig): Promise<ClusterConst
   const kinds = crds.items.filter((c) => c.spec.group === 'constraints.gatekeeper.sh');
   const out: ClusterConstraint[] = [];
   for (const crd of kinds) {
-    const list = (await custom.listClusterCustomObject({ group: 'constraints.gatekeeper.sh', version: 'v1beta1', plural: crd.spec.names.plural })) as {
-      items: { metadata: { name: string; annotations?: Record<string, string> }; spec?: Record<string, any>; status?: Record<string, any> }[];
+    const list = (await custom.listClusterCustomObject({
+      group: 'constraints.gatekeeper.sh',
+      version: 'v1beta1',
+      plural: crd.spec.names.plural,
+    })) as {
+      items: {
+        metadata: { name: string; annotations?: Record<string, string> };
+        spec?: Record<string, any>;
+        status?: Record<string, any>;
+      }[];
     };
     for (const item of list.items) {
       if (!item.metadata.name.startsWith('azurepolicy-')) continue;
@@ -136,7 +162,17 @@ export async function checkGatekeeperWebhook(kc: KubeConfig): Promise<InClusterC
   const configs = await admission.listValidatingWebhookConfiguration({});
   const hook = configs.items.flatMap((c) => c.webhooks ?? []).find((w) => w.name === 'validation.gatekeeper.sh');
   if (!hook) {
-    return { check: 'gatekeeper-webhook', status: 'fail', reason: 'No validation.gatekeeper.sh webhook is registered.', fix: 'Install the azurepolicy extension (arc-connect extensions: azurepolicy).' };
+    return {
+      check: 'gatekeeper-webhook',
+      status: 'fail',
+      reason: 'No validation.gatekeeper.sh webhook is registered.',
+      fix: 'Install the azurepolicy extension (arc-connect extensions: azurepolicy).',
+    };
   }
-  return { check: 'gatekeeper-webhook', status: 'ok', reason: `Registered (failurePolicy ${hook.failurePolicy ?? 'Fail'}).`, evidence: { failurePolicy: hook.failurePolicy } };
+  return {
+    check: 'gatekeeper-webhook',
+    status: 'ok',
+    reason: `Registered (failurePolicy ${hook.failurePolicy ?? 'Fail'}).`,
+    evidence: { failurePolicy: hook.failurePolicy },
+  };
 }

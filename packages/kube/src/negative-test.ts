@@ -3,9 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { apiMessage, statusOf, type ClusterConstraint, type InClusterCheck } from './in-cluster.js';
 
 /** What a privileged pod should meet in `namespace`, given the add-on's no-privilege constraints there. */
-export function expectedPrivilegedOutcome(constraints: readonly ClusterConstraint[], namespace: string): 'denied' | 'admitted' | 'unguarded' {
+export function expectedPrivilegedOutcome(
+  constraints: readonly ClusterConstraint[],
+  namespace: string,
+): 'denied' | 'admitted' | 'unguarded' {
   const applicable = constraints.filter(
-    (c) => /noprivilege$|privilegedcontainer/i.test(c.kind) && !c.excludedNamespaces.includes(namespace) && (c.namespaces.length === 0 || c.namespaces.includes(namespace)),
+    (c) =>
+      /noprivilege$|privilegedcontainer/i.test(c.kind) &&
+      !c.excludedNamespaces.includes(namespace) &&
+      (c.namespaces.length === 0 || c.namespaces.includes(namespace)),
   );
   if (applicable.some((c) => c.enforcementAction === 'deny')) return 'denied';
   return applicable.length ? 'admitted' : 'unguarded';
@@ -15,7 +21,11 @@ export function expectedPrivilegedOutcome(constraints: readonly ClusterConstrain
  * The negative test: creates a privileged pod with server-side dry-run (nothing is persisted) and checks that the
  * admission result matches the policy in force: denied under Deny, admitted (and reported as such) under Audit.
  */
-export async function privilegedPodTest(kc: KubeConfig, namespace: string, constraints: readonly ClusterConstraint[]): Promise<InClusterCheck> {
+export async function privilegedPodTest(
+  kc: KubeConfig,
+  namespace: string,
+  constraints: readonly ClusterConstraint[],
+): Promise<InClusterCheck> {
   const k8s = await import('@kubernetes/client-node');
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const expected = expectedPrivilegedOutcome(constraints, namespace);
@@ -34,7 +44,13 @@ export async function privilegedPodTest(kc: KubeConfig, namespace: string, const
   } catch (error) {
     message = apiMessage(error);
     if (statusOf(error) === 403 && message.includes('denied the request')) outcome = 'denied';
-    else return { check: 'negative-test', status: 'fail', reason: `The dry-run create failed for another reason: ${message}.`, fix: 'Check RBAC (create pods) and the namespace.' };
+    else
+      return {
+        check: 'negative-test',
+        status: 'fail',
+        reason: `The dry-run create failed for another reason: ${message}.`,
+        fix: 'Check RBAC (create pods) and the namespace.',
+      };
   }
   const evidence = { namespace, expected, outcome, message };
   if (outcome === 'denied') {
@@ -52,7 +68,10 @@ export async function privilegedPodTest(kc: KubeConfig, namespace: string, const
   return {
     check: 'negative-test',
     status: 'warn',
-    reason: expected === 'admitted' ? `A privileged pod in ${namespace} was admitted: the assignment is Audit.` : `A privileged pod in ${namespace} was admitted: no no-privilege policy applies there.`,
+    reason:
+      expected === 'admitted'
+        ? `A privileged pod in ${namespace} was admitted: the assignment is Audit.`
+        : `A privileged pod in ${namespace} was admitted: no no-privilege policy applies there.`,
     fix: 'Promote the assignment to Deny with policy-rollout once the fleet has no violations.',
     evidence,
   };

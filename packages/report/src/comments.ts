@@ -68,6 +68,11 @@ export async function findStickyComment(
   options: Pick<StickyCommentOptions, 'owner' | 'repo' | 'issueNumber' | 'action' | 'group'>,
 ): Promise<string | undefined> {
   const marker = stickyMarker(options.action, options.group);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: options.owner, repo: options.repo, issue_number: options.issueNumber, per_page: 100 });
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: options.owner,
+    repo: options.repo,
+    issue_number: options.issueNumber,
+    per_page: 100,
+  });
   return comments.filter((c) => (c.body ?? '').trimStart().startsWith(marker)).sort((a, b) => a.id - b.id)[0]?.body ?? undefined;
 }

@@ -20,14 +20,24 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   sub = sandbox.identity.subscriptionId;
   const assertion = async () => {
-    const res = await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
+    const res = await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {
+      headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+    });
     return ((await res.json()) as { value: string }).value;
   };
-  cred = new ClientAssertionCredential(sandbox.identity.tenantId, sandbox.identity.clientId, assertion, { authorityHost: sandbox.url, disableInstanceDiscovery: true });
+  cred = new ClientAssertionCredential(sandbox.identity.tenantId, sandbox.identity.clientId, assertion, {
+    authorityHost: sandbox.url,
+    disableInstanceDiscovery: true,
+  });
 });
 afterAll(() => sandbox.stop());
 
-const clusterBody = { location: 'eastus', identity: { type: 'SystemAssigned' as const }, agentPublicKeyCertificate: 'MIIBCgKCAQEA', tags: { env: 'prod' } };
+const clusterBody = {
+  location: 'eastus',
+  identity: { type: 'SystemAssigned' as const },
+  agentPublicKeyCertificate: 'MIIBCgKCAQEA',
+  tags: { env: 'prod' },
+};
 
 describe('ARM SDKs against the sandbox', () => {
   it('manages resource groups and registers providers (arm-resources)', async () => {
@@ -55,10 +65,16 @@ describe('ARM SDKs against the sandbox', () => {
     expect(pages).toEqual([2, 1]);
     const patched = await client.connectedClusterOperations.update('rg-fleet', 'c1', { tags: { env: 'staging' } });
     expect(patched.tags).toEqual({ env: 'staging' });
-    const creds = await client.connectedClusterOperations.listClusterUserCredential('rg-fleet', 'c1', { authenticationMethod: 'Token', clientProxy: false });
+    const creds = await client.connectedClusterOperations.listClusterUserCredential('rg-fleet', 'c1', {
+      authenticationMethod: 'Token',
+      clientProxy: false,
+    });
     expect(Buffer.from(creds.kubeconfigs![0].value!).toString()).toContain('kind: Config');
     await client.connectedClusterOperations.beginDeleteAndWait('rg-fleet', 'c3');
-    await expect(client.connectedClusterOperations.get('rg-fleet', 'c3')).rejects.toMatchObject({ statusCode: 404, code: 'ResourceNotFound' });
+    await expect(client.connectedClusterOperations.get('rg-fleet', 'c3')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
   });
 
   it('installs extensions and applies flux configurations with PATCH semantics (arm-kubernetesconfiguration)', async () => {
@@ -69,26 +85,42 @@ describe('ARM SDKs against the sandbox', () => {
     });
     expect(ext.provisioningState).toBe('Succeeded');
     expect(ext.configurationProtectedSettings).toBeUndefined();
-    const flux = await client.fluxConfigurations.beginCreateOrUpdateAndWait('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1', 'cfg', {
-      scope: 'cluster',
-      namespace: 'flux-system',
-      sourceKind: 'GitRepository',
-      gitRepository: { url: 'https://github.com/acme/fleet-config', repositoryRef: { branch: 'main' } },
-      kustomizations: { infra: { path: './infra' }, apps: { path: './apps', dependsOn: ['infra'] } },
-      configurationProtectedSettings: { httpsKey: 'dG9rZW4=' },
-    });
+    const flux = await client.fluxConfigurations.beginCreateOrUpdateAndWait(
+      'rg-fleet',
+      'Microsoft.Kubernetes',
+      'connectedClusters',
+      'c1',
+      'cfg',
+      {
+        scope: 'cluster',
+        namespace: 'flux-system',
+        sourceKind: 'GitRepository',
+        gitRepository: { url: 'https://github.com/acme/fleet-config', repositoryRef: { branch: 'main' } },
+        kustomizations: { infra: { path: './infra' }, apps: { path: './apps', dependsOn: ['infra'] } },
+        configurationProtectedSettings: { httpsKey: 'dG9rZW4=' },
+      },
+    );
     expect(flux).toMatchObject({ provisioningState: 'Succeeded', complianceState: 'Compliant' });
     expect(JSON.stringify(flux)).not.toContain('dG9rZW4=');
-    const patched = await client.fluxConfigurations.beginUpdateAndWait('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1', 'cfg', {
-      kustomizations: { apps: null as never, infra: { path: './infra2' } },
-    });
+    const patched = await client.fluxConfigurations.beginUpdateAndWait(
+      'rg-fleet',
+      'Microsoft.Kubernetes',
+      'connectedClusters',
+      'c1',
+      'cfg',
+      {
+        kustomizations: { apps: null as never, infra: { path: './infra2' } },
+      },
+    );
     expect(Object.keys(patched.kustomizations ?? {})).toEqual(['infra']);
     expect(patched.kustomizations?.infra?.path).toBe('./infra2');
     const listed: string[] = [];
     for await (const e of client.extensions.list('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1')) listed.push(e.name!);
     expect(listed).toEqual(['flux']);
     await client.fluxConfigurations.beginDeleteAndWait('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1', 'cfg');
-    await expect(client.fluxConfigurations.get('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1', 'cfg')).rejects.toMatchObject({ statusCode: 404 });
+    await expect(client.fluxConfigurations.get('rg-fleet', 'Microsoft.Kubernetes', 'connectedClusters', 'c1', 'cfg')).rejects.toMatchObject(
+      { statusCode: 404 },
+    );
   });
 
   it('assigns built-in policies, lists inherited assignments and queries policy states (arm-policy, arm-policyinsights)', async () => {
@@ -96,12 +128,17 @@ describe('ARM SDKs against the sandbox', () => {
     const set = await policy.policySetDefinitions.getBuiltIn('a8640138-9b0a-4a28-b8cb-1666c838647d');
     expect(set.policyType).toBe('BuiltIn');
     const mgScope = '/providers/Microsoft.Management/managementGroups/fleet';
-    const created = await policy.policyAssignments.create(mgScope, 'baseline', { policyDefinitionId: set.id!, enforcementMode: 'DoNotEnforce' });
+    const created = await policy.policyAssignments.create(mgScope, 'baseline', {
+      policyDefinitionId: set.id!,
+      enforcementMode: 'DoNotEnforce',
+    });
     expect(created.scope).toBe(mgScope);
     const inherited: string[] = [];
     for await (const a of policy.policyAssignments.listForResourceGroup('rg-fleet', { filter: 'atScope()' })) inherited.push(a.name!);
     expect(inherited).toContain('baseline');
-    await expect(policy.policyAssignments.create(`/subscriptions/${sub}`, 'bad', { policyDefinitionId: set.id!, parameters: { nope: { value: 1 } } })).rejects.toMatchObject({ code: 'UndefinedPolicyParameter' });
+    await expect(
+      policy.policyAssignments.create(`/subscriptions/${sub}`, 'bad', { policyDefinitionId: set.id!, parameters: { nope: { value: 1 } } }),
+    ).rejects.toMatchObject({ code: 'UndefinedPolicyParameter' });
 
     const clusterId = `/subscriptions/${sub}/resourceGroups/rg-fleet/providers/Microsoft.Kubernetes/connectedClusters/c1`;
     sandbox.state.putPolicyState({
@@ -115,10 +152,16 @@ describe('ARM SDKs against the sandbox', () => {
     });
     const insights = new PolicyInsightsClient(cred, hlc());
     const states = [];
-    for await (const s of insights.policyStates.listQueryResultsForSubscription('latest', sub, { queryOptions: { filter: "complianceState eq 'NonCompliant'" } })) states.push(s);
+    for await (const s of insights.policyStates.listQueryResultsForSubscription('latest', sub, {
+      queryOptions: { filter: "complianceState eq 'NonCompliant'" },
+    }))
+      states.push(s);
     expect(states).toHaveLength(1);
     const withComponents = [];
-    for await (const s of insights.policyStates.listQueryResultsForResource('latest', clusterId, { queryOptions: { expand: "components($filter=ComplianceState eq 'NonCompliant')" } })) withComponents.push(s);
+    for await (const s of insights.policyStates.listQueryResultsForResource('latest', clusterId, {
+      queryOptions: { expand: "components($filter=ComplianceState eq 'NonCompliant')" },
+    }))
+      withComponents.push(s);
     expect(withComponents[0].components?.[0]).toMatchObject({ name: 'bad-pod', complianceState: 'NonCompliant' });
     const summary = await insights.policyStates.summarizeForSubscription('latest', sub);
     expect(summary.value?.[0].results?.nonCompliantResources).toBe(1);
@@ -128,7 +171,8 @@ describe('ARM SDKs against the sandbox', () => {
   it('assigns roles and enforces them (arm-authorization), reads the management group tree (arm-managementgroups)', async () => {
     const auth = new AuthorizationManagementClient(cred, sub, hlc());
     const roles = [];
-    for await (const r of auth.roleDefinitions.list(`/subscriptions/${sub}`, { filter: "roleName eq 'Azure Arc Kubernetes Viewer'" })) roles.push(r);
+    for await (const r of auth.roleDefinitions.list(`/subscriptions/${sub}`, { filter: "roleName eq 'Azure Arc Kubernetes Viewer'" }))
+      roles.push(r);
     expect(roles[0].name).toBe('63f0a09d-1495-4db4-a681-037d84835eb4');
     const ra = await auth.roleAssignments.create(`/subscriptions/${sub}/resourceGroups/rg-fleet`, '9b3c0c6e-1d7b-4d4e-9a57-5d2b1d4f0001', {
       roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/00493d72-78f6-4148-b6c5-d3ce8e4799dd`,
@@ -158,14 +202,38 @@ describe('ARM SDKs against the sandbox', () => {
   });
 
   it('refuses a principal without a role with AuthorizationFailed', async () => {
-    sandbox.state.addApp({ clientId: 'aaaaaaaa-0000-4000-8000-000000000001', objectId: 'aaaaaaaa-0000-4000-8000-0000000000b1', displayName: 'no-roles', federatedCredentials: [{ name: 'x', issuer: sandbox.state.oidcIssuer, subject: 'repo:acme/fleet:environment:prod', audiences: ['api://AzureADTokenExchange'] }] });
-    const assertion = async () => (await (await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } })).json() as { value: string }).value;
-    const other = new ClientAssertionCredential(sandbox.identity.tenantId, 'aaaaaaaa-0000-4000-8000-000000000001', assertion, { authorityHost: sandbox.url, disableInstanceDiscovery: true });
+    sandbox.state.addApp({
+      clientId: 'aaaaaaaa-0000-4000-8000-000000000001',
+      objectId: 'aaaaaaaa-0000-4000-8000-0000000000b1',
+      displayName: 'no-roles',
+      federatedCredentials: [
+        {
+          name: 'x',
+          issuer: sandbox.state.oidcIssuer,
+          subject: 'repo:acme/fleet:environment:prod',
+          audiences: ['api://AzureADTokenExchange'],
+        },
+      ],
+    });
+    const assertion = async () =>
+      (
+        (await (
+          await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {
+            headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+          })
+        ).json()) as { value: string }
+      ).value;
+    const other = new ClientAssertionCredential(sandbox.identity.tenantId, 'aaaaaaaa-0000-4000-8000-000000000001', assertion, {
+      authorityHost: sandbox.url,
+      disableInstanceDiscovery: true,
+    });
     const client = new ConnectedKubernetesClient(other, sub, hlc());
     await expect(client.connectedClusterOperations.get('rg-fleet', 'c1')).rejects.toMatchObject({
       statusCode: 403,
       code: 'AuthorizationFailed',
-      message: expect.stringMatching(/does not have authorization to perform action 'Microsoft\.Kubernetes\/connectedClusters\/read' over scope/),
+      message: expect.stringMatching(
+        /does not have authorization to perform action 'Microsoft\.Kubernetes\/connectedClusters\/read' over scope/,
+      ),
     });
   });
 });

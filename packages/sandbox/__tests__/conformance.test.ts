@@ -29,7 +29,8 @@ function operations(): Map<string, [string, string]> {
     const doc = JSON.parse(readFileSync(spec, 'utf8'));
     for (const [path, ops] of Object.entries<Record<string, any>>(doc.paths ?? {})) {
       for (const [method, op] of Object.entries<any>(ops)) {
-        for (const ex of Object.values<any>(op?.['x-ms-examples'] ?? {})) if (!map.has(basename(ex.$ref))) map.set(basename(ex.$ref), [method.toUpperCase(), path]);
+        for (const ex of Object.values<any>(op?.['x-ms-examples'] ?? {}))
+          if (!map.has(basename(ex.$ref))) map.set(basename(ex.$ref), [method.toUpperCase(), path]);
       }
     }
   }
@@ -46,7 +47,10 @@ export function shapeDiff(expected: unknown, actual: unknown, at = '$'): string 
   const ta = typeOf(actual);
   if (te === 'null' || ta === 'null') return te === 'null' || ta === te ? undefined : `${at}: expected ${te}, got nothing`;
   if (te !== ta) return `${at}: expected ${te}, got ${ta}`;
-  if (te === 'array') return (expected as unknown[]).length && (actual as unknown[]).length ? shapeDiff((expected as unknown[])[0], (actual as unknown[])[0], `${at}[0]`) : undefined;
+  if (te === 'array')
+    return (expected as unknown[]).length && (actual as unknown[]).length
+      ? shapeDiff((expected as unknown[])[0], (actual as unknown[])[0], `${at}[0]`)
+      : undefined;
   if (te === 'object') {
     for (const [k, v] of Object.entries(expected as Record<string, unknown>)) {
       if (v === null) continue;
@@ -61,14 +65,34 @@ let sandbox: Sandbox;
 let token: string;
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const idToken = ((await (await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } })).json()) as { value: string }).value;
-  const form = new URLSearchParams({ client_id: sandbox.identity.clientId, grant_type: 'client_credentials', scope: 'https://management.azure.com/.default', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: idToken });
-  token = ((await (await fetch(`${sandbox.url}/${sandbox.identity.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as { access_token: string }).access_token;
+  const idToken = (
+    (await (
+      await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {
+        headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+      })
+    ).json()) as { value: string }
+  ).value;
+  const form = new URLSearchParams({
+    client_id: sandbox.identity.clientId,
+    grant_type: 'client_credentials',
+    scope: 'https://management.azure.com/.default',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: idToken,
+  });
+  token = (
+    (await (await fetch(`${sandbox.url}/${sandbox.identity.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as {
+      access_token: string;
+    }
+  ).access_token;
 });
 afterAll(() => sandbox.stop());
 
 const arm = (method: string, path: string, body?: unknown) =>
-  fetch(`${sandbox.url}${path}${path.includes('?') ? '&' : '?'}api-version=2025-01-01`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${sandbox.url}${path}${path.includes('?') ? '&' : '?'}api-version=2025-01-01`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 /** Creates the subscription, group, cluster, extensions and the target resource an example expects to exist. */
 async function seed(params: Record<string, any>, method: string, path: string, example: Record<string, any>): Promise<void> {
@@ -77,45 +101,114 @@ async function seed(params: Record<string, any>, method: string, path: string, e
   const subs = new Set<string>();
   if (params.subscriptionId) subs.add(params.subscriptionId);
   for (const v of Object.values(params)) if (typeof v === 'string') for (const m of v.matchAll(/subscriptions\/([^/]+)/gi)) subs.add(m[1]);
-  for (const s of subs) if (!sandbox.state.store.subscription(s)) sandbox.state.addSubscription({ subscriptionId: s, displayName: s, state: 'Enabled', managementGroup: 'fleet' });
+  for (const s of subs)
+    if (!sandbox.state.store.subscription(s))
+      sandbox.state.addSubscription({ subscriptionId: s, displayName: s, state: 'Enabled', managementGroup: 'fleet' });
   const groups = new Set<string>(params.managementGroupName ? [params.managementGroupName] : []);
-  for (const v of Object.values(params)) if (typeof v === 'string') for (const m of v.matchAll(/managementGroups\/([^/]+)/gi)) groups.add(m[1]);
-  for (const mg of groups) if (!sandbox.state.store.managementGroups.has(mg.toLowerCase())) sandbox.state.store.addManagementGroup({ name: mg, displayName: mg, parent: 'fleet' });
+  for (const v of Object.values(params))
+    if (typeof v === 'string') for (const m of v.matchAll(/managementGroups\/([^/]+)/gi)) groups.add(m[1]);
+  for (const mg of groups)
+    if (!sandbox.state.store.managementGroups.has(mg.toLowerCase()))
+      sandbox.state.store.addManagementGroup({ name: mg, displayName: mg, parent: 'fleet' });
   const body = params.parameters?.properties ?? params.parameters ?? {};
   const roleId = body.roleDefinitionId ?? body.properties?.roleDefinitionId;
-  if (roleId && !sandbox.state.store.get(roleId)) sandbox.state.put({ id: roleId, name: String(roleId).split('/').pop()!, type: 'Microsoft.Authorization/roleDefinitions', properties: { roleName: 'Example role', permissions: [{ actions: ['*/read'] }] } });
+  if (roleId && !sandbox.state.store.get(roleId))
+    sandbox.state.put({
+      id: roleId,
+      name: String(roleId).split('/').pop()!,
+      type: 'Microsoft.Authorization/roleDefinitions',
+      properties: { roleName: 'Example role', permissions: [{ actions: ['*/read'] }] },
+    });
   const defId = body.policyDefinitionId ?? props?.policyDefinitionId;
-  if (defId && !/95edb821|a8640138/.test(defId) && !sandbox.state.store.get(defId)) sandbox.state.put({ id: defId, name: String(defId).split('/').pop()!, type: /policySetDefinitions/i.test(defId) ? 'Microsoft.Authorization/policySetDefinitions' : 'Microsoft.Authorization/policyDefinitions', properties: { policyType: 'Custom', mode: 'All', parameters: { prefix: { type: 'String' }, suffix: { type: 'String' } }, policyRule: {} } });
+  if (defId && !/95edb821|a8640138/.test(defId) && !sandbox.state.store.get(defId))
+    sandbox.state.put({
+      id: defId,
+      name: String(defId).split('/').pop()!,
+      type: /policySetDefinitions/i.test(defId)
+        ? 'Microsoft.Authorization/policySetDefinitions'
+        : 'Microsoft.Authorization/policyDefinitions',
+      properties: {
+        policyType: 'Custom',
+        mode: 'All',
+        parameters: { prefix: { type: 'String' }, suffix: { type: 'String' } },
+        policyRule: {},
+      },
+    });
   if (params.policySetDefinitionName && sample && !sandbox.state.store.get(sample.id)) sandbox.state.put(sample);
   const rgFromScope = /subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(String(params.scope ?? params.resourceId ?? ''));
   if (rgFromScope) sandbox.state.addResourceGroup(rgFromScope[1], rgFromScope[2]);
-  if (params.subscriptionId && params.resourceGroupName && !(method === 'PUT' && path.endsWith('{resourceGroupName}'))) sandbox.state.addResourceGroup(params.subscriptionId, params.resourceGroupName);
+  if (params.subscriptionId && params.resourceGroupName && !(method === 'PUT' && path.endsWith('{resourceGroupName}')))
+    sandbox.state.addResourceGroup(params.subscriptionId, params.resourceGroupName);
   if (params.clusterName && path.includes('KubernetesConfiguration')) {
     const cluster = `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Kubernetes/connectedClusters/${params.clusterName}`;
-    await arm('PUT', cluster, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { agentPublicKeyCertificate: 'AA==' } });
-    await arm('PUT', `${cluster}/providers/Microsoft.KubernetesConfiguration/extensions/flux`, { properties: { extensionType: 'microsoft.flux' } });
+    await arm('PUT', cluster, {
+      location: 'eastus',
+      identity: { type: 'SystemAssigned' },
+      properties: { agentPublicKeyCertificate: 'AA==' },
+    });
+    await arm('PUT', `${cluster}/providers/Microsoft.KubernetesConfiguration/extensions/flux`, {
+      properties: { extensionType: 'microsoft.flux' },
+    });
   }
   if (method !== 'PUT' && params.clusterName && !path.includes('KubernetesConfiguration')) {
-    await arm('PUT', `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Kubernetes/connectedClusters/${params.clusterName}`, { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { agentPublicKeyCertificate: 'AA==', ...props } });
+    await arm(
+      'PUT',
+      `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Kubernetes/connectedClusters/${params.clusterName}`,
+      { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { agentPublicKeyCertificate: 'AA==', ...props } },
+    );
   }
   const target = fill(path.replace(/\/operations\/\{operationId\}$/, ''), params);
   let seeded: Response | undefined;
-  if (params.extensionName) seeded = await arm('PUT', target, { properties: method === 'PUT' ? { extensionType: 'azuremonitor-containers' } : { ...props, extensionType: props?.extensionType ?? 'azuremonitor-containers' } });
-  if (params.fluxConfigurationName && method !== 'PUT') seeded = (await arm('GET', target)).status === 200 ? await arm('PATCH', target, { properties: { suspend: false } }) : await arm('PUT', target, { properties: props?.sourceKind ? props : { sourceKind: 'GitRepository', gitRepository: { url: 'https://github.com/acme/x' }, kustomizations: { a: {} } } });
-  if (params.operationId && seeded) params.operationId = /operations\/([^?]+)/.exec(seeded.headers.get('azure-asyncoperation') ?? '')?.[1] ?? params.operationId;
+  if (params.extensionName)
+    seeded = await arm('PUT', target, {
+      properties:
+        method === 'PUT'
+          ? { extensionType: 'azuremonitor-containers' }
+          : { ...props, extensionType: props?.extensionType ?? 'azuremonitor-containers' },
+    });
+  if (params.fluxConfigurationName && method !== 'PUT')
+    seeded =
+      (await arm('GET', target)).status === 200
+        ? await arm('PATCH', target, { properties: { suspend: false } })
+        : await arm('PUT', target, {
+            properties: props?.sourceKind
+              ? props
+              : { sourceKind: 'GitRepository', gitRepository: { url: 'https://github.com/acme/x' }, kustomizations: { a: {} } },
+          });
+  if (params.operationId && seeded)
+    params.operationId = /operations\/([^?]+)/.exec(seeded.headers.get('azure-asyncoperation') ?? '')?.[1] ?? params.operationId;
   if (method !== 'PUT' && (params.policyAssignmentName || params.policyAssignmentId) && /policyAssignments/i.test(path)) {
-    await arm('PUT', target, { ...(sample?.identity ? { identity: { type: sample.identity.type }, location: sample.location ?? 'eastus' } : {}), properties: props?.policyDefinitionId ? { ...props, parameters: {} } : { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' } });
+    await arm('PUT', target, {
+      ...(sample?.identity ? { identity: { type: sample.identity.type }, location: sample.location ?? 'eastus' } : {}),
+      properties: props?.policyDefinitionId
+        ? { ...props, parameters: {} }
+        : { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' },
+    });
   }
   if (method !== 'PUT' && (params.roleAssignmentName || params.roleAssignmentId)) {
-    await arm('PUT', target, { properties: { roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7', principalId: '11111111-1111-4111-8111-111111111111' } });
+    await arm('PUT', target, {
+      properties: {
+        roleDefinitionId: '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
+        principalId: '11111111-1111-4111-8111-111111111111',
+      },
+    });
   }
 }
 
 function fill(template: string, params: Record<string, any>): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name) => {
-    const v = String(params[name] ?? (name === 'managementGroupsNamespace' ? 'Microsoft.Management' : name === 'authorizationNamespace' ? 'Microsoft.Authorization' : `{${name}}`));
-    return v.startsWith('/') ? v.slice(1) : v;
-  }).replace(/\/{2,}/g, '/');
+  return template
+    .replace(/\{([^}]+)\}/g, (_, name) => {
+      const v = String(
+        params[name] ??
+          (name === 'managementGroupsNamespace'
+            ? 'Microsoft.Management'
+            : name === 'authorizationNamespace'
+              ? 'Microsoft.Authorization'
+              : `{${name}}`),
+      );
+      return v.startsWith('/') ? v.slice(1) : v;
+    })
+    .replace(/\/{2,}/g, '/');
 }
 
 it('replays the official REST examples', async () => {
@@ -135,21 +228,39 @@ it('replays the official REST examples', async () => {
     await seed(params, method, template, ex);
     const pathNames = new Set([...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
     const bodyParam = Object.entries(params).find(([k, v]) => !pathNames.has(k) && k !== 'api-version' && v && typeof v === 'object');
-    const query = new URLSearchParams(Object.entries(params).filter(([k]) => k.startsWith('$')).map(([k, v]): [string, string] => [k, String(v)]));
+    const query = new URLSearchParams(
+      Object.entries(params)
+        .filter(([k]) => k.startsWith('$'))
+        .map(([k, v]): [string, string] => [k, String(v)]),
+    );
     let path = fill(template, params);
     if (!path.startsWith('/')) path = `/${path}`;
-    const res = await fetch(`${sandbox.url}${path}?api-version=${params['api-version']}${query.size ? `&${query}` : ''}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: bodyParam ? JSON.stringify(bodyParam[1]) : method === 'POST' ? '{}' : undefined });
+    const res = await fetch(`${sandbox.url}${path}?api-version=${params['api-version']}${query.size ? `&${query}` : ''}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: bodyParam ? JSON.stringify(bodyParam[1]) : method === 'POST' ? '{}' : undefined,
+    });
     const text = await res.text();
     const actual = text ? JSON.parse(text) : undefined;
     const expected = ex.responses?.[String(res.status)];
     if (!expected) {
-      results.push({ file: name, ok: false, why: `status ${res.status} is not among ${Object.keys(ex.responses ?? {}).join('/')}: ${text.slice(0, 160)}` });
+      results.push({
+        file: name,
+        ok: false,
+        why: `status ${res.status} is not among ${Object.keys(ex.responses ?? {}).join('/')}: ${text.slice(0, 160)}`,
+      });
       continue;
     }
     const diff = shapeDiff(expected.body, actual);
     results.push({ file: name, ok: !diff, why: diff });
   }
   const passed = results.filter((r) => r.ok).length;
-  console.log(`conformance: ${passed} of ${results.length} official examples passed\n` + results.filter((r) => !r.ok).map((r) => `  ✗ ${r.file}: ${r.why}`).join('\n'));
+  console.log(
+    `conformance: ${passed} of ${results.length} official examples passed\n` +
+      results
+        .filter((r) => !r.ok)
+        .map((r) => `  ✗ ${r.file}: ${r.why}`)
+        .join('\n'),
+  );
   expect(passed).toBeGreaterThan(results.length / 2);
 });

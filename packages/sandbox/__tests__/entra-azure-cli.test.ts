@@ -20,19 +20,61 @@ describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
     const system = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'].find(existsSync);
     const bundle = join(dir, 'ca-bundle.pem');
     writeFileSync(bundle, (system ? readFileSync(system, 'utf8') : '') + readFileSync(sandbox.caCertPath, 'utf8'));
-    env = { ...process.env, AZURE_CONFIG_DIR: join(dir, 'az'), AZURE_CORE_COLLECT_TELEMETRY: 'false', REQUESTS_CA_BUNDLE: bundle, AZURE_CORE_ONLY_SHOW_ERRORS: 'true' };
-    az('cloud', 'register', '-n', 'ArcSandbox', '--endpoint-resource-manager', `${sandbox.url}/`, '--endpoint-active-directory', `${sandbox.url}/adfs`, '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/', '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/', '--endpoint-management', 'https://management.core.windows.net/');
+    env = {
+      ...process.env,
+      AZURE_CONFIG_DIR: join(dir, 'az'),
+      AZURE_CORE_COLLECT_TELEMETRY: 'false',
+      REQUESTS_CA_BUNDLE: bundle,
+      AZURE_CORE_ONLY_SHOW_ERRORS: 'true',
+    };
+    az(
+      'cloud',
+      'register',
+      '-n',
+      'ArcSandbox',
+      '--endpoint-resource-manager',
+      `${sandbox.url}/`,
+      '--endpoint-active-directory',
+      `${sandbox.url}/adfs`,
+      '--endpoint-active-directory-resource-id',
+      'https://management.core.windows.net/',
+      '--endpoint-active-directory-graph-resource-id',
+      'https://graph.windows.net/',
+      '--endpoint-management',
+      'https://management.core.windows.net/',
+    );
     az('cloud', 'set', '-n', 'ArcSandbox');
   });
   afterAll(() => sandbox?.stop());
 
   it('logs in with a federated token and runs az group show and az rest', async () => {
-    const res = await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
+    const res = await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {
+      headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+    });
     const jwt = ((await res.json()) as { value: string }).value;
-    az('login', '--service-principal', '-u', sandbox.identity.clientId, '-t', sandbox.identity.tenantId, '--federated-token', jwt, '-o', 'none');
+    az(
+      'login',
+      '--service-principal',
+      '-u',
+      sandbox.identity.clientId,
+      '-t',
+      sandbox.identity.tenantId,
+      '--federated-token',
+      jwt,
+      '-o',
+      'none',
+    );
     az('account', 'set', '-s', sandbox.identity.subscriptionId);
     expect(JSON.parse(az('group', 'show', '-n', 'rg-fleet', '-o', 'json')).name).toBe('rg-fleet');
-    const rest = JSON.parse(az('rest', '--method', 'get', '--url', `${sandbox.url}/subscriptions/${sandbox.identity.subscriptionId}/resourcegroups/rg-fleet?api-version=2021-04-01`));
+    const rest = JSON.parse(
+      az(
+        'rest',
+        '--method',
+        'get',
+        '--url',
+        `${sandbox.url}/subscriptions/${sandbox.identity.subscriptionId}/resourcegroups/rg-fleet?api-version=2021-04-01`,
+      ),
+    );
     expect(rest.properties.provisioningState).toBe('Succeeded');
     const paths = sandbox.calls().map((c) => `${c.method} ${c.path}`);
     expect(paths).toEqual(expect.arrayContaining(['GET /adfs/.well-known/openid-configuration', 'POST /adfs/oauth2/v2.0/token']));

@@ -25,7 +25,12 @@ describe('GitHub OIDC → Entra', () => {
   it('issues a GitHub ID token with the configured claims', async () => {
     const token = await getIDToken('api://AzureADTokenExchange');
     const claims = decodeJwt(token);
-    expect(claims).toMatchObject({ iss: `${sandbox.url}/oidc`, aud: 'api://AzureADTokenExchange', sub: 'repo:acme/fleet:environment:prod', repository: 'acme/fleet' });
+    expect(claims).toMatchObject({
+      iss: `${sandbox.url}/oidc`,
+      aud: 'api://AzureADTokenExchange',
+      sub: 'repo:acme/fleet:environment:prod',
+      repository: 'acme/fleet',
+    });
     expect(typeof claims.jti).toBe('string');
   });
 
@@ -45,7 +50,9 @@ describe('GitHub OIDC → Entra', () => {
   it('explains a wrong subject with AADSTS70021 through the credential error', async () => {
     sandbox.state.setOidcClaims({ sub: 'repo:acme/fleet:ref:refs/heads/feature' });
     try {
-      await expect(credential(sandbox).getToken(ARM_SCOPE)).rejects.toThrow(/AADSTS70021: No matching federated identity record found for presented assertion\. Assertion Issuer: '.*\/oidc'\. Assertion Subject: 'repo:acme\/fleet:ref:refs\/heads\/feature'\. Assertion Audience: 'api:\/\/AzureADTokenExchange'\./);
+      await expect(credential(sandbox).getToken(ARM_SCOPE)).rejects.toThrow(
+        /AADSTS70021: No matching federated identity record found for presented assertion\. Assertion Issuer: '.*\/oidc'\. Assertion Subject: 'repo:acme\/fleet:ref:refs\/heads\/feature'\. Assertion Audience: 'api:\/\/AzureADTokenExchange'\./,
+      );
     } finally {
       sandbox.state.setOidcClaims({ sub: 'repo:acme/fleet:environment:prod' });
     }
@@ -54,14 +61,21 @@ describe('GitHub OIDC → Entra', () => {
   it('refuses an expired assertion with AADSTS700024', async () => {
     sandbox.setKnobs({ tokens: { oidcTokenSeconds: -60 } });
     try {
-      await expect(credential(sandbox).getToken(ARM_SCOPE)).rejects.toThrow(/AADSTS700024: Client assertion is not within its valid time range/);
+      await expect(credential(sandbox).getToken(ARM_SCOPE)).rejects.toThrow(
+        /AADSTS700024: Client assertion is not within its valid time range/,
+      );
     } finally {
       sandbox.setKnobs({ tokens: { oidcTokenSeconds: 300 } });
     }
   });
 
   it('refuses an unknown application with AADSTS700016', async () => {
-    const cred = new ClientAssertionCredential(sandbox.identity.tenantId, '00000000-0000-0000-0000-000000000bad', () => getIDToken('api://AzureADTokenExchange'), { authorityHost: sandbox.url, disableInstanceDiscovery: true });
+    const cred = new ClientAssertionCredential(
+      sandbox.identity.tenantId,
+      '00000000-0000-0000-0000-000000000bad',
+      () => getIDToken('api://AzureADTokenExchange'),
+      { authorityHost: sandbox.url, disableInstanceDiscovery: true },
+    );
     await expect(cred.getToken(ARM_SCOPE)).rejects.toThrow(/AADSTS700016/);
   });
 

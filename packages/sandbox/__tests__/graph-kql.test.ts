@@ -7,20 +7,37 @@ import { KqlError } from '../src/kql/errors.js';
 import { startSandbox, type Sandbox } from '../src/index.js';
 
 const rows = [
-  { id: '/a', name: 'c1', type: 'microsoft.kubernetes/connectedclusters', tags: { ring: 'ring-0', 'team x': 'a' }, properties: { connectivityStatus: 'Connected', agentVersion: '1.24.4' } },
-  { id: '/b', name: 'C2', type: 'microsoft.kubernetes/connectedclusters', tags: { ring: 'ring-1' }, properties: { connectivityStatus: 'Offline', agentVersion: '' } },
+  {
+    id: '/a',
+    name: 'c1',
+    type: 'microsoft.kubernetes/connectedclusters',
+    tags: { ring: 'ring-0', 'team x': 'a' },
+    properties: { connectivityStatus: 'Connected', agentVersion: '1.24.4' },
+  },
+  {
+    id: '/b',
+    name: 'C2',
+    type: 'microsoft.kubernetes/connectedclusters',
+    tags: { ring: 'ring-1' },
+    properties: { connectivityStatus: 'Offline', agentVersion: '' },
+  },
   { id: '/c', name: 'other', type: 'microsoft.compute/vms', tags: {}, properties: {} },
 ];
 const q = (text: string) => run(parseQuery(text), rows).rows;
 
 describe('KQL subset', () => {
   it('filters with comparison, string and list operators', () => {
-    expect(q("resources | where type =~ 'Microsoft.Kubernetes/connectedClusters' and tags['ring'] == 'ring-0'").map((r) => r.name)).toEqual(['c1']);
+    expect(q("resources | where type =~ 'Microsoft.Kubernetes/connectedClusters' and tags['ring'] == 'ring-0'").map((r) => r.name)).toEqual(
+      ['c1'],
+    );
     expect(q("resources | where name in~ ('C1', 'c2') | project name").map((r) => r.name)).toEqual(['c1', 'C2']);
-    expect(q("resources | where not(isnotempty(properties.agentVersion)) or name startswith 'oth'").map((r) => r.name)).toEqual(['C2', 'other']);
+    expect(q("resources | where not(isnotempty(properties.agentVersion)) or name startswith 'oth'").map((r) => r.name)).toEqual([
+      'C2',
+      'other',
+    ]);
     expect(q("resources | where tags.ring has 'ring' and properties.connectivityStatus != 'Offline'").map((r) => r.name)).toEqual(['c1']);
     expect(q("resources | where tolower(name) contains 'c' and name !in ('other')").length).toBe(2);
-    expect(q("resources | where tags['team x'] == \"a\"").map((r) => r.id)).toEqual(['/a']);
+    expect(q('resources | where tags[\'team x\'] == "a"').map((r) => r.id)).toEqual(['/a']);
     expect(q("resources | where name == 'it\\'s'")).toEqual([]);
   });
 
@@ -38,9 +55,21 @@ describe('KQL subset', () => {
 
   it('derives ids with substring/indexof and aggregates with countif, make_set, max', () => {
     const config = [
-      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/flux', name: 'flux', properties: { ProvisioningState: 'Succeeded' } },
-      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/azurepolicy', name: 'azurepolicy', properties: { ProvisioningState: 'Failed' } },
-      { id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c2/providers/Microsoft.KubernetesConfiguration/extensions/flux', name: 'flux', properties: { ProvisioningState: 'Succeeded' } },
+      {
+        id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/flux',
+        name: 'flux',
+        properties: { ProvisioningState: 'Succeeded' },
+      },
+      {
+        id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c1/providers/Microsoft.KubernetesConfiguration/extensions/azurepolicy',
+        name: 'azurepolicy',
+        properties: { ProvisioningState: 'Failed' },
+      },
+      {
+        id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.Kubernetes/connectedClusters/c2/providers/Microsoft.KubernetesConfiguration/extensions/flux',
+        name: 'flux',
+        properties: { ProvisioningState: 'Succeeded' },
+      },
     ];
     const out = run(
       parseQuery(
@@ -50,15 +79,33 @@ describe('KQL subset', () => {
       config,
     ).rows;
     expect(out).toEqual([
-      { clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c1', entries: ['flux=Succeeded', 'azurepolicy=Failed'], failed: 1, last: 'flux', n: 2 },
-      { clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c2', entries: ['flux=Succeeded'], failed: 0, last: 'flux', n: 1 },
+      {
+        clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c1',
+        entries: ['flux=Succeeded', 'azurepolicy=Failed'],
+        failed: 1,
+        last: 'flux',
+        n: 2,
+      },
+      {
+        clusterId: '/subscriptions/s/resourcegroups/g/providers/microsoft.kubernetes/connectedclusters/c2',
+        entries: ['flux=Succeeded'],
+        failed: 0,
+        last: 'flux',
+        n: 1,
+      },
     ]);
     expect(() => parseQuery('x | where countif(name == 1) > 0')).not.toThrow();
     expect(() => run(parseQuery('x | where countif(name == 1) > 0'), config)).toThrow(/only be used in summarize/);
   });
 
   it('refuses syntax outside the subset instead of guessing', () => {
-    for (const bad of ['resources | mv-expand x = properties', 'resources | where name matches regex "x"', "resources | where parse_json(name) == 1", "resources | where name == 'open", 'resources | summarize avg(name)']) {
+    for (const bad of [
+      'resources | mv-expand x = properties',
+      'resources | where name matches regex "x"',
+      'resources | where parse_json(name) == 1',
+      "resources | where name == 'open",
+      'resources | summarize avg(name)',
+    ]) {
       expect(() => parseQuery(bad)).toThrow(KqlError);
     }
   });
@@ -69,8 +116,18 @@ describe('Resource Graph API', () => {
   let client: ResourceGraphClient;
   beforeAll(async () => {
     sandbox = await startSandbox({ emulatedClusters: { count: 1200, subscriptions: 2 } });
-    const assertion = async () => (await (await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, { headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } })).json() as { value: string }).value;
-    const cred = new ClientAssertionCredential(sandbox.identity.tenantId, sandbox.identity.clientId, assertion, { authorityHost: sandbox.url, disableInstanceDiscovery: true });
+    const assertion = async () =>
+      (
+        (await (
+          await fetch(`${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`, {
+            headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+          })
+        ).json()) as { value: string }
+      ).value;
+    const cred = new ClientAssertionCredential(sandbox.identity.tenantId, sandbox.identity.clientId, assertion, {
+      authorityHost: sandbox.url,
+      disableInstanceDiscovery: true,
+    });
     client = new ResourceGraphClient(cred, { endpoint: sandbox.url, credentials: { scopes: ['https://management.azure.com/.default'] } });
   });
   afterAll(() => sandbox.stop());
@@ -87,15 +144,30 @@ describe('Resource Graph API', () => {
 
   it('summarizes flux compliance and policy states, scoped to subscriptions', async () => {
     const sub = '5ab5c71b-0000-4000-8001-000000000001';
-    const flux = await client.resources({ query: "kubernetesconfigurationresources | where type =~ 'microsoft.kubernetesconfiguration/fluxconfigurations' | summarize count() by tostring(properties.complianceState)", subscriptions: [sub] });
+    const flux = await client.resources({
+      query:
+        "kubernetesconfigurationresources | where type =~ 'microsoft.kubernetesconfiguration/fluxconfigurations' | summarize count() by tostring(properties.complianceState)",
+      subscriptions: [sub],
+    });
     expect(flux.data).toEqual([{ properties_complianceState: 'Compliant', count_: 600 }]);
-    const policy = await client.resources({ query: "policyresources | where type =~ 'microsoft.policyinsights/policystates' | where properties.complianceState == 'NonCompliant' | count" });
+    const policy = await client.resources({
+      query:
+        "policyresources | where type =~ 'microsoft.policyinsights/policystates' | where properties.complianceState == 'NonCompliant' | count",
+    });
     expect((policy.data as { Count: number }[])[0].Count).toBe(Math.ceil(1200 / 7));
-    const ext = await client.resources({ query: "kubernetesconfigurationresources | where type =~ 'microsoft.kubernetesconfiguration/extensions' and properties.ExtensionType == 'microsoft.flux' | project id | limit 5", options: { resultFormat: 'table' } });
+    const ext = await client.resources({
+      query:
+        "kubernetesconfigurationresources | where type =~ 'microsoft.kubernetesconfiguration/extensions' and properties.ExtensionType == 'microsoft.flux' | project id | limit 5",
+      options: { resultFormat: 'table' },
+    });
     expect(ext).toMatchObject({ count: 5, resultTruncated: 'true' });
   });
 
   it('answers unsupported KQL with InvalidQuery', async () => {
-    await expect(client.resources({ query: 'resources | mv-expand p = properties' })).rejects.toMatchObject({ statusCode: 400, code: 'BadRequest', details: { error: expect.objectContaining({ details: expect.arrayContaining([expect.objectContaining({ code: 'InvalidQuery' })]) }) } });
+    await expect(client.resources({ query: 'resources | mv-expand p = properties' })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'BadRequest',
+      details: { error: expect.objectContaining({ details: expect.arrayContaining([expect.objectContaining({ code: 'InvalidQuery' })]) }) },
+    });
   });
 });

@@ -11,11 +11,23 @@ import { startFleetSandbox } from './fleet-sandbox.js';
 
 const USAGE = 'Usage: arc-sandbox up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE';
 
-
-const dotenv = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${/[\s"'#$]/.test(v) ? `'${v.replace(/'/g, "'\\''")}'` : v}`).join('\n') + '\n';
+const dotenv = (env: Record<string, string>) =>
+  Object.entries(env)
+    .map(([k, v]) => `${k}=${/[\s"'#$]/.test(v) ? `'${v.replace(/'/g, "'\\''")}'` : v}`)
+    .join('\n') + '\n';
 
 async function up(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { 'emulated-clusters': { type: 'string' }, clusters: { type: 'string' }, port: { type: 'string' }, 'env-file': { type: 'string' }, 'write-env': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'emulated-clusters': { type: 'string' },
+      clusters: { type: 'string' },
+      port: { type: 'string' },
+      'env-file': { type: 'string' },
+      'write-env': { type: 'string' },
+    },
+    strict: true,
+  });
   // `--write-env` is an alias: tsx hands `--env-file` to node too, which then insists that the file already exists.
   const envFile = values['write-env'] ?? values['env-file'];
   if (!envFile) throw new Error(`The --env-file option is required. ${USAGE}`);
@@ -38,7 +50,9 @@ async function up(argv: string[]): Promise<void> {
   const { sandbox } = fleet;
   writeFileSync(envFile, dotenv(fleet.env));
   const real = fleet.clusters.map((c) => c.name).join(', ');
-  console.log(`[arc-sandbox] ready at ${sandbox.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (${emulated} emulated clusters${real ? `; real clusters ${real}` : ''}); environment written to ${envFile}`);
+  console.log(
+    `[arc-sandbox] ready at ${sandbox.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (${emulated} emulated clusters${real ? `; real clusters ${real}` : ''}); environment written to ${envFile}`,
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

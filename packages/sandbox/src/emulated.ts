@@ -33,16 +33,49 @@ export function seedEmulatedClusters(ctx: SandboxContext, count: number, options
   const groups = options.resourceGroupsPerSubscription ?? 5;
   const prefix = options.prefix ?? 'emu';
   const every = options.nonCompliantEvery ?? 7;
-  if (!store.managementGroups.has(EMULATED_GROUP)) store.addManagementGroup({ name: EMULATED_GROUP, displayName: 'Emulated fleet', parent: 'fleet' });
+  if (!store.managementGroups.has(EMULATED_GROUP))
+    store.addManagementGroup({ name: EMULATED_GROUP, displayName: 'Emulated fleet', parent: 'fleet' });
   const assignmentId = `${mgId(EMULATED_GROUP)}/providers/${POLICY_ASSIGNMENT_TYPE}/k8s-baseline`;
   if (!store.get(assignmentId)) {
-    store.put({ id: assignmentId, name: 'k8s-baseline', type: POLICY_ASSIGNMENT_TYPE, properties: { displayName: 'Kubernetes pod security baseline', policyDefinitionId: BASELINE_SET, scope: mgId(EMULATED_GROUP), notScopes: [], parameters: {}, enforcementMode: 'Default', definitionVersion: '1.*.*', metadata: {}, instanceId: 'emulated' } });
+    store.put({
+      id: assignmentId,
+      name: 'k8s-baseline',
+      type: POLICY_ASSIGNMENT_TYPE,
+      properties: {
+        displayName: 'Kubernetes pod security baseline',
+        policyDefinitionId: BASELINE_SET,
+        scope: mgId(EMULATED_GROUP),
+        notScopes: [],
+        parameters: {},
+        enforcementMode: 'Default',
+        definitionVersion: '1.*.*',
+        metadata: {},
+        instanceId: 'emulated',
+      },
+    });
   }
   const now = new Date().toISOString();
   const shared = {
-    identity: Object.freeze({ type: 'SystemAssigned', principalId: '00000000-0000-4000-8000-00000000e1e1', tenantId: ctx.identity.tenantId }),
-    extStatuses: Object.freeze([Object.freeze({ code: 'InstallationSucceeded', displayStatus: null, level: 'Information', message: 'Extension installed successfully.', time: now })]),
-    fluxGit: Object.freeze({ url: 'https://github.com/acme/fleet-config', repositoryRef: Object.freeze({ branch: 'main' }), timeoutInSeconds: 600, syncIntervalInSeconds: 600 }),
+    identity: Object.freeze({
+      type: 'SystemAssigned',
+      principalId: '00000000-0000-4000-8000-00000000e1e1',
+      tenantId: ctx.identity.tenantId,
+    }),
+    extStatuses: Object.freeze([
+      Object.freeze({
+        code: 'InstallationSucceeded',
+        displayStatus: null,
+        level: 'Information',
+        message: 'Extension installed successfully.',
+        time: now,
+      }),
+    ]),
+    fluxGit: Object.freeze({
+      url: 'https://github.com/acme/fleet-config',
+      repositoryRef: Object.freeze({ branch: 'main' }),
+      timeoutInSeconds: 600,
+      syncIntervalInSeconds: 600,
+    }),
   };
   const subIds: string[] = [];
   for (let s = 0; s < subs; s++) {
@@ -54,7 +87,15 @@ export function seedEmulatedClusters(ctx: SandboxContext, count: number, options
     }
     for (let g = 0; g < groups; g++) {
       const id = `/subscriptions/${subscriptionId}/resourceGroups/rg-emu-${g + 1}`;
-      if (!store.get(id)) store.put({ id, name: `rg-emu-${g + 1}`, type: 'Microsoft.Resources/resourceGroups', location: 'eastus', tags: {}, properties: { provisioningState: 'Succeeded' } });
+      if (!store.get(id))
+        store.put({
+          id,
+          name: `rg-emu-${g + 1}`,
+          type: 'Microsoft.Resources/resourceGroups',
+          location: 'eastus',
+          tags: {},
+          properties: { provisioningState: 'Succeeded' },
+        });
     }
   }
   const base = [...store.ofType(CLUSTER_TYPE)].filter((c) => c.name.startsWith(`${prefix}-`)).length;
@@ -84,14 +125,39 @@ export function seedEmulatedClusters(ctx: SandboxContext, count: number, options
         offering: null,
       },
     });
-    for (const [ext, type] of [['flux', 'microsoft.flux'], ['azurepolicy', 'Microsoft.PolicyInsights']]) {
-      store.put({ id: `${id}/providers/${EXTENSION_TYPE}/${ext}`, name: ext, type: EXTENSION_TYPE, properties: { extensionType: type, provisioningState: 'Succeeded', currentVersion: ext === 'flux' ? '1.15.1' : '1.10.0', autoUpgradeMinorVersion: true, releaseTrain: 'Stable', statuses: shared.extStatuses } });
+    for (const [ext, type] of [
+      ['flux', 'microsoft.flux'],
+      ['azurepolicy', 'Microsoft.PolicyInsights'],
+    ]) {
+      store.put({
+        id: `${id}/providers/${EXTENSION_TYPE}/${ext}`,
+        name: ext,
+        type: EXTENSION_TYPE,
+        properties: {
+          extensionType: type,
+          provisioningState: 'Succeeded',
+          currentVersion: ext === 'flux' ? '1.15.1' : '1.10.0',
+          autoUpgradeMinorVersion: true,
+          releaseTrain: 'Stable',
+          statuses: shared.extStatuses,
+        },
+      });
     }
     store.put({
       id: `${id}/providers/${FLUX_TYPE}/cluster-config`,
       name: 'cluster-config',
       type: FLUX_TYPE,
-      properties: { scope: 'cluster', namespace: 'flux-system', sourceKind: 'GitRepository', gitRepository: shared.fluxGit, kustomizations: { infra: { name: 'infra', path: './infra', dependsOn: [], prune: true, wait: true } }, provisioningState: 'Succeeded', complianceState: 'Compliant', sourceSyncedCommitId: 'main@sha1:0123456789abcdef', statusUpdatedAt: now },
+      properties: {
+        scope: 'cluster',
+        namespace: 'flux-system',
+        sourceKind: 'GitRepository',
+        gitRepository: shared.fluxGit,
+        kustomizations: { infra: { name: 'infra', path: './infra', dependsOn: [], prune: true, wait: true } },
+        provisioningState: 'Succeeded',
+        complianceState: 'Compliant',
+        sourceSyncedCommitId: 'main@sha1:0123456789abcdef',
+        statusUpdatedAt: now,
+      },
     });
     const nonCompliant = every > 0 && i % every === 0;
     store.policyStates.set(`${id}|baseline`.toLowerCase(), {
@@ -104,7 +170,13 @@ export function seedEmulatedClusters(ctx: SandboxContext, count: number, options
       policyDefinitionAction: 'audit',
       complianceState: nonCompliant ? 'NonCompliant' : 'Compliant',
       timestamp: now,
-      ...(nonCompliant ? { components: [{ id: 'default/privileged-pod', type: 'Pod', name: 'privileged-pod', complianceState: 'NonCompliant', timestamp: now }] } : {}),
+      ...(nonCompliant
+        ? {
+            components: [
+              { id: 'default/privileged-pod', type: 'Pod', name: 'privileged-pod', complianceState: 'NonCompliant', timestamp: now },
+            ],
+          }
+        : {}),
     });
   }
   return { count, subscriptions: subIds, managementGroup: EMULATED_GROUP };

@@ -20,7 +20,13 @@ export interface FleetSandbox {
  * agent emulation is switched off so that only the real agents (installed by arc-connect) report connectivity.
  */
 export async function startFleetSandbox(
-  options: SandboxOptions & { clusters?: number; dir?: string; auditIntervalSeconds?: number; realFleet?: RealFleetOptions; onProgress?: (message: string) => void } = {},
+  options: SandboxOptions & {
+    clusters?: number;
+    dir?: string;
+    auditIntervalSeconds?: number;
+    realFleet?: RealFleetOptions;
+    onProgress?: (message: string) => void;
+  } = {},
 ): Promise<FleetSandbox> {
   const sandbox = await startSandbox(options);
   const count = options.clusters ?? 0;
@@ -30,7 +36,9 @@ export async function startFleetSandbox(
   try {
     if (count > 0) {
       options.onProgress?.(`starting ${count} local clusters (etcd, kube-apiserver, kube-controller-manager, Gatekeeper)`);
-      clusters = await startFleet(count, options.dir ?? mkdtempSync(join(tmpdir(), 'arc-fleet-')), { auditIntervalSeconds: options.auditIntervalSeconds ?? 5 });
+      clusters = await startFleet(count, options.dir ?? mkdtempSync(join(tmpdir(), 'arc-fleet-')), {
+        auditIntervalSeconds: options.auditIntervalSeconds ?? 5,
+      });
       sandbox.setKnobs({ emulateAgents: false });
       fleet = attachRealClusters(sandbox.state.store, clusters, options.realFleet);
       clusters.forEach((c, i) => {

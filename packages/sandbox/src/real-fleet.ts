@@ -31,7 +31,8 @@ export interface RealFleet {
  * constraints, audit → policy states) and the monitoring extension (ama-logs workloads).
  */
 export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[], options: RealFleetOptions = {}): RealFleet {
-  const onError = options.onError ?? ((where: string, error: unknown) => process.stderr.write(`[sandbox] ${where}: ${errorMessage(error)}\n`));
+  const onError =
+    options.onError ?? ((where: string, error: unknown) => process.stderr.write(`[sandbox] ${where}: ${errorMessage(error)}\n`));
   const lookup = (clusterId: string) => {
     const kubeconfig = store.kubeconfigs.get(key(clusterId));
     return kubeconfig ? clusters.find((c) => c.kubeconfig === kubeconfig) : undefined;
@@ -42,7 +43,10 @@ export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[]
     onError: (c, e) => onError(`agents ${c}`, e),
   });
   const flux = startFluxReconciler(store, lookup, { repoRoot: options.fluxRepoRoot });
-  const policy = startPolicyReconciler(store, lookup, { intervalMs: options.policyIntervalMs, onError: (c, e) => onError(`policy add-on ${c}`, e) });
+  const policy = startPolicyReconciler(store, lookup, {
+    intervalMs: options.policyIntervalMs,
+    onError: (c, e) => onError(`policy add-on ${c}`, e),
+  });
   const monitored = new Set<string>();
   const onChange = (kind: string, id: string) => {
     if (kind !== 'extension') return;

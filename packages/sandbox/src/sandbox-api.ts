@@ -1,6 +1,6 @@
 import type { SandboxContext } from './context.js';
 import type { SandboxRequest, SandboxResponse } from './http.js';
-import { mergeKnobs, type KnobsPatch } from './knobs.js';
+import type { KnobsPatch } from './knobs.js';
 import { seedEmulatedClusters } from './emulated.js';
 import type { SandboxState } from './state-api.js';
 import type { ArmResource, PolicyStateRecord } from './state/types.js';
@@ -9,7 +9,12 @@ import type { ArmResource, PolicyStateRecord } from './state/types.js';
  * `/_sandbox/...`: the call log (GET/DELETE calls) and state seeding (GET/PUT state/<part>), for tests written in
  * any language and for the CLI's users.
  */
-export async function handleSandboxApi(ctx: SandboxContext, state: SandboxState, setKnobs: (p: KnobsPatch) => void, req: SandboxRequest): Promise<SandboxResponse> {
+export async function handleSandboxApi(
+  ctx: SandboxContext,
+  state: SandboxState,
+  setKnobs: (p: KnobsPatch) => void,
+  req: SandboxRequest,
+): Promise<SandboxResponse> {
   const path = req.path.replace(/\/+$/, '');
   const body = req.body as any;
   const is = (method: string, p: string) => req.method === method && path.toLowerCase() === p.toLowerCase();
@@ -24,7 +29,16 @@ export async function handleSandboxApi(ctx: SandboxContext, state: SandboxState,
     return { status: 204 };
   }
   if (is('GET', '/state')) {
-    return { status: 200, body: { identity: { ...ctx.identity, oidcRequestToken: undefined, githubToken: undefined }, resources: ctx.store.resourceCount, policyStates: ctx.store.policyStates.size, subscriptions: [...ctx.store.subscriptions.values()], managementGroups: [...ctx.store.managementGroups.values()] } };
+    return {
+      status: 200,
+      body: {
+        identity: { ...ctx.identity, oidcRequestToken: undefined, githubToken: undefined },
+        resources: ctx.store.resourceCount,
+        policyStates: ctx.store.policyStates.size,
+        subscriptions: [...ctx.store.subscriptions.values()],
+        managementGroups: [...ctx.store.managementGroups.values()],
+      },
+    };
   }
   if (is('GET', '/state/knobs')) return { status: 200, body: ctx.knobs() };
   if (is('PUT', '/state/knobs')) {
@@ -40,7 +54,8 @@ export async function handleSandboxApi(ctx: SandboxContext, state: SandboxState,
     return { status: 200, body: ctx.store.app(fic[1]) };
   }
   const app = /^\/state\/apps\/([^/]+)$/i.exec(path);
-  if (app && req.method === 'PUT') return { status: 200, body: state.addApp({ federatedCredentials: [], displayName: app[1], ...body, clientId: app[1] }) };
+  if (app && req.method === 'PUT')
+    return { status: 200, body: state.addApp({ federatedCredentials: [], displayName: app[1], ...body, clientId: app[1] }) };
   if (is('GET', '/state/resources')) {
     const id = req.url.searchParams.get('id');
     const type = req.url.searchParams.get('type');

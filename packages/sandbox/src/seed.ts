@@ -31,19 +31,42 @@ export function seedDefaults(ctx: SandboxContext): void {
   const { store, identity } = ctx;
   store.addManagementGroup({ name: identity.rootManagementGroup, displayName: 'Tenant Root Group' });
   store.addManagementGroup({ name: 'fleet', displayName: 'Fleet', parent: identity.rootManagementGroup });
-  store.addSubscription({ subscriptionId: identity.subscriptionId, displayName: 'Arc Sandbox', state: 'Enabled', managementGroup: 'fleet' });
+  store.addSubscription({
+    subscriptionId: identity.subscriptionId,
+    displayName: 'Arc Sandbox',
+    state: 'Enabled',
+    managementGroup: 'fleet',
+  });
   store.addSubscription({ subscriptionId: SECOND_SUBSCRIPTION, displayName: 'Arc Sandbox 2', state: 'Enabled', managementGroup: 'fleet' });
   registerAllProviders(ctx, identity.subscriptionId);
-  store.put({ id: `/subscriptions/${identity.subscriptionId}/resourceGroups/rg-fleet`, name: 'rg-fleet', type: 'Microsoft.Resources/resourceGroups', location: 'eastus', tags: {}, properties: { provisioningState: 'Succeeded' } });
+  store.put({
+    id: `/subscriptions/${identity.subscriptionId}/resourceGroups/rg-fleet`,
+    name: 'rg-fleet',
+    type: 'Microsoft.Resources/resourceGroups',
+    location: 'eastus',
+    tags: {},
+    properties: { provisioningState: 'Succeeded' },
+  });
   store.addApp({
     clientId: identity.clientId,
     objectId: identity.objectId,
     displayName: 'arc-actions-sandbox',
     federatedCredentials: [
       { name: 'prod', issuer: ctx.oidc.issuer, subject: 'repo:acme/fleet:environment:prod', audiences: ['api://AzureADTokenExchange'] },
-      { name: 'pull-requests', issuer: ctx.oidc.issuer, subject: 'repo:acme/fleet:pull_request', audiences: ['api://AzureADTokenExchange'] },
+      {
+        name: 'pull-requests',
+        issuer: ctx.oidc.issuer,
+        subject: 'repo:acme/fleet:pull_request',
+        audiences: ['api://AzureADTokenExchange'],
+      },
       { name: 'main', issuer: ctx.oidc.issuer, subject: 'repo:acme/fleet:ref:refs/heads/main', audiences: ['api://AzureADTokenExchange'] },
     ],
   });
-  assignRole(ctx, `/providers/Microsoft.Management/managementGroups/${identity.rootManagementGroup}`, identity.objectId, 'Owner', '0e5a0000-0000-4000-8000-000000000001');
+  assignRole(
+    ctx,
+    `/providers/Microsoft.Management/managementGroups/${identity.rootManagementGroup}`,
+    identity.objectId,
+    'Owner',
+    '0e5a0000-0000-4000-8000-000000000001',
+  );
 }

@@ -36,13 +36,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function errorBody(api: ApiFamily, status: number): SandboxResponse {
   const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InternalServerError';
-  const message = status === 429 ? 'The request was throttled (fault injected by the sandbox).' : `The service failed to process the request (fault ${status} injected by the sandbox).`;
-  if (api === 'entra') return { status, body: { error: 'temporarily_unavailable', error_description: `AADSTS90033: ${message}`, error_codes: [90033] } };
+  const message =
+    status === 429
+      ? 'The request was throttled (fault injected by the sandbox).'
+      : `The service failed to process the request (fault ${status} injected by the sandbox).`;
+  if (api === 'entra')
+    return { status, body: { error: 'temporarily_unavailable', error_description: `AADSTS90033: ${message}`, error_codes: [90033] } };
   return { status, headers: status === 429 ? { 'Retry-After': '1' } : {}, body: { error: { code, message } } };
 }
 
 function send(res: ServerResponse, response: SandboxResponse, requestId: string): void {
-  const headers: Record<string, string> = { 'x-ms-request-id': requestId, 'x-ms-correlation-request-id': requestId, 'x-ms-routing-request-id': `SANDBOX:${requestId}`, ...response.headers };
+  const headers: Record<string, string> = {
+    'x-ms-request-id': requestId,
+    'x-ms-correlation-request-id': requestId,
+    'x-ms-routing-request-id': `SANDBOX:${requestId}`,
+    ...response.headers,
+  };
   let payload: Buffer | undefined;
   if (response.body !== undefined && response.status !== 204) {
     if (Buffer.isBuffer(response.body)) payload = response.body;
@@ -61,7 +70,12 @@ function send(res: ServerResponse, response: SandboxResponse, requestId: string)
 export function createSandboxServer(ctx: SandboxContext, tls: { cert: string; key: string }, mounts: Mounts): Server {
   const server = createServer({ cert: tls.cert, key: tls.key, keepAlive: true }, (req, res) => {
     void handle(ctx, mounts, req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, { status: 500, body: { error: { code: 'InternalServerError', message: `The sandbox failed: ${(error as Error).message}` } } }, randomUUID());
+      if (!res.headersSent)
+        send(
+          res,
+          { status: 500, body: { error: { code: 'InternalServerError', message: `The sandbox failed: ${(error as Error).message}` } } },
+          randomUUID(),
+        );
       else res.destroy();
     });
   });
@@ -80,7 +94,14 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
   } catch {
     /* keep the raw path */
   }
-  const base: SandboxRequest = { method: (req.method ?? 'GET').toUpperCase(), url, path: pathname, headers: req.headers, body: parseBody(raw, req.headers['content-type']), rawBody: raw };
+  const base: SandboxRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    url,
+    path: pathname,
+    headers: req.headers,
+    body: parseBody(raw, req.headers['content-type']),
+    rawBody: raw,
+  };
   const info: CallInfo = { api: 'arm' };
   const lower = pathname.toLowerCase();
   let dispatch: () => Promise<SandboxResponse | undefined>;
@@ -100,7 +121,10 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
   } else if (lower.startsWith(OIDC_PREFIX + '/')) {
     info.api = 'oidc';
     dispatch = () => handleOidc(ctx, { ...base, path: pathname.slice(OIDC_PREFIX.length) });
-  } else if (/^\/(adfs|common|organizations|[0-9a-f-]{36})\/(v2\.0\/|\.well-known|discovery|oauth2)/i.test(pathname) || /^\/common\/discovery\/instance$/i.test(pathname)) {
+  } else if (
+    /^\/(adfs|common|organizations|[0-9a-f-]{36})\/(v2\.0\/|\.well-known|discovery|oauth2)/i.test(pathname) ||
+    /^\/common\/discovery\/instance$/i.test(pathname)
+  ) {
     info.api = 'entra';
     dispatch = () => handleEntra(ctx, base);
   } else {
@@ -108,7 +132,16 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
   }
 
   const requestId = randomUUID();
-  const knobRoutes = matchingRoutes(ctx.knobs(), info.api === 'arm' && /resourcegraph/i.test(lower) ? 'graph' : info.api === 'arm' && /policyinsights/i.test(lower) ? 'policyinsights' : info.api, base.method, pathname);
+  const knobRoutes = matchingRoutes(
+    ctx.knobs(),
+    info.api === 'arm' && /resourcegraph/i.test(lower)
+      ? 'graph'
+      : info.api === 'arm' && /policyinsights/i.test(lower)
+        ? 'policyinsights'
+        : info.api,
+    base.method,
+    pathname,
+  );
   let response: SandboxResponse | undefined;
   for (const k of knobRoutes) {
     const delay = (k.latency?.fixedMs ?? 0) + (k.latency?.jitterMs ?? 0) * ctx.random();
@@ -125,10 +158,18 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
       if (!response && f[String(status) as '429'] && ctx.random() < f[String(status) as '429']!) response = errorBody(info.api, status);
     }
   }
-  response ??= (await dispatch()) ?? { status: 404, body: { error: { code: 'NotFound', message: `No sandbox service answers ${base.method} ${pathname}.` } } };
+  response ??= (await dispatch()) ?? {
+    status: 404,
+    body: { error: { code: 'NotFound', message: `No sandbox service answers ${base.method} ${pathname}.` } },
+  };
   const body = response.body as { error?: unknown } | undefined;
   const err = body && typeof body === 'object' && 'error' in body ? body.error : undefined;
-  const code = typeof err === 'string' ? ((body as { error_codes?: number[] }).error_codes?.[0] ? `AADSTS${(body as { error_codes: number[] }).error_codes[0]}` : err) : (err as { code?: string } | undefined)?.code;
+  const code =
+    typeof err === 'string'
+      ? (body as { error_codes?: number[] }).error_codes?.[0]
+        ? `AADSTS${(body as { error_codes: number[] }).error_codes[0]}`
+        : err
+      : (err as { code?: string } | undefined)?.code;
   if (info.api === 'entra' && !info.principal) info.principal = (base.body as Record<string, string> | undefined)?.client_id;
   record(ctx, base, info, response.status, started, response.status >= 400 ? code : undefined);
   send(res, response, requestId);

@@ -59,7 +59,14 @@ export class SandboxState {
   }
 
   addResourceGroup(subscriptionId: string, name: string, location = 'eastus', tags: Record<string, string> = {}): ArmResource {
-    return this.ctx.store.put({ id: `/subscriptions/${subscriptionId}/resourceGroups/${name}`, name, type: 'Microsoft.Resources/resourceGroups', location, tags, properties: { provisioningState: 'Succeeded' } });
+    return this.ctx.store.put({
+      id: `/subscriptions/${subscriptionId}/resourceGroups/${name}`,
+      name,
+      type: 'Microsoft.Resources/resourceGroups',
+      location,
+      tags,
+      properties: { provisioningState: 'Succeeded' },
+    });
   }
 
   assignRole(scope: string, principalId: string, role: string): ArmResource {
@@ -75,7 +82,11 @@ export class SandboxState {
   }
 
   /** Marks a cluster as its agents would report it. */
-  setClusterConnectivity(id: string, status: 'Connecting' | 'Connected' | 'Offline' | 'Expired' | 'AgentNotInstalled', properties: Record<string, unknown> = {}): ArmResource {
+  setClusterConnectivity(
+    id: string,
+    status: 'Connecting' | 'Connected' | 'Offline' | 'Expired' | 'AgentNotInstalled',
+    properties: Record<string, unknown> = {},
+  ): ArmResource {
     const cluster = this.require(id);
     if (status === 'Connected') markConnected(this.ctx, cluster, properties);
     else this.ctx.store.put({ ...cluster, properties: { ...cluster.properties, connectivityStatus: status, ...properties } }, 'patch');
@@ -90,7 +101,8 @@ export class SandboxState {
 
   setExtensionState(id: string, provisioningState: string, properties: Record<string, unknown> = {}): ArmResource {
     const ext = this.require(id);
-    const statuses = provisioningState === 'Succeeded' ? extensionStatuses(String(ext.properties?.extensionType)) : ext.properties?.statuses;
+    const statuses =
+      provisioningState === 'Succeeded' ? extensionStatuses(String(ext.properties?.extensionType)) : ext.properties?.statuses;
     return this.ctx.store.put({ ...ext, properties: { ...ext.properties, provisioningState, statuses, ...properties } }, 'patch');
   }
 

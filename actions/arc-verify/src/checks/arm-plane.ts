@@ -66,7 +66,13 @@ export function checkConnectivity(c: ClusterInventory, o: ArmCheckOptions): Chec
 
 export function checkAgentVersion(c: ClusterInventory, newest: string | undefined, o: ArmCheckOptions): CheckResult {
   const version = c.agentVersion;
-  if (!version) return { check: 'agent-version', status: 'warn', reason: 'No agent version reported.', fix: 'Check that the Arc agents are installed.' };
+  if (!version)
+    return {
+      check: 'agent-version',
+      status: 'warn',
+      reason: 'No agent version reported.',
+      fix: 'Check that the Arc agents are installed.',
+    };
   if (o.minAgentVersion && compareVersions(version, o.minAgentVersion) < 0) {
     return {
       check: 'agent-version',
@@ -94,7 +100,12 @@ export function checkCertificate(c: ClusterInventory, o: ArmCheckOptions): Check
   if (!expiry) return { check: 'certificate', status: 'skipped', reason: 'No certificate expiry reported.' };
   const left = Date.parse(expiry) - o.now;
   if (left <= 0) {
-    return { check: 'certificate', status: 'fail', reason: `The managed identity certificate expired on ${expiry}.`, fix: 'Delete and re-onboard the cluster.' };
+    return {
+      check: 'certificate',
+      status: 'fail',
+      reason: `The managed identity certificate expired on ${expiry}.`,
+      fix: 'Delete and re-onboard the cluster.',
+    };
   }
   if (left < o.certExpiryWarningMs) {
     return {
@@ -123,8 +134,17 @@ export function checkExtensions(extensions: readonly ExtensionRow[], o: ArmCheck
     };
   }
   if (missing.length || pending.length) {
-    const parts = [missing.length ? `not installed: ${missing.join(', ')}` : '', pending.length ? `in progress: ${pending.map((e) => `${e.extensionType} (${e.provisioningState})`).join(', ')}` : ''];
-    return { check: 'extensions', status: 'warn', reason: `${parts.filter(Boolean).join('; ')}.`, fix: 'Install the extensions with arc-connect (extensions input).', evidence };
+    const parts = [
+      missing.length ? `not installed: ${missing.join(', ')}` : '',
+      pending.length ? `in progress: ${pending.map((e) => `${e.extensionType} (${e.provisioningState})`).join(', ')}` : '',
+    ];
+    return {
+      check: 'extensions',
+      status: 'warn',
+      reason: `${parts.filter(Boolean).join('; ')}.`,
+      fix: 'Install the extensions with arc-connect (extensions input).',
+      evidence,
+    };
   }
   return { check: 'extensions', status: 'ok', reason: extensions.length ? `${extensions.length} Succeeded.` : 'None installed.', evidence };
 }
@@ -147,7 +167,11 @@ export function checkFlux(configs: readonly FluxRow[]): CheckResult {
     };
   }
   if (pending.length) {
-    return { check: 'flux', status: 'warn', reason: `Not yet compliant: ${pending.map((f) => `${f.name} (${f.complianceState ?? 'Unknown'})`).join(', ')}.` };
+    return {
+      check: 'flux',
+      status: 'warn',
+      reason: `Not yet compliant: ${pending.map((f) => `${f.name} (${f.complianceState ?? 'Unknown'})`).join(', ')}.`,
+    };
   }
   return { check: 'flux', status: 'ok', reason: `${configs.length} Compliant.` };
 }

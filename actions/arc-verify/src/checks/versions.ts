@@ -1,7 +1,13 @@
 /** Compares dotted versions numerically (1.10.0 > 1.9.3); missing parts count as 0. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
-  const pb = b.replace(/^v/, '').split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const pa = a
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((p) => Number.parseInt(p, 10) || 0);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return Math.sign(d);

@@ -3,7 +3,8 @@ import type { GateCondition, GateEvidence, GateOptions, GateResult } from './evi
 
 const key = (id: string) => id.toLowerCase();
 const LIST = 10;
-const names = (items: string[]) => (items.length > LIST ? `${items.slice(0, LIST).join(', ')} and ${items.length - LIST} more` : items.join(', '));
+const names = (items: string[]) =>
+  items.length > LIST ? `${items.slice(0, LIST).join(', ')} and ${items.length - LIST} more` : items.join(', ');
 
 /**
  * The audit → deny promotion gate. Every condition is evaluated (so the report names every reason at once) and
@@ -17,22 +18,33 @@ export function evaluateGate(e: GateEvidence, o: GateOptions): GateResult {
   conditions.push(
     e.assignment.effect.toLowerCase() === 'audit'
       ? { id: 'effect', title: 'Assignment is in Audit', passed: true, detail: `${e.assignment.name} is in Audit.` }
-      : { id: 'effect', title: 'Assignment is in Audit', passed: false, detail: `${e.assignment.name} has effect ${e.assignment.effect}; only Audit is promoted to Deny.` },
+      : {
+          id: 'effect',
+          title: 'Assignment is in Audit',
+          passed: false,
+          detail: `${e.assignment.name} has effect ${e.assignment.effect}; only Audit is promoted to Deny.`,
+        },
   );
 
-  const incomplete = Object.entries(e.complete).filter(([, done]) => !done).map(([what]) => what);
+  const incomplete = Object.entries(e.complete)
+    .filter(([, done]) => !done)
+    .map(([what]) => what);
   conditions.push({
     id: 'complete-data',
     title: 'Every page of data was read',
     passed: incomplete.length === 0,
-    detail: incomplete.length ? `Not every page was read for: ${incomplete.join(', ')}; refusing to decide on partial data.` : 'All pages read.',
+    detail: incomplete.length
+      ? `Not every page was read for: ${incomplete.join(', ')}; refusing to decide on partial data.`
+      : 'All pages read.',
   });
 
   conditions.push({
     id: 'clusters-in-scope',
     title: 'Clusters in scope',
     passed: e.clusters.length > 0,
-    detail: e.clusters.length ? `${e.clusters.length} clusters in scope.` : 'No cluster is in the scope of the assignment: there is no evidence that Deny is safe.',
+    detail: e.clusters.length
+      ? `${e.clusters.length} clusters in scope.`
+      : 'No cluster is in the scope of the assignment: there is no evidence that Deny is safe.',
   });
 
   const offline = e.clusters.filter((c) => c.connectivityStatus !== 'Connected');
@@ -40,7 +52,9 @@ export function evaluateGate(e: GateEvidence, o: GateOptions): GateResult {
     id: 'connected',
     title: 'Every cluster Connected',
     passed: offline.length === 0,
-    detail: offline.length ? `Not Connected: ${names(offline.map((c) => `${c.name} (${c.connectivityStatus ?? 'Unknown'})`))}.` : 'All Connected.',
+    detail: offline.length
+      ? `Not Connected: ${names(offline.map((c) => `${c.name} (${c.connectivityStatus ?? 'Unknown'})`))}.`
+      : 'All Connected.',
     clusters: offline.map((c) => c.name),
   });
 
@@ -88,7 +102,13 @@ export function evaluateGate(e: GateEvidence, o: GateOptions): GateResult {
   const inScope = (clusterId: string) => byId.has(key(clusterId));
   const violations = e.components.filter((c) => c.complianceState === 'NonCompliant' && inScope(c.clusterId));
   const exempt = e.components.filter((c) => c.complianceState === 'Exempt' && inScope(c.clusterId));
-  const objects = violations.map((v) => ({ cluster: nameOf(v.clusterId), policy: v.policy, kind: v.kind, namespace: v.namespace, name: v.name }));
+  const objects = violations.map((v) => ({
+    cluster: nameOf(v.clusterId),
+    policy: v.policy,
+    kind: v.kind,
+    namespace: v.namespace,
+    name: v.name,
+  }));
   conditions.push({
     id: 'zero-violations',
     title: 'Zero NonCompliant objects',

@@ -31,7 +31,8 @@ export interface GateOptions {
   syncAllowanceMs: number;
 }
 
-export type GateConditionId = 'clusters-in-scope' | 'connected' | 'policy-extension' | 'fresh-states' | 'zero-violations' | 'soak' | 'complete-data' | 'effect';
+export type GateConditionId =
+  'clusters-in-scope' | 'connected' | 'policy-extension' | 'fresh-states' | 'zero-violations' | 'soak' | 'complete-data' | 'effect';
 
 export interface GateCondition {
   id: GateConditionId;

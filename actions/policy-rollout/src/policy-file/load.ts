@@ -50,10 +50,14 @@ const MAX_FILE_BYTES = 1024 * 1024;
 export function loadPolicies(path: string, workspace: string): PolicySet {
   const root = realpathSync(workspace);
   const target = resolve(root, path);
-  if (!existsSync(target)) throw new ConfigurationError(`Input "policies" names ${path}, which does not exist in the workspace.`, 'policies');
+  if (!existsSync(target))
+    throw new ConfigurationError(`Input "policies" names ${path}, which does not exist in the workspace.`, 'policies');
   const real = realpathSync(target);
   if (real !== root && !real.startsWith(root + '/')) {
-    throw new ConfigurationError(`Input "policies" names ${path}, which is outside the workspace; policy files must be in the repository.`, 'policies');
+    throw new ConfigurationError(
+      `Input "policies" names ${path}, which is outside the workspace; policy files must be in the repository.`,
+      'policies',
+    );
   }
   const files = statSync(real).isDirectory()
     ? readdirSync(real, { recursive: true, encoding: 'utf8' })
@@ -76,7 +80,8 @@ function isKubernetesManifest(file: string): boolean {
 
 function loadFile(file: string, root: string, set: PolicySet): void {
   const rel = relative(root, file);
-  if (statSync(file).size > MAX_FILE_BYTES) throw new ConfigurationError(`${rel} is larger than 1 MiB; split it into several policy files.`, 'policies');
+  if (statSync(file).size > MAX_FILE_BYTES)
+    throw new ConfigurationError(`${rel} is larger than 1 MiB; split it into several policy files.`, 'policies');
   const text = readFileSync(file, 'utf8');
   const parsed = parseYamlWithSchema(text, policyFileSchema, rel, 'policies');
   const lines = new LineCounter();
@@ -86,26 +91,40 @@ function loadFile(file: string, root: string, set: PolicySet): void {
     throw new ConfigurationError(`${rel} line ${line}: ${message}`, 'policies');
   };
 
-  (parsed.assignments ?? []).forEach((a, i) => set.assignments.push(toAssignment(a, rel, at('assignments', i), (path, message) => fail(at('assignments', i, ...path), message))));
-  (parsed.definitions ?? []).forEach((d, i) => set.definitions.push(toDefinition(d, rel, dirname(file), root, at('definitions', i), (path, message) => fail(at('definitions', i, ...path), message))));
+  (parsed.assignments ?? []).forEach((a, i) =>
+    set.assignments.push(toAssignment(a, rel, at('assignments', i), (path, message) => fail(at('assignments', i, ...path), message))),
+  );
+  (parsed.definitions ?? []).forEach((d, i) =>
+    set.definitions.push(
+      toDefinition(d, rel, dirname(file), root, at('definitions', i), (path, message) => fail(at('definitions', i, ...path), message)),
+    ),
+  );
 }
 
 type Fail = (path: (string | number)[], message: string) => never;
 
 function toAssignment(a: AssignmentInput, file: string, line: number, fail: Fail): PolicyAssignmentSpec {
   const parameters = { ...(a.parameters ?? {}) };
-  if ('effect' in parameters) fail(['parameters', 'effect'], `assignment "${a.name}" sets parameters.effect; remove it and use "stage: audit" or "stage: deny", which sets the effect.`);
+  if ('effect' in parameters)
+    fail(
+      ['parameters', 'effect'],
+      `assignment "${a.name}" sets parameters.effect; remove it and use "stage: audit" or "stage: deny", which sets the effect.`,
+    );
   const excluded = parameters.excludedNamespaces ?? [];
-  if (!Array.isArray(excluded) || excluded.some((n) => typeof n !== 'string')) fail(['parameters', 'excludedNamespaces'], 'parameters.excludedNamespaces must be a list of namespace names.');
+  if (!Array.isArray(excluded) || excluded.some((n) => typeof n !== 'string'))
+    fail(['parameters', 'excludedNamespaces'], 'parameters.excludedNamespaces must be a list of namespace names.');
   const addedExclusions = a['force-system-namespaces'] ? [] : SYSTEM_NAMESPACES.filter((n) => !(excluded as string[]).includes(n));
-  if (addedExclusions.length || 'excludedNamespaces' in parameters) parameters.excludedNamespaces = [...(excluded as string[]), ...addedExclusions];
+  if (addedExclusions.length || 'excludedNamespaces' in parameters)
+    parameters.excludedNamespaces = [...(excluded as string[]), ...addedExclusions];
   const rings = a.rings ?? [];
   const dup = rings.findIndex((r, i) => rings.findIndex((o) => o.name === r.name) !== i);
   if (dup >= 0) fail(['rings', dup], `assignment "${a.name}" names ring "${rings[dup].name}" twice.`);
   if (a.scope.startsWith('/providers/Microsoft.Management') && a.name.length > 24) {
     fail(['name'], `assignment name "${a.name}" is ${a.name.length} characters; at management-group scope Azure allows at most 24.`);
   }
-  const definitionId = /^[0-9a-f-]{36}$/i.test(a.definition) ? `/providers/Microsoft.Authorization/policySetDefinitions/${a.definition.toLowerCase()}` : a.definition;
+  const definitionId = /^[0-9a-f-]{36}$/i.test(a.definition)
+    ? `/providers/Microsoft.Authorization/policySetDefinitions/${a.definition.toLowerCase()}`
+    : a.definition;
   return {
     file,
     line,
@@ -125,17 +144,30 @@ function toAssignment(a: AssignmentInput, file: string, line: number, fail: Fail
 
 function toDefinition(d: CustomDefinitionInput, file: string, dir: string, root: string, line: number, fail: Fail): CustomDefinitionSpec {
   const templatePath = resolve(dir, d['constraint-template']);
-  if (!existsSync(templatePath)) fail(['constraint-template'], `constraint-template ${d['constraint-template']} does not exist (paths are relative to the policy file).`);
+  if (!existsSync(templatePath))
+    fail(
+      ['constraint-template'],
+      `constraint-template ${d['constraint-template']} does not exist (paths are relative to the policy file).`,
+    );
   const real = realpathSync(templatePath);
-  if (!real.startsWith(root + '/')) fail(['constraint-template'], `constraint-template ${d['constraint-template']} is outside the workspace.`);
+  if (!real.startsWith(root + '/'))
+    fail(['constraint-template'], `constraint-template ${d['constraint-template']} is outside the workspace.`);
   const template = readFileSync(real, 'utf8');
-  const parsed = parseDocument(template).toJS() as { apiVersion?: string; kind?: string; spec?: { crd?: { spec?: { names?: { kind?: string } } }; targets?: { rego?: string }[] } } | null;
+  const parsed = parseDocument(template).toJS() as {
+    apiVersion?: string;
+    kind?: string;
+    spec?: { crd?: { spec?: { names?: { kind?: string } } }; targets?: { rego?: string }[] };
+  } | null;
   if (parsed?.kind !== 'ConstraintTemplate' || !parsed.apiVersion?.startsWith('templates.gatekeeper.sh/')) {
-    fail(['constraint-template'], `${d['constraint-template']} is not a Gatekeeper ConstraintTemplate (kind ConstraintTemplate, apiVersion templates.gatekeeper.sh/v1).`);
+    fail(
+      ['constraint-template'],
+      `${d['constraint-template']} is not a Gatekeeper ConstraintTemplate (kind ConstraintTemplate, apiVersion templates.gatekeeper.sh/v1).`,
+    );
   }
   const constraintKind = parsed?.spec?.crd?.spec?.names?.kind;
   if (!constraintKind) fail(['constraint-template'], `${d['constraint-template']} has no spec.crd.spec.names.kind.`);
-  if (!parsed?.spec?.targets?.some((t) => t.rego)) fail(['constraint-template'], `${d['constraint-template']} has no Rego in spec.targets.`);
+  if (!parsed?.spec?.targets?.some((t) => t.rego))
+    fail(['constraint-template'], `${d['constraint-template']} has no Rego in spec.targets.`);
   return {
     file,
     line,
@@ -156,13 +188,21 @@ function crossCheck(set: PolicySet): void {
   for (const a of set.assignments) {
     const key = `${a.scope.toLowerCase()}|${a.name.toLowerCase()}`;
     const before = seen.get(key);
-    if (before) throw new ConfigurationError(`${a.file} line ${a.line}: assignment "${a.name}" at ${a.scope} is already defined in ${before.file} line ${before.line}.`, 'policies');
+    if (before)
+      throw new ConfigurationError(
+        `${a.file} line ${a.line}: assignment "${a.name}" at ${a.scope} is already defined in ${before.file} line ${before.line}.`,
+        'policies',
+      );
     seen.set(key, a);
   }
   const custom = new Map(set.definitions.map((d) => [d.name, d]));
   for (const d of set.definitions) {
     const first = set.definitions.find((o) => o.name === d.name)!;
-    if (first !== d) throw new ConfigurationError(`${d.file} line ${d.line}: definition "${d.name}" is already defined in ${first.file} line ${first.line}.`, 'policies');
+    if (first !== d)
+      throw new ConfigurationError(
+        `${d.file} line ${d.line}: definition "${d.name}" is already defined in ${first.file} line ${first.line}.`,
+        'policies',
+      );
   }
   for (const a of set.assignments) {
     if (a.definitionId.startsWith('custom:') && !custom.has(a.definitionId.slice(7))) {
@@ -172,5 +212,6 @@ function crossCheck(set: PolicySet): void {
       );
     }
   }
-  if (!set.assignments.length) throw new ConfigurationError(`The policy files (${set.files.join(', ')}) define no assignments.`, 'policies');
+  if (!set.assignments.length)
+    throw new ConfigurationError(`The policy files (${set.files.join(', ')}) define no assignments.`, 'policies');
 }

@@ -23,7 +23,9 @@ const definition = z
 
 const ring = z.strictObject({
   name,
-  locations: z.array(z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope')).min(1, 'a ring needs at least one location'),
+  locations: z
+    .array(z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope'))
+    .min(1, 'a ring needs at least one location'),
 });
 
 const selector = z.strictObject({

@@ -56,12 +56,20 @@ export function dataPlaneHandler(options: DataPlaneOptions): Handler {
   return async (req) => {
     if (/^\/azure-arc-k8sagents\/GetLatestHelmPackagePath\/?$/i.test(req.path)) {
       if (req.method !== 'POST') return { status: 405, body: { error: { code: 'MethodNotAllowed', message: 'Use POST.' } } };
-      if (!req.url.searchParams.get('api-version')) return { status: 400, body: { error: { code: 'MissingApiVersionParameter', message: "The api-version query parameter (?api-version=) is required." } } };
+      if (!req.url.searchParams.get('api-version'))
+        return {
+          status: 400,
+          body: { error: { code: 'MissingApiVersionParameter', message: 'The api-version query parameter (?api-version=) is required.' } },
+        };
       if ((options.requireToken ?? true) && !/^Bearer \S+/i.test(String(req.headers.authorization ?? ''))) {
-        return { status: 401, body: { error: { code: 'AuthenticationFailed', message: 'Authentication failed. The Authorization header is missing.' } } };
+        return {
+          status: 401,
+          body: { error: { code: 'AuthenticationFailed', message: 'Authentication failed. The Authorization header is missing.' } },
+        };
       }
       const train = (req.url.searchParams.get('releaseTrain') ?? 'stable').toLowerCase();
-      if (!['stable', 'preview', 'dev'].includes(train)) return { status: 400, body: { error: { code: 'InvalidReleaseTrain', message: `Unknown release train '${train}'.` } } };
+      if (!['stable', 'preview', 'dev'].includes(train))
+        return { status: 400, body: { error: { code: 'InvalidReleaseTrain', message: `Unknown release train '${train}'.` } } };
       const { version } = await packagedChart();
       return { status: 200, body: { repositoryPath: `${options.baseUrl()}/charts/${CHART}-${version}.tgz` } };
     }
@@ -71,7 +79,8 @@ export function dataPlaneHandler(options: DataPlaneOptions): Handler {
       if (chart[1] !== version) return { status: 404, body: { error: { code: 'NotFound', message: `No chart version ${chart[1]}.` } } };
       return { status: 200, headers: { 'content-type': 'application/gzip' }, body: tgz };
     }
-    if (req.path === '/' || req.path === '') return { status: 404, body: { error: { code: 'NotFound', message: 'Arc config data plane.' } } };
+    if (req.path === '/' || req.path === '')
+      return { status: 404, body: { error: { code: 'NotFound', message: 'Arc config data plane.' } } };
     return undefined;
   };
 }
@@ -106,12 +115,20 @@ export function attachRelay(server: Server): () => void {
     const path = new URL(req.url ?? '/', 'https://relay').pathname;
     if (!path.startsWith('/$hc/')) return; // not ours: another upgrade handler may take it
     const key = req.headers['sec-websocket-key'];
-    if (String(req.headers.upgrade ?? '').toLowerCase() !== 'websocket' || typeof key !== 'string' || req.headers['sec-websocket-version'] !== '13') {
+    if (
+      String(req.headers.upgrade ?? '').toLowerCase() !== 'websocket' ||
+      typeof key !== 'string' ||
+      req.headers['sec-websocket-version'] !== '13'
+    ) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const accept = createHash('sha1').update(key + ACCEPT_GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash('sha1')
+      .update(key + ACCEPT_GUID)
+      .digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     open.add(socket);
     socket.on('data', (frame: Buffer) => {
       // Close frame (opcode 8) → answer with close; anything else is echoed unmasked (server frames are not masked).
@@ -119,7 +136,10 @@ export function attachRelay(server: Server): () => void {
       const masked = (frame[1] & 0x80) !== 0;
       let len = frame[1] & 0x7f;
       let at = 2;
-      if (len === 126) ((len = frame.readUInt16BE(2)), (at = 4));
+      if (len === 126) {
+        len = frame.readUInt16BE(2);
+        at = 4;
+      }
       const mask = masked ? frame.subarray(at, at + 4) : undefined;
       const payload = Buffer.from(frame.subarray(at + (masked ? 4 : 0), at + (masked ? 4 : 0) + len));
       if (mask) for (let i = 0; i < payload.length; i++) payload[i] ^= mask[i % 4];

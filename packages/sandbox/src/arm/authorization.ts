@@ -37,7 +37,9 @@ export function assignmentsFor(ctx: SandboxContext, principal: string, scope: st
   const chain = new Set(ctx.store.scopeChain(scope).map(key));
   return ctx.store
     .ofType(ROLE_ASSIGNMENT_TYPE)
-    .filter((a) => String(a.properties?.principalId).toLowerCase() === principal.toLowerCase() && chain.has(key(a.properties?.scope ?? '/')));
+    .filter(
+      (a) => String(a.properties?.principalId).toLowerCase() === principal.toLowerCase() && chain.has(key(a.properties?.scope ?? '/')),
+    );
 }
 
 /** Whether the principal may perform `action` at `scope`, following role assignments up the hierarchy. */
@@ -51,7 +53,8 @@ export function isAuthorized(ctx: SandboxContext, principal: string, action: str
 }
 
 export const canRead = (ctx: SandboxContext, principal: string, scope: string): boolean =>
-  isAuthorized(ctx, principal, 'Microsoft.Resources/subscriptions/read', scope) || isAuthorized(ctx, principal, 'Microsoft.Kubernetes/connectedClusters/read', scope);
+  isAuthorized(ctx, principal, 'Microsoft.Resources/subscriptions/read', scope) ||
+  isAuthorized(ctx, principal, 'Microsoft.Kubernetes/connectedClusters/read', scope);
 
 const READ_ACTIONS = new Set(['queryresults', 'summarize', 'resources', 'listclusterusercredentialreadonly']);
 

@@ -16,7 +16,15 @@ const VERSIONS: Record<string, { version: string; namespace: string }> = {
 };
 
 export function extensionStatuses(type: string) {
-  return [{ code: 'InstallationSucceeded', displayStatus: null, level: 'Information', message: `Extension ${type} installed successfully.`, time: nowIso() }];
+  return [
+    {
+      code: 'InstallationSucceeded',
+      displayStatus: null,
+      level: 'Information',
+      message: `Extension ${type} installed successfully.`,
+      time: nowIso(),
+    },
+  ];
 }
 
 function parentCluster(call: ArmCall, parentId: string): ArmResource {
@@ -28,11 +36,22 @@ function parentCluster(call: ArmCall, parentId: string): ArmResource {
 function extensionBody(call: ArmCall, id: string, name: string, body: Record<string, any>, existing?: ArmResource): ArmResource {
   const p = body.properties ?? {};
   const type = String(p.extensionType ?? existing?.properties?.extensionType ?? '');
-  if (!type) throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'properties.extensionType' is required.", 'properties.extensionType');
+  if (!type)
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'properties.extensionType' is required.",
+      'properties.extensionType',
+    );
   const known = VERSIONS[type.toLowerCase()] ?? { version: '1.0.0', namespace: name };
   const autoUpgrade = p.autoUpgradeMinorVersion ?? existing?.properties?.autoUpgradeMinorVersion ?? true;
   if (p.version && autoUpgrade) {
-    throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'version' can only be set when 'autoUpgradeMinorVersion' is false.", 'properties.version');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'version' can only be set when 'autoUpgradeMinorVersion' is false.",
+      'properties.version',
+    );
   }
   return {
     id,
@@ -77,9 +96,19 @@ function startOperation(call: ArmCall, id: string, deleting: boolean) {
       if (!r) return;
       if (deleting && !failed) return void store.delete(id);
       const props: Record<string, unknown> = { ...r.properties, provisioningState: failed ? 'Failed' : 'Succeeded' };
-      if (failed) props[r.type === FLUX_TYPE ? 'errorMessage' : 'errorInfo'] = r.type === FLUX_TYPE ? 'Operation failed (failure injected by the sandbox).' : { code: 'ExtensionOperationFailed', message: 'The extension operation failed (failure injected by the sandbox).' };
-      const emulate = call.ctx.knobs().emulateAgents && !store.realClusters.has(id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0]);
-      if (!failed && emulate) Object.assign(props, r.type === FLUX_TYPE ? emulatedFluxStatus(r) : { statuses: extensionStatuses(String(r.properties?.extensionType)) });
+      if (failed)
+        props[r.type === FLUX_TYPE ? 'errorMessage' : 'errorInfo'] =
+          r.type === FLUX_TYPE
+            ? 'Operation failed (failure injected by the sandbox).'
+            : { code: 'ExtensionOperationFailed', message: 'The extension operation failed (failure injected by the sandbox).' };
+      const emulate =
+        call.ctx.knobs().emulateAgents &&
+        !store.realClusters.has(id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0]);
+      if (!failed && emulate)
+        Object.assign(
+          props,
+          r.type === FLUX_TYPE ? emulatedFluxStatus(r) : { statuses: extensionStatuses(String(r.properties?.extensionType)) },
+        );
       store.put({ ...r, properties: props }, 'patch');
     },
   });
@@ -105,12 +134,23 @@ export function emulatedFluxStatus(flux: ArmResource): Record<string, unknown> {
     kind,
     complianceState: 'Compliant',
     appliedBy: null,
-    statusConditions: [{ lastTransitionTime: now, message: 'Applied revision: main@sha1:0123456789abcdef', reason: 'ReconciliationSucceeded', status: 'True', type: 'Ready' }],
+    statusConditions: [
+      {
+        lastTransitionTime: now,
+        message: 'Applied revision: main@sha1:0123456789abcdef',
+        reason: 'ReconciliationSucceeded',
+        status: 'True',
+        type: 'Ready',
+      },
+    ],
     helmReleaseProperties: null,
   });
   return {
     complianceState: p.suspend ? 'Suspended' : 'Compliant',
-    statuses: [ready('GitRepository', flux.name), ...Object.keys(p.kustomizations ?? {}).map((k) => ready('Kustomization', `${flux.name}-${k}`))],
+    statuses: [
+      ready('GitRepository', flux.name),
+      ...Object.keys(p.kustomizations ?? {}).map((k) => ready('Kustomization', `${flux.name}-${k}`)),
+    ],
     sourceSyncedCommitId: 'main@sha1:0123456789abcdef0123456789abcdef01234567',
     sourceUpdatedAt: now,
     statusUpdatedAt: now,
@@ -126,7 +166,13 @@ export const clusterConfigurationRoutes: ArmRoute[] = [
       const [, parent, kind, name, opId] = call.m;
       const op = call.ctx.lro.advance(opId);
       if (!op) throw errors.resourceNotFound(`${parent}/providers/Microsoft.KubernetesConfiguration/${kind}/${name}/operations/${opId}`);
-      return json(200, { id: `${op.resourceId}/operations/${op.id}`, name: op.id, status: op.status, properties: {}, error: op.error ?? null });
+      return json(200, {
+        id: `${op.resourceId}/operations/${op.id}`,
+        name: op.id,
+        status: op.status,
+        properties: {},
+        error: op.error ?? null,
+      });
     },
   },
   {
@@ -135,7 +181,10 @@ export const clusterConfigurationRoutes: ArmRoute[] = [
     handle: (call) => {
       parentCluster(call, call.m[1]);
       const type = call.m[2].toLowerCase() === 'extensions' ? EXTENSION_TYPE : FLUX_TYPE;
-      return page(call, call.ctx.store.children(call.m[1], type).map((r) => (call.ctx.lro.settle(r.id), r)));
+      return page(
+        call,
+        call.ctx.store.children(call.m[1], type).map((r) => (call.ctx.lro.settle(r.id), r)),
+      );
     },
   },
   {
@@ -169,8 +218,16 @@ export const clusterConfigurationRoutes: ArmRoute[] = [
         resource = extensionBody(call, existing?.id ?? id, existing?.name ?? name, body, existing);
       } else {
         const p = body.properties ?? {};
-        const allowed = Object.fromEntries(Object.entries(p).filter(([k]) => ['autoUpgradeMinorVersion', 'releaseTrain', 'version', 'configurationSettings', 'autoUpgradeMode'].includes(k)));
-        resource = { ...existing!, systemData: systemData(call.principal, existing!.systemData as Record<string, unknown>), properties: { ...mergePatch(existing!.properties, allowed), provisioningState: 'Updating' } };
+        const allowed = Object.fromEntries(
+          Object.entries(p).filter(([k]) =>
+            ['autoUpgradeMinorVersion', 'releaseTrain', 'version', 'configurationSettings', 'autoUpgradeMode'].includes(k),
+          ),
+        );
+        resource = {
+          ...existing!,
+          systemData: systemData(call.principal, existing!.systemData as Record<string, unknown>),
+          properties: { ...mergePatch(existing!.properties, allowed), provisioningState: 'Updating' },
+        };
       }
       keepSecrets(call.ctx, resource.id, protectedSettings, call.req.method === 'PATCH');
       store.put(resource, call.req.method === 'PUT' ? 'put' : 'patch');

@@ -1,14 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import type { ArmResource } from '../state/types.js';
-import { apiVersionAtLeast, bodyObject, json, mergePatch, nowIso, operationUrls, page, systemData, type ArmCall, type ArmRoute } from './common.js';
+import {
+  apiVersionAtLeast,
+  bodyObject,
+  json,
+  mergePatch,
+  nowIso,
+  operationUrls,
+  page,
+  systemData,
+  type ArmCall,
+  type ArmRoute,
+} from './common.js';
 import { ArmError, errors } from './errors.js';
 import { rgId } from './resources.js';
 
 export const CLUSTER_TYPE = 'Microsoft.Kubernetes/connectedClusters';
 const NS = 'Microsoft.Kubernetes';
 
-export const clusterId = (sub: string, rg: string, name: string) => `/subscriptions/${sub}/resourceGroups/${rg}/providers/${CLUSTER_TYPE}/${name}`;
+export const clusterId = (sub: string, rg: string, name: string) =>
+  `/subscriptions/${sub}/resourceGroups/${rg}/providers/${CLUSTER_TYPE}/${name}`;
 
 /** Marks a cluster Connected as the Arc agents would (used by agent emulation and seeding). */
 export function markConnected(ctx: SandboxContext, cluster: ArmResource, extra: Record<string, unknown> = {}): void {
@@ -30,7 +42,12 @@ export function markConnected(ctx: SandboxContext, cluster: ArmResource, extra: 
 function newCluster(call: ArmCall, id: string, name: string, body: Record<string, any>, existing?: ArmResource): ArmResource {
   const props = body.properties ?? {};
   if (typeof props.agentPublicKeyCertificate !== 'string') {
-    throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'properties.agentPublicKeyCertificate' is required and must be a base64 string.", 'properties.agentPublicKeyCertificate');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'properties.agentPublicKeyCertificate' is required and must be a base64 string.",
+      'properties.agentPublicKeyCertificate',
+    );
   }
   const identityType = body.identity?.type ?? 'SystemAssigned';
   return {
@@ -40,7 +57,14 @@ function newCluster(call: ArmCall, id: string, name: string, body: Record<string
     location: String(body.location).toLowerCase().replace(/\s+/g, ''),
     tags: body.tags ?? {},
     ...(body.kind ? { kind: body.kind } : {}),
-    identity: identityType === 'None' ? { type: 'None' } : { type: identityType, principalId: existing?.identity ? (existing.identity as any).principalId : randomUUID(), tenantId: call.ctx.identity.tenantId },
+    identity:
+      identityType === 'None'
+        ? { type: 'None' }
+        : {
+            type: identityType,
+            principalId: existing?.identity ? (existing.identity as any).principalId : randomUUID(),
+            tenantId: call.ctx.identity.tenantId,
+          },
     systemData: systemData(call.principal, existing?.systemData as Record<string, unknown>),
     properties: {
       ...existing?.properties,
@@ -55,7 +79,9 @@ function newCluster(call: ArmCall, id: string, name: string, body: Record<string
       ...(props.arcAgentProfile ? { arcAgentProfile: props.arcAgentProfile } : {}),
       ...(props.securityProfile ? { securityProfile: props.securityProfile } : {}),
       ...(props.gateway ? { gateway: props.gateway } : {}),
-      ...(props.oidcIssuerProfile ? { oidcIssuerProfile: { ...props.oidcIssuerProfile, issuerUrl: `${call.ctx.url}/oidc/clusters/${name}` } } : {}),
+      ...(props.oidcIssuerProfile
+        ? { oidcIssuerProfile: { ...props.oidcIssuerProfile, issuerUrl: `${call.ctx.url}/oidc/clusters/${name}` } }
+        : {}),
       offering: existing?.properties?.offering ?? null,
       kubernetesVersion: existing?.properties?.kubernetesVersion ?? null,
       totalNodeCount: existing?.properties?.totalNodeCount ?? null,
@@ -103,19 +129,33 @@ export const clusterRoutes: ArmRoute[] = [
     },
   },
   {
-    pattern: /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.kubernetes\/connectedclusters\/([^/]+)\/listclusterusercredentials?$/i,
+    pattern:
+      /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.kubernetes\/connectedclusters\/([^/]+)\/listclusterusercredentials?$/i,
     methods: ['POST'],
     handle: (call) => {
       const [, sub, rg, name] = call.m;
       const cluster = getCluster(call, clusterId(sub, rg, name));
       const body = bodyObject(call.req);
       if (!body.authenticationMethod || typeof body.clientProxy !== 'boolean') {
-        throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'authenticationMethod' (Token or AAD) and 'clientProxy' (boolean) are required.");
+        throw new ArmError(
+          400,
+          'InvalidRequestContent',
+          "The request content was invalid: 'authenticationMethod' (Token or AAD) and 'clientProxy' (boolean) are required.",
+        );
       }
       const value = Buffer.from(kubeconfig(call.ctx, cluster)).toString('base64');
       return json(200, {
         ...(body.clientProxy
-          ? { hybridConnectionConfig: { expirationTime: Math.floor(Date.now() / 1000) + 3600, hybridConnectionName: `microsoft.kubernetes/connectedclusters/${randomUUID()}/${cluster.name}`, relay: 'sandbox-relay', token: `SharedAccessSignature sr=sandbox&sig=${randomUUID()}`, relayTid: call.ctx.identity.tenantId, relayType: 'AzureRelay' } }
+          ? {
+              hybridConnectionConfig: {
+                expirationTime: Math.floor(Date.now() / 1000) + 3600,
+                hybridConnectionName: `microsoft.kubernetes/connectedclusters/${randomUUID()}/${cluster.name}`,
+                relay: 'sandbox-relay',
+                token: `SharedAccessSignature sr=sandbox&sig=${randomUUID()}`,
+                relayTid: call.ctx.identity.tenantId,
+                relayType: 'AzureRelay',
+              },
+            }
           : {}),
         kubeconfigs: [{ name: 'credentialName1', value }],
       });
@@ -135,7 +175,11 @@ export const clusterRoutes: ArmRoute[] = [
         const body = bodyObject(call.req);
         if (!body.location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
         if (!/^[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/.test(name)) {
-          throw new ArmError(400, 'InvalidResourceName', `The resource name '${name}' is invalid: use 1 to 63 letters, digits, hyphens and underscores, starting with a letter or digit.`);
+          throw new ArmError(
+            400,
+            'InvalidResourceName',
+            `The resource name '${name}' is invalid: use 1 to 63 letters, digits, hyphens and underscores, starting with a letter or digit.`,
+          );
         }
         const cluster = store.put(newCluster(call, existing?.id ?? id, existing?.name ?? name, body, existing));
         if (existing) return json(200, cluster);
@@ -158,7 +202,16 @@ export const clusterRoutes: ArmRoute[] = [
       }
       if (call.req.method === 'PATCH') {
         const body = bodyObject(call.req);
-        const allowed = ['distribution', 'distributionVersion', 'azureHybridBenefit', 'gateway', 'arcAgentProfile', 'aadProfile', 'securityProfile', 'oidcIssuerProfile'];
+        const allowed = [
+          'distribution',
+          'distributionVersion',
+          'azureHybridBenefit',
+          'gateway',
+          'arcAgentProfile',
+          'aadProfile',
+          'securityProfile',
+          'oidcIssuerProfile',
+        ];
         const props = Object.fromEntries(Object.entries(body.properties ?? {}).filter(([k]) => allowed.includes(k)));
         const updated: ArmResource = {
           ...existing,
@@ -178,12 +231,20 @@ export const clusterRoutes: ArmRoute[] = [
           result: () => store.get(id),
         });
         const urls = operationUrls(call, NS, existing.location ?? '', op.id);
-        return json(202, undefined, { Location: urls.location, 'Azure-AsyncOperation': urls.asyncOperation, 'Retry-After': lro.retryAfter(op) });
+        return json(202, undefined, {
+          Location: urls.location,
+          'Azure-AsyncOperation': urls.asyncOperation,
+          'Retry-After': lro.retryAfter(op),
+        });
       }
       existing.properties = { ...existing.properties, provisioningState: 'Deleting' };
       const op = lro.start({ resourceId: id, finish: (failed) => (failed ? undefined : store.delete(id)) });
       const urls = operationUrls(call, NS, existing.location ?? '', op.id);
-      return json(202, undefined, { Location: urls.location, 'Azure-AsyncOperation': urls.asyncOperation, 'Retry-After': lro.retryAfter(op) });
+      return json(202, undefined, {
+        Location: urls.location,
+        'Azure-AsyncOperation': urls.asyncOperation,
+        'Retry-After': lro.retryAfter(op),
+      });
     },
   },
 ];

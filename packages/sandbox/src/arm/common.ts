@@ -63,7 +63,11 @@ export function page<T>(call: ArmCall, items: T[], pageSize = call.ctx.knobs().p
 export function bodyObject(req: SandboxRequest): Record<string, any> {
   const body = req.body;
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized: the body must be a JSON object.');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized: the body must be a JSON object.',
+    );
   }
   return body as Record<string, any>;
 }

@@ -33,16 +33,28 @@ const NOT_FOUND_HELP = 'For more details please go to https://aka.ms/ARMResource
 
 export const errors = {
   missingApiVersion: () =>
-    new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."),
+    new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'),
   invalidApiVersion: (v: string) =>
-    new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${v}' is invalid. The supported versions are listed in the documentation of the resource type (format yyyy-mm-dd with an optional -preview suffix).`),
+    new ArmError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${v}' is invalid. The supported versions are listed in the documentation of the resource type (format yyyy-mm-dd with an optional -preview suffix).`,
+    ),
   badRequest: (message: string, target?: string) => new ArmError(400, 'InvalidRequestContent', message, target),
   subscriptionNotFound: (sub: string) => new ArmError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`),
   resourceGroupNotFound: (rg: string) => new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`),
   resourceNotFound: (id: string) => {
     const p = parseId(id);
-    const where = p.resourceGroup ? `under resource group '${p.resourceGroup}'` : p.subscriptionId ? `under subscription '${p.subscriptionId}'` : 'at this scope';
-    return new ArmError(404, 'ResourceNotFound', `The Resource '${p.type ?? 'resource'}/${p.name ?? id}' ${where} was not found. ${NOT_FOUND_HELP}`);
+    const where = p.resourceGroup
+      ? `under resource group '${p.resourceGroup}'`
+      : p.subscriptionId
+        ? `under subscription '${p.subscriptionId}'`
+        : 'at this scope';
+    return new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource '${p.type ?? 'resource'}/${p.name ?? id}' ${where} was not found. ${NOT_FOUND_HELP}`,
+    );
   },
   invalidResourceType: (path: string) =>
     new ArmError(404, 'InvalidResourceType', `The resource type could not be found for the request path '${path}'.`),

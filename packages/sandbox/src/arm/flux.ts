@@ -4,7 +4,12 @@ import { ArmError } from './errors.js';
 
 export const FLUX_TYPE = 'Microsoft.KubernetesConfiguration/fluxConfigurations';
 
-const SOURCE_BLOCKS: Record<string, string> = { gitrepository: 'gitRepository', bucket: 'bucket', azureblob: 'azureBlob', ocirepository: 'ociRepository' };
+const SOURCE_BLOCKS: Record<string, string> = {
+  gitrepository: 'gitRepository',
+  bucket: 'bucket',
+  azureblob: 'azureBlob',
+  ocirepository: 'ociRepository',
+};
 
 function kustomization(name: string, k: Record<string, any>) {
   return {
@@ -24,16 +29,44 @@ function kustomization(name: string, k: Record<string, any>) {
 function normalize(props: Record<string, any>): Record<string, any> {
   const sourceKind = props.sourceKind ?? 'GitRepository';
   const block = SOURCE_BLOCKS[String(sourceKind).toLowerCase()];
-  if (!block) throw new ArmError(400, 'InvalidRequestContent', `The source kind '${sourceKind}' is not supported; use GitRepository, Bucket, AzureBlob or OCIRepository.`, 'properties.sourceKind');
-  if (!props[block]) throw new ArmError(400, 'InvalidRequestContent', `Invalid source kind match: sourceKind '${sourceKind}' requires the '${block}' property.`, `properties.${block}`);
+  if (!block)
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The source kind '${sourceKind}' is not supported; use GitRepository, Bucket, AzureBlob or OCIRepository.`,
+      'properties.sourceKind',
+    );
+  if (!props[block])
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `Invalid source kind match: sourceKind '${sourceKind}' requires the '${block}' property.`,
+      `properties.${block}`,
+    );
   const source = { timeoutInSeconds: 600, syncIntervalInSeconds: 600, ...props[block] };
   if (block === 'gitRepository' && !/^(https?|ssh):\/\//i.test(String(source.url ?? ''))) {
-    throw new ArmError(400, 'InvalidRequestContent', `The gitRepository url '${source.url ?? ''}' is invalid: it must start with http://, https:// or ssh://.`, 'properties.gitRepository.url');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The gitRepository url '${source.url ?? ''}' is invalid: it must start with http://, https:// or ssh://.`,
+      'properties.gitRepository.url',
+    );
   }
-  const kustomizations = Object.fromEntries(Object.entries(props.kustomizations ?? {}).filter(([, v]) => v !== null).map(([k, v]) => [k, kustomization(k, v as Record<string, any>)]));
+  const kustomizations = Object.fromEntries(
+    Object.entries(props.kustomizations ?? {})
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, kustomization(k, v as Record<string, any>)]),
+  );
   const names = new Set(Object.keys(kustomizations));
   for (const k of Object.values(kustomizations)) {
-    for (const dep of k.dependsOn) if (!names.has(dep)) throw new ArmError(400, 'InvalidRequestContent', `The kustomization '${k.name}' depends on '${dep}', which is not defined in this configuration.`, 'properties.kustomizations');
+    for (const dep of k.dependsOn)
+      if (!names.has(dep))
+        throw new ArmError(
+          400,
+          'InvalidRequestContent',
+          `The kustomization '${k.name}' depends on '${dep}', which is not defined in this configuration.`,
+          'properties.kustomizations',
+        );
   }
   const out: Record<string, any> = {
     scope: props.scope ?? 'cluster',
@@ -50,29 +83,57 @@ function normalize(props: Record<string, any>): Record<string, any> {
   return out;
 }
 
-const READ_ONLY = { statuses: [], errorMessage: '', repositoryPublicKey: '', sourceSyncedCommitId: null, sourceUpdatedAt: null, statusUpdatedAt: null };
+const READ_ONLY = {
+  statuses: [],
+  errorMessage: '',
+  repositoryPublicKey: '',
+  sourceSyncedCommitId: null,
+  sourceUpdatedAt: null,
+  statusUpdatedAt: null,
+};
 
 function requireFluxExtension(call: ArmCall, parent: ArmResource): void {
   const installed = call.ctx.store
     .children(parent.id, 'Microsoft.KubernetesConfiguration/extensions')
     .some((e) => String(e.properties?.extensionType).toLowerCase() === 'microsoft.flux' && e.properties?.provisioningState !== 'Deleting');
   if (!installed) {
-    throw new ArmError(400, 'ExtensionNotFound', `The 'microsoft.flux' extension is not installed on cluster '${parent.name}'; install it before creating Flux configurations.`);
+    throw new ArmError(
+      400,
+      'ExtensionNotFound',
+      `The 'microsoft.flux' extension is not installed on cluster '${parent.name}'; install it before creating Flux configurations.`,
+    );
   }
 }
 
-export function fluxCreate(call: ArmCall, parent: ArmResource, id: string, name: string, body: Record<string, any>, existing?: ArmResource): ArmResource {
+export function fluxCreate(
+  call: ArmCall,
+  parent: ArmResource,
+  id: string,
+  name: string,
+  body: Record<string, any>,
+  existing?: ArmResource,
+): ArmResource {
   requireFluxExtension(call, parent);
   const props = normalize(body.properties ?? {});
   if (existing && (existing.properties?.scope !== props.scope || existing.properties?.namespace !== props.namespace)) {
-    throw new ArmError(400, 'InvalidRequestContent', `The scope and namespace of Flux configuration '${name}' cannot change after creation.`, 'properties.namespace');
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      `The scope and namespace of Flux configuration '${name}' cannot change after creation.`,
+      'properties.namespace',
+    );
   }
   return {
     id: existing?.id ?? id,
     name: existing?.name ?? name,
     type: FLUX_TYPE,
     systemData: systemData(call.principal, existing?.systemData as Record<string, unknown>),
-    properties: { ...READ_ONLY, ...props, complianceState: existing ? existing.properties?.complianceState ?? 'Pending' : 'Pending', provisioningState: existing ? 'Updating' : 'Creating' },
+    properties: {
+      ...READ_ONLY,
+      ...props,
+      complianceState: existing ? (existing.properties?.complianceState ?? 'Pending') : 'Pending',
+      provisioningState: existing ? 'Updating' : 'Creating',
+    },
   };
 }
 

@@ -73,7 +73,10 @@ export class LroManager {
       op.status = op.failed ? 'Failed' : 'Succeeded';
       op.endTime = new Date().toISOString();
       if (op.failed) {
-        op.error = { code: 'ResourceOperationFailure', message: "The resource operation completed with terminal provisioning state 'Failed'. (failure injected by the sandbox)" };
+        op.error = {
+          code: 'ResourceOperationFailure',
+          message: "The resource operation completed with terminal provisioning state 'Failed'. (failure injected by the sandbox)",
+        };
       }
       op.finish(op.failed);
       if (this.byResource.get(key(op.resourceId)) === id) this.byResource.delete(key(op.resourceId));

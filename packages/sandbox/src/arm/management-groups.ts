@@ -16,8 +16,20 @@ function children(ctx: SandboxContext, name: string, recurse: boolean): unknown[
   const groups = [...ctx.store.managementGroups.values()].filter((g) => g.parent?.toLowerCase() === name.toLowerCase());
   const subs = [...ctx.store.subscriptions.values()].filter((s) => s.managementGroup.toLowerCase() === name.toLowerCase());
   return [
-    ...groups.map((g) => ({ id: mgId(g.name), type: MG_TYPE, name: g.name, displayName: g.displayName, children: recurse ? children(ctx, g.name, true) : null })),
-    ...subs.map((s) => ({ id: `/subscriptions/${s.subscriptionId}`, type: '/subscriptions', name: s.subscriptionId, displayName: s.displayName, children: null })),
+    ...groups.map((g) => ({
+      id: mgId(g.name),
+      type: MG_TYPE,
+      name: g.name,
+      displayName: g.displayName,
+      children: recurse ? children(ctx, g.name, true) : null,
+    })),
+    ...subs.map((s) => ({
+      id: `/subscriptions/${s.subscriptionId}`,
+      type: '/subscriptions',
+      name: s.subscriptionId,
+      displayName: s.displayName,
+      children: null,
+    })),
   ];
 }
 
@@ -39,7 +51,14 @@ function body(call: ArmCall, g: ManagementGroup) {
         updatedBy: call.ctx.identity.objectId,
         parent: parent ? { id: mgId(parent.name), name: parent.name, displayName: parent.displayName } : null,
         ...(expand.includes('path') ? { path: chain.reverse().map((p) => ({ name: p.name, displayName: p.displayName })) } : {}),
-        ...(expand.includes('ancestors') ? { managementGroupAncestors: call.ctx.store.managementGroupChain(g.name).slice(1).map((p) => p.name) } : {}),
+        ...(expand.includes('ancestors')
+          ? {
+              managementGroupAncestors: call.ctx.store
+                .managementGroupChain(g.name)
+                .slice(1)
+                .map((p) => p.name),
+            }
+          : {}),
       },
       ...(expand.includes('children') ? { children: children(call.ctx, g.name, recurse) } : {}),
     },
@@ -53,7 +72,15 @@ export const managementGroupRoutes: ArmRoute[] = [
     methods: ['GET'],
     skipAuthorization: true,
     handle: (call) =>
-      json(200, { value: [...call.ctx.store.managementGroups.values()].map((g) => ({ id: mgId(g.name), type: MG_TYPE, name: g.name, properties: { tenantId: call.ctx.identity.tenantId, displayName: g.displayName } })), nextLink: null }),
+      json(200, {
+        value: [...call.ctx.store.managementGroups.values()].map((g) => ({
+          id: mgId(g.name),
+          type: MG_TYPE,
+          name: g.name,
+          properties: { tenantId: call.ctx.identity.tenantId, displayName: g.displayName },
+        })),
+        nextLink: null,
+      }),
   },
   {
     pattern: /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/descendants$/i,
@@ -62,11 +89,23 @@ export const managementGroupRoutes: ArmRoute[] = [
       const names = call.ctx.store.managementGroupDescendants(group(call, call.m[1]).name);
       names.delete(call.m[1].toLowerCase());
       const groups = [...names].map((n) => call.ctx.store.managementGroups.get(n)!);
-      const subs = [...call.ctx.store.subscriptions.values()].filter((s) => names.has(s.managementGroup.toLowerCase()) || s.managementGroup.toLowerCase() === call.m[1].toLowerCase());
+      const subs = [...call.ctx.store.subscriptions.values()].filter(
+        (s) => names.has(s.managementGroup.toLowerCase()) || s.managementGroup.toLowerCase() === call.m[1].toLowerCase(),
+      );
       return json(200, {
         value: [
-          ...groups.map((g) => ({ id: mgId(g.name), type: MG_TYPE, name: g.name, properties: { displayName: g.displayName, parent: { id: mgId(g.parent ?? '') } } })),
-          ...subs.map((s) => ({ id: `/subscriptions/${s.subscriptionId}`, type: 'Microsoft.Management/managementGroups/subscriptions', name: s.subscriptionId, properties: { displayName: s.displayName, parent: { id: mgId(s.managementGroup) } } })),
+          ...groups.map((g) => ({
+            id: mgId(g.name),
+            type: MG_TYPE,
+            name: g.name,
+            properties: { displayName: g.displayName, parent: { id: mgId(g.parent ?? '') } },
+          })),
+          ...subs.map((s) => ({
+            id: `/subscriptions/${s.subscriptionId}`,
+            type: 'Microsoft.Management/managementGroups/subscriptions',
+            name: s.subscriptionId,
+            properties: { displayName: s.displayName, parent: { id: mgId(s.managementGroup) } },
+          })),
         ],
         nextLink: null,
       });
@@ -82,7 +121,12 @@ export const managementGroupRoutes: ArmRoute[] = [
       if (call.req.method === 'PUT') sub.managementGroup = g.name;
       if (call.req.method === 'DELETE') sub.managementGroup = call.ctx.identity.rootManagementGroup;
       if (call.req.method === 'DELETE') return json(200);
-      return json(200, { id: `${mgId(g.name)}/subscriptions/${sub.subscriptionId}`, type: 'Microsoft.Management/managementGroups/subscriptions', name: sub.subscriptionId, properties: { tenant: call.ctx.identity.tenantId, displayName: sub.displayName, parent: { id: mgId(g.name) }, state: 'Active' } });
+      return json(200, {
+        id: `${mgId(g.name)}/subscriptions/${sub.subscriptionId}`,
+        type: 'Microsoft.Management/managementGroups/subscriptions',
+        name: sub.subscriptionId,
+        properties: { tenant: call.ctx.identity.tenantId, displayName: sub.displayName, parent: { id: mgId(g.name) }, state: 'Active' },
+      });
     },
   },
   {
@@ -94,7 +138,9 @@ export const managementGroupRoutes: ArmRoute[] = [
       if (call.req.method === 'GET') return json(200, body(call, group(call, name)));
       if (call.req.method === 'DELETE') {
         const g = group(call, name);
-        const hasChildren = [...store.managementGroups.values()].some((c) => c.parent?.toLowerCase() === g.name.toLowerCase()) || [...store.subscriptions.values()].some((s) => s.managementGroup.toLowerCase() === g.name.toLowerCase());
+        const hasChildren =
+          [...store.managementGroups.values()].some((c) => c.parent?.toLowerCase() === g.name.toLowerCase()) ||
+          [...store.subscriptions.values()].some((s) => s.managementGroup.toLowerCase() === g.name.toLowerCase());
         if (hasChildren) throw new ArmError(400, 'BadRequest', `The management group '${name}' has children; move or delete them first.`);
         store.managementGroups.delete(g.name.toLowerCase());
         return json(200, { id: mgId(g.name), type: MG_TYPE, name: g.name, status: 'Succeeded' });
@@ -102,7 +148,8 @@ export const managementGroupRoutes: ArmRoute[] = [
       const p = bodyObject(call.req).properties ?? {};
       const parentId: string | undefined = p.details?.parent?.id;
       const parent = parentId ? parentId.split('/').pop()! : call.ctx.identity.rootManagementGroup;
-      if (!store.managementGroups.has(parent.toLowerCase())) throw new ArmError(400, 'BadRequest', `The parent management group '${parent}' does not exist.`);
+      if (!store.managementGroups.has(parent.toLowerCase()))
+        throw new ArmError(400, 'BadRequest', `The parent management group '${parent}' does not exist.`);
       const g = store.addManagementGroup({ name, displayName: p.displayName ?? name, parent });
       return json(200, body(call, g));
     },

@@ -10,7 +10,11 @@ function operation(call: ArmCall, id: string): Operation {
 
 /** Location semantics: 202 while running, then 200 with the final body or 204 when there is none. */
 function locationAnswer(call: ArmCall, op: Operation) {
-  if (op.status === 'InProgress') return json(202, undefined, { Location: call.req.url.toString().replace(/^https?:\/\/[^/]+/, call.ctx.url), 'Retry-After': call.ctx.lro.retryAfter(op) });
+  if (op.status === 'InProgress')
+    return json(202, undefined, {
+      Location: call.req.url.toString().replace(/^https?:\/\/[^/]+/, call.ctx.url),
+      'Retry-After': call.ctx.lro.retryAfter(op),
+    });
   if (op.status === 'Failed') return json(200, { status: 'Failed', error: op.error });
   const body = op.result?.();
   return body === undefined ? json(204) : json(200, body);

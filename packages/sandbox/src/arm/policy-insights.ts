@@ -12,7 +12,12 @@ export function renderPolicyState(ctx: SandboxContext, s: PolicyStateRecord, con
   const p = parseId(s.resourceId);
   const assignment = ctx.store.get(s.policyAssignmentId);
   const sub = ctx.store.subscription(p.subscriptionId);
-  const groups = sub ? ctx.store.managementGroupChain(sub.managementGroup).map((g) => g.name).join(',') : '';
+  const groups = sub
+    ? ctx.store
+        .managementGroupChain(sub.managementGroup)
+        .map((g) => g.name)
+        .join(',')
+    : '';
   const { components: _components, ...rest } = s;
   return {
     '@odata.id': null,
@@ -24,14 +29,15 @@ export function renderPolicyState(ctx: SandboxContext, s: PolicyStateRecord, con
     effectiveParameters: '',
     isCompliant: s.complianceState === 'Compliant',
     subscriptionId: p.subscriptionId ?? '',
-    resourceType: s.resourceType ?? (p.type ?? ''),
+    resourceType: s.resourceType ?? p.type ?? '',
     resourceLocation: s.resourceLocation ?? ctx.store.get(s.resourceId)?.location ?? '',
     resourceGroup: p.resourceGroup ?? '',
     resourceTags: 'tbd',
     policyAssignmentName: lastSegment(s.policyAssignmentId),
     policyAssignmentOwner: 'tbd',
     policyAssignmentParameters: JSON.stringify(assignment?.properties?.parameters ?? {}),
-    policyAssignmentScope: assignment?.properties?.scope ?? s.policyAssignmentId.replace(/\/providers\/microsoft\.authorization\/policyassignments\/.*$/i, ''),
+    policyAssignmentScope:
+      assignment?.properties?.scope ?? s.policyAssignmentId.replace(/\/providers\/microsoft\.authorization\/policyassignments\/.*$/i, ''),
     policyDefinitionName: lastSegment(s.policyDefinitionId),
     policyDefinitionAction: s.policyDefinitionAction ?? 'audit',
     policyDefinitionCategory: 'tbd',
@@ -47,7 +53,11 @@ export function renderPolicyState(ctx: SandboxContext, s: PolicyStateRecord, con
     policyDefinitionVersion: '1.0.0',
     policySetDefinitionVersion: s.policySetDefinitionId ? '1.0.0' : '',
     policyAssignmentVersion: '',
-    ...Object.fromEntries(Object.entries(rest).filter(([k]) => !(k in {}) && !['resourceId', 'policyAssignmentId', 'policyDefinitionId', 'complianceState', 'timestamp'].includes(k))),
+    ...Object.fromEntries(
+      Object.entries(rest).filter(
+        ([k]) => !(k in {}) && !['resourceId', 'policyAssignmentId', 'policyDefinitionId', 'complianceState', 'timestamp'].includes(k),
+      ),
+    ),
   };
 }
 
@@ -63,14 +73,16 @@ export function statesInScope(ctx: SandboxContext, scope: string): PolicyStateRe
     });
   }
   const k = key(scope);
-  const byPolicy = /^(.*)\/providers\/microsoft\.authorization\/(policyassignments|policydefinitions|policysetdefinitions)\/([^/]+)$/i.exec(scope);
+  const byPolicy = /^(.*)\/providers\/microsoft\.authorization\/(policyassignments|policydefinitions|policysetdefinitions)\/([^/]+)$/i.exec(
+    scope,
+  );
   if (byPolicy) {
     const [, within, kind, name] = byPolicy;
     const w = key(within);
     return all.filter((s) => {
       if (!key(s.resourceId).startsWith(w + '/')) return false;
       if (kind.toLowerCase() === 'policyassignments') return key(s.policyAssignmentId) === k;
-      const id = kind.toLowerCase() === 'policydefinitions' ? s.policyDefinitionId : s.policySetDefinitionId ?? '';
+      const id = kind.toLowerCase() === 'policydefinitions' ? s.policyDefinitionId : (s.policySetDefinitionId ?? '');
       return lastSegment(id).toLowerCase() === name.toLowerCase();
     });
   }
@@ -84,7 +96,12 @@ function componentsFilter(expand: string | null) {
 
 function queryResults(call: ArmCall, scope: string) {
   const q = call.req.url.searchParams;
-  if (q.get('$apply')) throw new ArmError(400, 'InvalidQueryParameter', 'The $apply parameter is not supported by the sandbox; query without it and aggregate on the client.');
+  if (q.get('$apply'))
+    throw new ArmError(
+      400,
+      'InvalidQueryParameter',
+      'The $apply parameter is not supported by the sandbox; query without it and aggregate on the client.',
+    );
   const context = `${call.ctx.url}${scope}/providers/Microsoft.PolicyInsights/policyStates/$metadata#latest`;
   const filter = compileFilter(q.get('$filter'));
   const components = componentsFilter(q.get('$expand'));
@@ -103,9 +120,14 @@ function queryResults(call: ArmCall, scope: string) {
   const start = Number(q.get('$skiptoken') ?? q.get('$skipToken') ?? 0) || 0;
   const size = call.ctx.knobs().policyStatesPageSize;
   const pageRows = rows.slice(start, start + size);
-  const select = q.get('$select')?.split(',').map((f) => f.trim().toLowerCase());
+  const select = q
+    .get('$select')
+    ?.split(',')
+    .map((f) => f.trim().toLowerCase());
   const value = pageRows.map(({ s, row }) => {
-    const out = select ? Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('@') || select.includes(k.toLowerCase()))) : row;
+    const out = select
+      ? Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith('@') || select.includes(k.toLowerCase())))
+      : row;
     if (components) out.components = (s.components ?? []).filter((c) => components(c as unknown as Record<string, unknown>));
     return out;
   });
@@ -125,7 +147,10 @@ function summaryResults(call: ArmCall, scope: string, states: PolicyStateRecord[
   const details = (by: (s: PolicyStateRecord) => string) => {
     const out: { complianceState: string; count: number }[] = [];
     for (const state of ['compliant', 'noncompliant']) {
-      const n = count(states.filter((s) => s.complianceState.toLowerCase() === state), by);
+      const n = count(
+        states.filter((s) => s.complianceState.toLowerCase() === state),
+        by,
+      );
       if (n) out.push({ complianceState: state, count: n });
     }
     return out;
@@ -148,7 +173,11 @@ function summarize(call: ArmCall, scope: string) {
   for (const s of states) byAssignment.set(key(s.policyAssignmentId), [...(byAssignment.get(key(s.policyAssignmentId)) ?? []), s]);
   const policyAssignments = [...byAssignment.values()].map((list) => {
     const byDefinition = new Map<string, PolicyStateRecord[]>();
-    for (const s of list) byDefinition.set(key(s.policyDefinitionId + (s.policyDefinitionReferenceId ?? '')), [...(byDefinition.get(key(s.policyDefinitionId + (s.policyDefinitionReferenceId ?? ''))) ?? []), s]);
+    for (const s of list)
+      byDefinition.set(key(s.policyDefinitionId + (s.policyDefinitionReferenceId ?? '')), [
+        ...(byDefinition.get(key(s.policyDefinitionId + (s.policyDefinitionReferenceId ?? ''))) ?? []),
+        s,
+      ]);
     return {
       policyAssignmentId: list[0].policyAssignmentId,
       policySetDefinitionId: list[0].policySetDefinitionId ?? '',
@@ -163,7 +192,13 @@ function summarize(call: ArmCall, scope: string) {
       policyGroups: [],
     };
   });
-  return json(200, { '@odata.context': context, '@odata.count': 1, value: [{ '@odata.id': null, '@odata.context': `${context}/$entity`, results: summaryResults(call, scope, states, ''), policyAssignments }] });
+  return json(200, {
+    '@odata.context': context,
+    '@odata.count': 1,
+    value: [
+      { '@odata.id': null, '@odata.context': `${context}/$entity`, results: summaryResults(call, scope, states, ''), policyAssignments },
+    ],
+  });
 }
 
 /** Microsoft.PolicyInsights: policyStates queryResults/summarize/triggerEvaluation and componentPolicyStates. */
@@ -174,17 +209,30 @@ export const policyInsightsRoutes: ArmRoute[] = [
     api: 'policyinsights',
     handle: (call) => {
       const [, scope, resource, op] = call.m;
-      if (!['latest', 'default'].includes(resource.toLowerCase()) || (op.toLowerCase() === 'summarize' && resource.toLowerCase() !== 'latest')) {
-        throw new ArmError(400, 'InvalidPolicyStatesResource', `The policy states resource '${resource}' is not valid here; use 'latest'${op.toLowerCase() === 'summarize' ? '' : " or 'default'"}.`);
+      if (
+        !['latest', 'default'].includes(resource.toLowerCase()) ||
+        (op.toLowerCase() === 'summarize' && resource.toLowerCase() !== 'latest')
+      ) {
+        throw new ArmError(
+          400,
+          'InvalidPolicyStatesResource',
+          `The policy states resource '${resource}' is not valid here; use 'latest'${op.toLowerCase() === 'summarize' ? '' : " or 'default'"}.`,
+        );
       }
-      if (call.req.url.searchParams.get('$expand') && !/\/providers\/(?!microsoft\.authorization|microsoft\.management)[^/]+\/[^/]+\/[^/]+$/i.test(scope)) {
+      if (
+        call.req.url.searchParams.get('$expand') &&
+        !/\/providers\/(?!microsoft\.authorization|microsoft\.management)[^/]+\/[^/]+\/[^/]+$/i.test(scope)
+      ) {
         throw new ArmError(400, 'InvalidQueryParameter', 'The $expand parameter is only supported at resource scope.');
       }
       return op.toLowerCase() === 'summarize' ? summarize(call, scope) : queryResults(call, scope);
     },
   },
   {
-    pattern: new RegExp(`^(\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+)?)\\/${PI}\\/policystates\\/latest\\/triggerevaluation$`, 'i'),
+    pattern: new RegExp(
+      `^(\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+)?)\\/${PI}\\/policystates\\/latest\\/triggerevaluation$`,
+      'i',
+    ),
     methods: ['POST'],
     api: 'policyinsights',
     handle: (call) => {
@@ -211,10 +259,19 @@ export const policyInsightsRoutes: ArmRoute[] = [
       const scope = call.m[1];
       const context = `${call.ctx.url}${scope}/providers/Microsoft.PolicyInsights/componentPolicyStates/$metadata#latest`;
       const filter = compileFilter(call.req.url.searchParams.get('$filter'));
-      const value = statesInScope(call.ctx, scope).flatMap((s) => {
-        const base = renderPolicyState(call.ctx, s, context);
-        return (s.components ?? []).map((c) => ({ ...base, componentId: c.id, componentType: c.type, componentName: c.name, complianceState: c.complianceState, timestamp: c.timestamp ?? base.timestamp }));
-      }).filter((row) => filter(row));
+      const value = statesInScope(call.ctx, scope)
+        .flatMap((s) => {
+          const base = renderPolicyState(call.ctx, s, context);
+          return (s.components ?? []).map((c) => ({
+            ...base,
+            componentId: c.id,
+            componentType: c.type,
+            componentName: c.name,
+            complianceState: c.complianceState,
+            timestamp: c.timestamp ?? base.timestamp,
+          }));
+        })
+        .filter((row) => filter(row));
       const top = Number(call.req.url.searchParams.get('$top') ?? 0);
       const rows = top > 0 ? value.slice(0, top) : value;
       return json(200, { '@odata.context': context, '@odata.count': rows.length, value: rows });

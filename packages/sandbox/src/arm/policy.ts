@@ -7,7 +7,8 @@ import { ArmError, errors } from './errors.js';
 import { builtIns, POLICY_DEFINITION_TYPE, POLICY_SET_TYPE } from './policy-builtins.js';
 
 export const POLICY_ASSIGNMENT_TYPE = 'Microsoft.Authorization/policyAssignments';
-const SCOPE = '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))?';
+const SCOPE =
+  '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))?';
 
 /** A policy or set definition by id: built-in or custom at a subscription or management group. */
 export function findDefinition(ctx: SandboxContext, id: string): ArmResource | undefined {
@@ -22,18 +23,30 @@ function checkParameters(name: string, definition: ArmResource, given: Record<st
   const declared = (definition.properties?.parameters ?? {}) as Record<string, { defaultValue?: unknown }>;
   const undefinedOnes = Object.keys(given).filter((p) => !(p in declared));
   if (undefinedOnes.length) {
-    throw new ArmError(400, 'UndefinedPolicyParameter', `The policy assignment '${name}' has the parameter(s) '${undefinedOnes.join(', ')}' which are not defined in the policy definition '${definition.name}'.`);
+    throw new ArmError(
+      400,
+      'UndefinedPolicyParameter',
+      `The policy assignment '${name}' has the parameter(s) '${undefinedOnes.join(', ')}' which are not defined in the policy definition '${definition.name}'.`,
+    );
   }
-  const missing = Object.entries(declared).filter(([p, d]) => d.defaultValue === undefined && !(p in given)).map(([p]) => p);
+  const missing = Object.entries(declared)
+    .filter(([p, d]) => d.defaultValue === undefined && !(p in given))
+    .map(([p]) => p);
   if (missing.length) {
-    throw new ArmError(400, 'MissingPolicyParameter', `The policy assignment '${name}' is missing the parameter(s) '${missing.join(', ')}' as defined in the policy definition '${definition.name}'.`);
+    throw new ArmError(
+      400,
+      'MissingPolicyParameter',
+      `The policy assignment '${name}' is missing the parameter(s) '${missing.join(', ')}' as defined in the policy definition '${definition.name}'.`,
+    );
   }
 }
 
 /** Assignments at `scope`, inherited from above it, and (unless `atScope()`) made below it; with the SDK's $filter forms. */
 function listAssignments(ctx: SandboxContext, scope: string, filter: string | null): ArmResource[] {
   const chain = new Set(ctx.store.scopeChain(scope).map(key));
-  const below = (s: string) => key(s).startsWith(key(scope) + '/') || (parseId(scope).managementGroup !== undefined && inGroup(ctx, s, parseId(scope).managementGroup!));
+  const below = (s: string) =>
+    key(s).startsWith(key(scope) + '/') ||
+    (parseId(scope).managementGroup !== undefined && inGroup(ctx, s, parseId(scope).managementGroup!));
   const f = (filter ?? '').trim();
   const defMatch = /policyDefinitionId\s+eq\s+'([^']+)'/i.exec(f);
   return ctx.store.ofType(POLICY_ASSIGNMENT_TYPE).filter((a) => {
@@ -77,16 +90,29 @@ function assignmentHandler(call: ArmCall) {
       ...(body.location ? { location: body.location } : {}),
       ...(body.identity ? { identity: identityOf(call, body.identity, existing.identity) } : {}),
       systemData: systemData(call.principal, existing.systemData as Record<string, unknown>),
-      properties: mergePatch(existing.properties, Object.fromEntries(Object.entries(p).filter(([k]) => ['resourceSelectors', 'overrides'].includes(k)))),
+      properties: mergePatch(
+        existing.properties,
+        Object.fromEntries(Object.entries(p).filter(([k]) => ['resourceSelectors', 'overrides'].includes(k))),
+      ),
     };
     return json(200, store.put(updated, 'patch'));
   }
   const p = body.properties ?? {};
-  if (!p.policyDefinitionId) throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'properties.policyDefinitionId' is required.", 'properties.policyDefinitionId');
+  if (!p.policyDefinitionId)
+    throw new ArmError(
+      400,
+      'InvalidRequestContent',
+      "The request content was invalid: 'properties.policyDefinitionId' is required.",
+      'properties.policyDefinitionId',
+    );
   const definition = findDefinition(call.ctx, p.policyDefinitionId);
   if (!definition) {
     const isSet = /policysetdefinitions/i.test(p.policyDefinitionId);
-    throw new ArmError(404, isSet ? 'PolicySetDefinitionNotFound' : 'PolicyDefinitionNotFound', `The policy ${isSet ? 'set ' : ''}definition '${lastSegment(p.policyDefinitionId)}' could not be found.`);
+    throw new ArmError(
+      404,
+      isSet ? 'PolicySetDefinitionNotFound' : 'PolicyDefinitionNotFound',
+      `The policy ${isSet ? 'set ' : ''}definition '${lastSegment(p.policyDefinitionId)}' could not be found.`,
+    );
   }
   const parameters = (p.parameters ?? {}) as Record<string, unknown>;
   checkParameters(name, definition, parameters);
@@ -108,7 +134,13 @@ function assignmentHandler(call: ArmCall) {
       scope: scope || '/',
       notScopes: p.notScopes ?? [],
       parameters,
-      metadata: { ...p.metadata, createdBy: call.principal, createdOn: (existing?.properties?.metadata?.createdOn as string) ?? nowIso(), updatedBy: existing ? call.principal : null, updatedOn: existing ? nowIso() : null },
+      metadata: {
+        ...p.metadata,
+        createdBy: call.principal,
+        createdOn: (existing?.properties?.metadata?.createdOn as string) ?? nowIso(),
+        updatedBy: existing ? call.principal : null,
+        updatedOn: existing ? nowIso() : null,
+      },
       enforcementMode: p.enforcementMode ?? 'Default',
       ...(p.nonComplianceMessages ? { nonComplianceMessages: p.nonComplianceMessages } : {}),
       ...(p.resourceSelectors ? { resourceSelectors: p.resourceSelectors } : {}),
@@ -135,13 +167,23 @@ function definitionHandler(call: ArmCall, isSet: boolean) {
   const builtIn = (isSet ? builtIns().sets : builtIns().definitions).get(name.toLowerCase());
   const id = `${scope}/providers/${type}/${name}`;
   const existing = store.get(id);
-  const notFound = () => new ArmError(404, isSet ? 'PolicySetDefinitionNotFound' : 'PolicyDefinitionNotFound', `The policy ${isSet ? 'set ' : ''}definition '${name}' could not be found.`);
+  const notFound = () =>
+    new ArmError(
+      404,
+      isSet ? 'PolicySetDefinitionNotFound' : 'PolicyDefinitionNotFound',
+      `The policy ${isSet ? 'set ' : ''}definition '${name}' could not be found.`,
+    );
   if (call.req.method === 'GET') {
     const found = existing ?? builtIn;
     if (!found) throw notFound();
     return json(200, found);
   }
-  if (!scope || builtIn) throw new ArmError(400, 'InvalidPolicyDefinitionScope', `Built-in policy ${isSet ? 'set ' : ''}definitions cannot be changed; create a custom definition under a subscription or management group.`);
+  if (!scope || builtIn)
+    throw new ArmError(
+      400,
+      'InvalidPolicyDefinitionScope',
+      `Built-in policy ${isSet ? 'set ' : ''}definitions cannot be changed; create a custom definition under a subscription or management group.`,
+    );
   if (call.req.method === 'DELETE') {
     if (!existing) return json(204);
     store.delete(id);
@@ -149,11 +191,23 @@ function definitionHandler(call: ArmCall, isSet: boolean) {
   }
   const p = bodyObject(call.req).properties ?? {};
   if (isSet) {
-    for (const ref of p.policyDefinitions ?? []) if (!findDefinition(call.ctx, ref.policyDefinitionId ?? '')) throw new ArmError(400, 'PolicyDefinitionNotFound', `The policy definition '${lastSegment(ref.policyDefinitionId ?? '')}' referenced by the set could not be found.`);
+    for (const ref of p.policyDefinitions ?? [])
+      if (!findDefinition(call.ctx, ref.policyDefinitionId ?? ''))
+        throw new ArmError(
+          400,
+          'PolicyDefinitionNotFound',
+          `The policy definition '${lastSegment(ref.policyDefinitionId ?? '')}' referenced by the set could not be found.`,
+        );
   } else if (!p.policyRule) {
     throw new ArmError(400, 'InvalidPolicyRule', "The policy definition must have a 'policyRule' property.");
   }
-  const definition: ArmResource = { id: existing?.id ?? id, name, type, systemData: systemData(call.principal), properties: { policyType: 'Custom', mode: isSet ? undefined : p.mode ?? 'All', ...p, version: p.version ?? '1.0.0' } };
+  const definition: ArmResource = {
+    id: existing?.id ?? id,
+    name,
+    type,
+    systemData: systemData(call.principal),
+    properties: { policyType: 'Custom', mode: isSet ? undefined : (p.mode ?? 'All'), ...p, version: p.version ?? '1.0.0' },
+  };
   store.put(definition);
   return json(201, definition);
 }
@@ -162,7 +216,13 @@ function listDefinitions(call: ArmCall, isSet: boolean) {
   const scope = call.m[1] ?? '';
   const type = isSet ? POLICY_SET_TYPE : POLICY_DEFINITION_TYPE;
   const chain = new Set(call.ctx.store.scopeChain(scope || '/').map(key));
-  const custom = call.ctx.store.ofType(type).filter((d) => chain.has(key(d.id.split('/providers/Microsoft.Authorization/')[0] ?? '')) || chain.has(key(d.id.replace(/\/providers\/microsoft\.authorization\/.*$/i, ''))));
+  const custom = call.ctx.store
+    .ofType(type)
+    .filter(
+      (d) =>
+        chain.has(key(d.id.split('/providers/Microsoft.Authorization/')[0] ?? '')) ||
+        chain.has(key(d.id.replace(/\/providers\/microsoft\.authorization\/.*$/i, ''))),
+    );
   let all = [...(isSet ? builtIns().sets : builtIns().definitions).values(), ...custom];
   const filter = call.req.url.searchParams.get('$filter') ?? '';
   const policyType = /policyType\s+eq\s+'([^']+)'/i.exec(filter)?.[1];
@@ -174,12 +234,36 @@ function listDefinitions(call: ArmCall, isSet: boolean) {
 
 /** Policy definitions, set definitions and assignments at management group, subscription, group and resource scope. */
 export const policyRoutes: ArmRoute[] = [
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policyassignments$`, 'i'), methods: ['GET'], handle: (call) => page(call, listAssignments(call.ctx, call.m[1] ?? '/', call.req.url.searchParams.get('$filter'))) },
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policyassignments\\/([^/]+)$`, 'i'), methods: ['GET', 'PUT', 'PATCH', 'DELETE'], handle: assignmentHandler },
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions$`, 'i'), methods: ['GET'], handle: (call) => listDefinitions(call, false) },
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions\\/([^/]+)$`, 'i'), methods: ['GET', 'PUT', 'DELETE'], handle: (call) => definitionHandler(call, false) },
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions$`, 'i'), methods: ['GET'], handle: (call) => listDefinitions(call, true) },
-  { pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions\\/([^/]+)$`, 'i'), methods: ['GET', 'PUT', 'DELETE'], handle: (call) => definitionHandler(call, true) },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policyassignments$`, 'i'),
+    methods: ['GET'],
+    handle: (call) => page(call, listAssignments(call.ctx, call.m[1] ?? '/', call.req.url.searchParams.get('$filter'))),
+  },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policyassignments\\/([^/]+)$`, 'i'),
+    methods: ['GET', 'PUT', 'PATCH', 'DELETE'],
+    handle: assignmentHandler,
+  },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions$`, 'i'),
+    methods: ['GET'],
+    handle: (call) => listDefinitions(call, false),
+  },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions\\/([^/]+)$`, 'i'),
+    methods: ['GET', 'PUT', 'DELETE'],
+    handle: (call) => definitionHandler(call, false),
+  },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions$`, 'i'),
+    methods: ['GET'],
+    handle: (call) => listDefinitions(call, true),
+  },
+  {
+    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions\\/([^/]+)$`, 'i'),
+    methods: ['GET', 'PUT', 'DELETE'],
+    handle: (call) => definitionHandler(call, true),
+  },
 ];
 
 export { errors as policyErrors };

@@ -11,12 +11,40 @@ interface ProviderSpec {
 const LOCATIONS = ['East US', 'East US 2', 'West Europe', 'North Europe', 'West US 2', 'Southeast Asia'];
 
 export const PROVIDERS: ProviderSpec[] = [
-  { namespace: 'Microsoft.Kubernetes', types: { connectedClusters: ['2026-05-01', '2024-01-01', '2021-10-01'], locations: ['2024-01-01'], 'locations/operationStatuses': ['2024-01-01'], operations: ['2024-01-01'] } },
-  { namespace: 'Microsoft.KubernetesConfiguration', types: { extensions: ['2025-03-01', '2023-05-01'], fluxConfigurations: ['2025-04-01', '2023-05-01'], operations: ['2025-04-01'] } },
+  {
+    namespace: 'Microsoft.Kubernetes',
+    types: {
+      connectedClusters: ['2026-05-01', '2024-01-01', '2021-10-01'],
+      locations: ['2024-01-01'],
+      'locations/operationStatuses': ['2024-01-01'],
+      operations: ['2024-01-01'],
+    },
+  },
+  {
+    namespace: 'Microsoft.KubernetesConfiguration',
+    types: { extensions: ['2025-03-01', '2023-05-01'], fluxConfigurations: ['2025-04-01', '2023-05-01'], operations: ['2025-04-01'] },
+  },
   { namespace: 'Microsoft.ExtendedLocation', types: { customLocations: ['2021-08-15'], operations: ['2021-08-15'] } },
-  { namespace: 'Microsoft.PolicyInsights', types: { policyStates: ['2024-10-01', '2019-10-01'], operations: ['2024-10-01'], asyncOperationResults: ['2024-10-01'] } },
-  { namespace: 'Microsoft.Authorization', free: true, types: { roleAssignments: ['2022-04-01'], roleDefinitions: ['2022-04-01'], policyAssignments: ['2025-03-01'], policyDefinitions: ['2025-03-01'], policySetDefinitions: ['2025-03-01'] } },
-  { namespace: 'Microsoft.Resources', free: true, types: { subscriptions: ['2022-12-01'], resourceGroups: ['2025-04-01'], tenants: ['2022-12-01'] } },
+  {
+    namespace: 'Microsoft.PolicyInsights',
+    types: { policyStates: ['2024-10-01', '2019-10-01'], operations: ['2024-10-01'], asyncOperationResults: ['2024-10-01'] },
+  },
+  {
+    namespace: 'Microsoft.Authorization',
+    free: true,
+    types: {
+      roleAssignments: ['2022-04-01'],
+      roleDefinitions: ['2022-04-01'],
+      policyAssignments: ['2025-03-01'],
+      policyDefinitions: ['2025-03-01'],
+      policySetDefinitions: ['2025-03-01'],
+    },
+  },
+  {
+    namespace: 'Microsoft.Resources',
+    free: true,
+    types: { subscriptions: ['2022-12-01'], resourceGroups: ['2025-04-01'], tenants: ['2022-12-01'] },
+  },
   { namespace: 'Microsoft.ResourceGraph', free: true, types: { resources: ['2024-04-01', '2022-10-01', '2021-03-01'] } },
   { namespace: 'Microsoft.Management', free: true, types: { managementGroups: ['2021-04-01', '2020-05-01'] } },
 ];

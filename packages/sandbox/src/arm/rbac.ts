@@ -6,7 +6,8 @@ import { bodyObject, json, nowIso, page, type ArmCall, type ArmRoute } from './c
 import { ArmError } from './errors.js';
 import { BUILT_IN_ROLES, type RoleDefinition } from './role-definitions.js';
 
-const SCOPE = '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))?';
+const SCOPE =
+  '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))?';
 
 function roleBody(scope: string, r: RoleDefinition) {
   return {
@@ -28,7 +29,13 @@ function roleBody(scope: string, r: RoleDefinition) {
 }
 
 /** Creates a role assignment directly in the store (seeding and the state API). */
-export function assignRole(ctx: SandboxContext, scope: string, principalId: string, roleNameOrId: string, name = crypto.randomUUID()): ArmResource {
+export function assignRole(
+  ctx: SandboxContext,
+  scope: string,
+  principalId: string,
+  roleNameOrId: string,
+  name = crypto.randomUUID(),
+): ArmResource {
   const role = BUILT_IN_ROLES.find((r) => r.roleName.toLowerCase() === roleNameOrId.toLowerCase()) ?? findRole(ctx, roleNameOrId);
   if (!role) throw new Error(`The role '${roleNameOrId}' is not a built-in or custom role of the sandbox.`);
   const clean = scope === '/' ? '' : scope.replace(/\/+$/, '');
@@ -37,7 +44,20 @@ export function assignRole(ctx: SandboxContext, scope: string, principalId: stri
     id: `${clean}/providers/${ROLE_ASSIGNMENT_TYPE}/${name}`,
     name,
     type: ROLE_ASSIGNMENT_TYPE,
-    properties: { roleDefinitionId: `/providers/${ROLE_DEFINITION_TYPE}/${role.name}`, principalId, principalType: 'ServicePrincipal', scope: clean || '/', condition: null, conditionVersion: null, createdOn: now, updatedOn: now, createdBy: null, updatedBy: null, delegatedManagedIdentityResourceId: null, description: null },
+    properties: {
+      roleDefinitionId: `/providers/${ROLE_DEFINITION_TYPE}/${role.name}`,
+      principalId,
+      principalType: 'ServicePrincipal',
+      scope: clean || '/',
+      condition: null,
+      conditionVersion: null,
+      createdOn: now,
+      updatedOn: now,
+      createdBy: null,
+      updatedBy: null,
+      delegatedManagedIdentityResourceId: null,
+      description: null,
+    },
   });
 }
 
@@ -87,7 +107,12 @@ export const rbacRoutes: ArmRoute[] = [
         return custom ? json(200, custom) : json(204);
       }
       const p = bodyObject(call.req).properties ?? {};
-      const role: ArmResource = { id: custom?.id ?? id, name: guid, type: ROLE_DEFINITION_TYPE, properties: { ...p, type: 'CustomRole', assignableScopes: p.assignableScopes ?? [scope || '/'] } };
+      const role: ArmResource = {
+        id: custom?.id ?? id,
+        name: guid,
+        type: ROLE_DEFINITION_TYPE,
+        properties: { ...p, type: 'CustomRole', assignableScopes: p.assignableScopes ?? [scope || '/'] },
+      };
       call.ctx.store.put(role);
       return json(201, role);
     },
@@ -115,12 +140,28 @@ export const rbacRoutes: ArmRoute[] = [
         return json(200, existing);
       }
       const p = bodyObject(call.req).properties ?? {};
-      if (!p.roleDefinitionId || !p.principalId) throw new ArmError(400, 'InvalidRequestContent', "The request content was invalid: 'properties.roleDefinitionId' and 'properties.principalId' are required.");
+      if (!p.roleDefinitionId || !p.principalId)
+        throw new ArmError(
+          400,
+          'InvalidRequestContent',
+          "The request content was invalid: 'properties.roleDefinitionId' and 'properties.principalId' are required.",
+        );
       const role = findRole(call.ctx, p.roleDefinitionId);
-      if (!role) throw new ArmError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${String(p.roleDefinitionId).split('/').pop()}' does not exist.`);
+      if (!role)
+        throw new ArmError(
+          400,
+          'RoleDefinitionDoesNotExist',
+          `The specified role definition with ID '${String(p.roleDefinitionId).split('/').pop()}' does not exist.`,
+        );
       const duplicate = call.ctx.store
         .ofType(ROLE_ASSIGNMENT_TYPE)
-        .find((a) => key(a.properties?.scope ?? '') === key(scope || '/') && a.properties?.principalId === p.principalId && key(String(a.properties?.roleDefinitionId)).endsWith(role.name) && key(a.id) !== key(id));
+        .find(
+          (a) =>
+            key(a.properties?.scope ?? '') === key(scope || '/') &&
+            a.properties?.principalId === p.principalId &&
+            key(String(a.properties?.roleDefinitionId)).endsWith(role.name) &&
+            key(a.id) !== key(id),
+        );
       if (duplicate) throw new ArmError(409, 'RoleAssignmentExists', 'The role assignment already exists.');
       const now = new Date().toISOString();
       const assignment: ArmResource = {
@@ -128,7 +169,9 @@ export const rbacRoutes: ArmRoute[] = [
         name,
         type: ROLE_ASSIGNMENT_TYPE,
         properties: {
-          roleDefinitionId: p.roleDefinitionId.startsWith('/providers/') ? p.roleDefinitionId : `/providers/${ROLE_DEFINITION_TYPE}/${role.name}`,
+          roleDefinitionId: p.roleDefinitionId.startsWith('/providers/')
+            ? p.roleDefinitionId
+            : `/providers/${ROLE_DEFINITION_TYPE}/${role.name}`,
           principalId: p.principalId,
           principalType: p.principalType ?? 'User',
           scope: scope || '/',

@@ -13,7 +13,13 @@ export const graphRoutes: ArmRoute[] = [
     handle: (call) => {
       const body = bodyObject(call.req);
       if (typeof body.query !== 'string' || !body.query.trim()) {
-        throw new ArmError(400, 'BadRequest', 'Please provide below info when asking for support: timestamp, correlationId. Details: The query is required.', undefined, [{ code: 'InvalidQuery', message: 'Query is missing.' }]);
+        throw new ArmError(
+          400,
+          'BadRequest',
+          'Please provide below info when asking for support: timestamp, correlationId. Details: The query is required.',
+          undefined,
+          [{ code: 'InvalidQuery', message: 'Query is missing.' }],
+        );
       }
       return json(200, runGraphQuery(call, body));
     },

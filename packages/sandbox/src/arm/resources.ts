@@ -1,7 +1,7 @@
 import type { SandboxContext } from '../context.js';
 import type { Subscription } from '../state/types.js';
 import { canRead } from './authorization.js';
-import { bodyObject, json, page, requireSubscription, systemData, type ArmCall, type ArmRoute } from './common.js';
+import { bodyObject, json, page, requireSubscription, type ArmCall, type ArmRoute } from './common.js';
 import { ArmError, errors } from './errors.js';
 import { providerBody, PROVIDERS } from './providers.js';
 
@@ -36,8 +36,13 @@ export const resourceRoutes: ArmRoute[] = [
     methods: ['GET'],
     skipAuthorization: true,
     handle: (call) => {
-      const subs = [...call.ctx.store.subscriptions.values()].filter((s) => canRead(call.ctx, call.principal, `/subscriptions/${s.subscriptionId}`));
-      const res = page(call, subs.map((s) => subscriptionBody(call.ctx, s)));
+      const subs = [...call.ctx.store.subscriptions.values()].filter((s) =>
+        canRead(call.ctx, call.principal, `/subscriptions/${s.subscriptionId}`),
+      );
+      const res = page(
+        call,
+        subs.map((s) => subscriptionBody(call.ctx, s)),
+      );
       (res.body as Record<string, unknown>).count = { type: 'Total', value: subs.length };
       return res;
     },
@@ -48,7 +53,16 @@ export const resourceRoutes: ArmRoute[] = [
     skipAuthorization: true,
     handle: (call) =>
       json(200, {
-        value: [{ id: `/tenants/${call.ctx.identity.tenantId}`, tenantId: call.ctx.identity.tenantId, tenantCategory: 'Home', displayName: 'Arc Sandbox', defaultDomain: 'sandbox.onmicrosoft.com', tenantType: 'AAD' }],
+        value: [
+          {
+            id: `/tenants/${call.ctx.identity.tenantId}`,
+            tenantId: call.ctx.identity.tenantId,
+            tenantCategory: 'Home',
+            displayName: 'Arc Sandbox',
+            defaultDomain: 'sandbox.onmicrosoft.com',
+            tenantType: 'AAD',
+          },
+        ],
       }),
   },
   {
@@ -78,7 +92,11 @@ export const resourceRoutes: ArmRoute[] = [
           const body = bodyObject(call.req);
           if (!body.location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
           if (!/^[-\w._()]{1,90}$/.test(rg) || rg.endsWith('.')) {
-            throw new ArmError(400, 'InvalidResourceGroupName', `The resource group name '${rg}' is invalid: use up to 90 letters, digits, underscores, periods, hyphens and parentheses, not ending in a period.`);
+            throw new ArmError(
+              400,
+              'InvalidResourceGroupName',
+              `The resource group name '${rg}' is invalid: use up to 90 letters, digits, underscores, periods, hyphens and parentheses, not ending in a period.`,
+            );
           }
           const group = {
             id: existing?.id ?? id,

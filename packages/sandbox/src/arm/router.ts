@@ -70,7 +70,7 @@ export async function handleArm(ctx: SandboxContext, req: SandboxRequest, info: 
     }
     if (!route.methods.includes(req.method)) throw errors.methodNotAllowed(req.method, path);
     checkContainers(ctx, req.method, path);
-    const tenantReadable = (req.method === 'GET' && /^\/providers\/microsoft\.authorization\//i.test(path));
+    const tenantReadable = req.method === 'GET' && /^\/providers\/microsoft\.authorization\//i.test(path);
     if (!route.skipAuthorization && !tenantReadable) {
       const action = route.action ?? actionFor(req.method, path);
       const scope = req.method === 'POST' ? path.replace(/\/[^/]+$/, '') : path;
@@ -115,9 +115,19 @@ function checkContainers(ctx: SandboxContext, method: string, path: string): voi
   if (method === 'PUT' || method === 'PATCH') {
     const ns = parseId(path).namespace;
     if (ns && REGISTRATION_REQUIRED.has(ns.toLowerCase()) && ctx.store.registration(sub.subscriptionId, ns) !== 'Registered') {
-      throw new ArmError(409, 'MissingSubscriptionRegistration', `The subscription is not registered to use namespace '${ns}'. See https://aka.ms/rps-not-found for how to register subscriptions.`, undefined, [
-        { code: 'MissingSubscriptionRegistration', target: ns, message: `The subscription is not registered to use namespace '${ns}'. See https://aka.ms/rps-not-found for how to register subscriptions.` },
-      ]);
+      throw new ArmError(
+        409,
+        'MissingSubscriptionRegistration',
+        `The subscription is not registered to use namespace '${ns}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
+        undefined,
+        [
+          {
+            code: 'MissingSubscriptionRegistration',
+            target: ns,
+            message: `The subscription is not registered to use namespace '${ns}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
+          },
+        ],
+      );
     }
   }
 }

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxResponse } from '../http.js';
 
-const aadTime = (d = new Date()): string => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+const aadTime = (d = new Date()): string =>
+  d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** An error from the token endpoint in Entra's own JSON shape (`AADSTSnnnn: ...` descriptions). */
 export function aadError(status: number, error: string, code: number, description: string): SandboxResponse {
@@ -27,8 +31,14 @@ export const FIC_DOCS = 'https://learn.microsoft.com/entra/workload-id/workload-
 
 export const aad = {
   tenantNotFound: (tenant: string) =>
-    aadError(400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`),
-  unsupportedGrant: (grant: string) => aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant}'.`),
+    aadError(
+      400,
+      'invalid_tenant',
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    ),
+  unsupportedGrant: (grant: string) =>
+    aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant}'.`),
   unknownApp: (clientId: string, tenant: string) =>
     aadError(
       400,
@@ -37,9 +47,19 @@ export const aad = {
       `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
     ),
   missingAssertion: () =>
-    aadError(401, 'invalid_client', 7000218, `The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`),
+    aadError(
+      401,
+      'invalid_client',
+      7000218,
+      `The request body must contain the following parameter: 'client_assertion' or 'client_secret'.`,
+    ),
   badAssertionType: (type: string) =>
-    aadError(400, 'invalid_request', 50027, `Invalid client_assertion_type '${type}'; only 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' is supported.`),
+    aadError(
+      400,
+      'invalid_request',
+      50027,
+      `Invalid client_assertion_type '${type}'; only 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' is supported.`,
+    ),
   malformed: () => aadError(400, 'invalid_request', 50027, 'JWT token is invalid or malformed.'),
   badSignature: () => aadError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.'),
   externalOidcFailed: (issuer: string) =>

@@ -3,8 +3,7 @@ import type { SandboxContext } from '../context.js';
 import { ARM_AUDIENCES } from './entra.js';
 
 export type TokenCheck =
-  | { ok: true; principal: string; claims: JWTPayload }
-  | { ok: false; code: string; message: string; challenge: string };
+  { ok: true; principal: string; claims: JWTPayload } | { ok: false; code: string; message: string; challenge: string };
 
 const verified = new WeakMap<SandboxContext, Map<string, JWTPayload>>();
 
@@ -27,7 +26,8 @@ export async function checkAccessToken(ctx: SandboxContext, authorization: strin
   });
   if (!authorization) return fail('AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
   const m = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!m) return fail('AuthenticationFailedInvalidHeader', "Authentication failed. The 'Authorization' header is provided in an invalid format.");
+  if (!m)
+    return fail('AuthenticationFailedInvalidHeader', "Authentication failed. The 'Authorization' header is provided in an invalid format.");
   const token = m[1];
   let cache = verified.get(ctx);
   if (!cache) verified.set(ctx, (cache = new Map()));
@@ -51,11 +51,17 @@ export async function checkAccessToken(ctx: SandboxContext, authorization: strin
     );
   }
   if (String(claims.tid ?? '').toLowerCase() !== ctx.identity.tenantId.toLowerCase()) {
-    return fail('InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'. It must match the tenant '${ctx.url}/${ctx.identity.tenantId}/' associated with this subscription.`);
+    return fail(
+      'InvalidAuthenticationTokenTenant',
+      `The access token is from the wrong issuer '${String(claims.iss)}'. It must match the tenant '${ctx.url}/${ctx.identity.tenantId}/' associated with this subscription.`,
+    );
   }
   const now = new Date();
   if (Number(claims.exp ?? 0) * 1000 <= now.getTime()) {
-    return fail('ExpiredAuthenticationToken', `The access token expiry UTC time '${armTime(new Date(Number(claims.exp) * 1000))}' is earlier than current UTC time '${armTime(now)}'.`);
+    return fail(
+      'ExpiredAuthenticationToken',
+      `The access token expiry UTC time '${armTime(new Date(Number(claims.exp) * 1000))}' is earlier than current UTC time '${armTime(now)}'.`,
+    );
   }
   return { ok: true, principal: String(claims.oid ?? claims.sub ?? ''), claims };
 }

@@ -5,7 +5,12 @@ import type { SandboxRequest, SandboxResponse } from '../http.js';
 import { aad } from './aad-errors.js';
 
 /** Resources (token audiences) that ARM accepts. */
-export const ARM_AUDIENCES = ['https://management.core.windows.net/', 'https://management.core.windows.net', 'https://management.azure.com/', 'https://management.azure.com'];
+export const ARM_AUDIENCES = [
+  'https://management.core.windows.net/',
+  'https://management.core.windows.net',
+  'https://management.azure.com/',
+  'https://management.azure.com',
+];
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -41,10 +46,20 @@ function openidConfiguration(ctx: SandboxContext, base: string, issuer: string) 
  * plus the ADFS-style paths (`/adfs/...`) with which MSAL Python (azure-cli) skips instance discovery.
  */
 export async function handleEntra(ctx: SandboxContext, req: SandboxRequest): Promise<SandboxResponse | undefined> {
-  const m = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|\.well-known\/openid-configuration|discovery\/v2\.0\/keys|discovery\/keys|oauth2\/v2\.0\/token|oauth2\/token)$/i.exec(req.path);
+  const m =
+    /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|\.well-known\/openid-configuration|discovery\/v2\.0\/keys|discovery\/keys|oauth2\/v2\.0\/token|oauth2\/token)$/i.exec(
+      req.path,
+    );
   if (!m) {
     if (/^\/common\/discovery\/instance$/i.test(req.path)) {
-      return { status: 200, body: { tenant_discovery_endpoint: `${ctx.url}/${ctx.identity.tenantId}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [] } };
+      return {
+        status: 200,
+        body: {
+          tenant_discovery_endpoint: `${ctx.url}/${ctx.identity.tenantId}/v2.0/.well-known/openid-configuration`,
+          'api-version': '1.1',
+          metadata: [],
+        },
+      };
     }
     return undefined;
   }
@@ -100,7 +115,9 @@ async function token(ctx: SandboxContext, req: SandboxRequest): Promise<SandboxR
   }
   if (!sameSubject.some((f) => f.audiences.some((a) => audiences.includes(a)))) return aad.audienceMismatch(audiences.join(','));
 
-  const scopes = String(form.scope ?? '').split(/\s+/).filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s));
+  const scopes = String(form.scope ?? '')
+    .split(/\s+/)
+    .filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s));
   const resource = (scopes[0] ?? '').replace(/\/\.default$/, '') || 'https://management.azure.com';
   const normalized = resource.endsWith('/') ? resource : `${resource}/`;
   if (!ARM_AUDIENCES.includes(normalized)) return aad.unknownResource(resource, tenant);

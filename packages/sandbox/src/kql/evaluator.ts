@@ -39,7 +39,9 @@ export function evaluate(e: Expr, row: Row): unknown {
     case 'in': {
       const v = evaluate(e.expr, row);
       const ci = e.op.endsWith('~');
-      const found = e.list.some((x) => (ci ? str(evaluate(x, row)).toLowerCase() === str(v).toLowerCase() : evaluate(x, row) === v || str(evaluate(x, row)) === str(v)));
+      const found = e.list.some((x) =>
+        ci ? str(evaluate(x, row)).toLowerCase() === str(v).toLowerCase() : evaluate(x, row) === v || str(evaluate(x, row)) === str(v),
+      );
       return e.op.startsWith('!') ? !found : found;
     }
     case 'call': {
@@ -179,7 +181,10 @@ export function run(query: Query, input: Row[]): QueryResult {
           else groups.set(id, { keys, rows: [r] });
         }
         if (op.by.length === 0 && groups.size === 0) groups.set('{}', { keys: {}, rows: [] });
-        rows = [...groups.values()].map((g) => ({ ...g.keys, ...Object.fromEntries(op.aggregates.map((a) => [a.name, aggregate(a.expr, g.rows)])) }));
+        rows = [...groups.values()].map((g) => ({
+          ...g.keys,
+          ...Object.fromEntries(op.aggregates.map((a) => [a.name, aggregate(a.expr, g.rows)])),
+        }));
         break;
       }
       case 'limit':

@@ -6,11 +6,42 @@ import { tokenize, type Token } from './tokenizer.js';
 export const AGGREGATES = ['count', 'countif', 'make_set', 'max', 'min', 'sum'];
 
 const FUNCTIONS = new Set([
-  'tolower', 'toupper', 'isnotempty', 'isempty', 'isnull', 'isnotnull', 'tostring', 'toint', 'tolong', 'tobool', 'todatetime',
-  'substring', 'indexof', 'strcat', 'strlen',
+  'tolower',
+  'toupper',
+  'isnotempty',
+  'isempty',
+  'isnull',
+  'isnotnull',
+  'tostring',
+  'toint',
+  'tolong',
+  'tobool',
+  'todatetime',
+  'substring',
+  'indexof',
+  'strcat',
+  'strlen',
   ...AGGREGATES,
 ]);
-const STRING_OPS = new Set(['==', '!=', '=~', '!~', '<', '>', '<=', '>=', 'has', '!has', 'contains', '!contains', 'startswith', '!startswith', 'endswith', 'has_cs', 'contains_cs']);
+const STRING_OPS = new Set([
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  'has',
+  '!has',
+  'contains',
+  '!contains',
+  'startswith',
+  '!startswith',
+  'endswith',
+  'has_cs',
+  'contains_cs',
+]);
 
 /** Parses the supported subset; anything else is a KqlError (answered as InvalidQuery, never guessed at). */
 export function parseQuery(text: string): Query {
@@ -98,12 +129,18 @@ export function parseQuery(text: string): Query {
   };
   const and = (): Expr => {
     let left = comparison();
-    while (isWord('and')) (i++, (left = { kind: 'binary', op: 'and', left, right: comparison() }));
+    while (isWord('and')) {
+      i++;
+      left = { kind: 'binary', op: 'and', left, right: comparison() };
+    }
     return left;
   };
   const expr = (): Expr => {
     let left = and();
-    while (isWord('or')) (i++, (left = { kind: 'binary', op: 'or', left, right: and() }));
+    while (isWord('or')) {
+      i++;
+      left = { kind: 'binary', op: 'or', left, right: and() };
+    }
     return left;
   };
 
@@ -124,7 +161,10 @@ export function parseQuery(text: string): Query {
   };
   const list = <T>(item: () => T): T[] => {
     const out = [item()];
-    while (peek().kind === 'op' && peek().value === ',') (i++, out.push(item()));
+    while (peek().kind === 'op' && peek().value === ',') {
+      i++;
+      out.push(item());
+    }
     return out;
   };
 
@@ -151,9 +191,14 @@ export function parseQuery(text: string): Query {
       });
     } else if (word === 'summarize') {
       const aggregates = list(named);
-      for (const a of aggregates) if (a.expr.kind !== 'call' || !AGGREGATES.includes(a.expr.name)) fail(`summarize supports ${AGGREGATES.map((f) => `${f}()`).join(', ')} only.`, t);
+      for (const a of aggregates)
+        if (a.expr.kind !== 'call' || !AGGREGATES.includes(a.expr.name))
+          fail(`summarize supports ${AGGREGATES.map((f) => `${f}()`).join(', ')} only.`, t);
       let by: NamedExpr[] = [];
-      if (isWord('by')) (i++, (by = list(named)));
+      if (isWord('by')) {
+        i++;
+        by = list(named);
+      }
       operators.push({ kind: 'summarize', aggregates, by });
     } else if (word === 'limit' || word === 'take') {
       const n = peek();

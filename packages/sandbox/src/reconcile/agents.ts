@@ -46,7 +46,10 @@ export function startAgentReconciler(
     const changed = Object.entries(props).some(([k, v]) => resource.properties?.[k] !== v);
     if (!changed && now - s.lastBeat < heartbeat) return;
     s.lastBeat = now;
-    store.put({ ...resource, properties: { ...resource.properties, ...props, lastConnectivityTime: new Date(now).toISOString() } }, 'patch');
+    store.put(
+      { ...resource, properties: { ...resource.properties, ...props, lastConnectivityTime: new Date(now).toISOString() } },
+      'patch',
+    );
   };
 
   const one = async (cluster: LocalCluster) => {
@@ -70,7 +73,8 @@ export function startAgentReconciler(
     if (s.resourceId && s.resourceId.toLowerCase() !== state.resourceId.toLowerCase()) {
       // Re-onboarded to another resource: the old one stops hearing from its agents.
       const old = store.get(s.resourceId);
-      if (old && old.properties?.connectivityStatus === 'Connected') store.put({ ...old, properties: { ...old.properties, connectivityStatus: 'Offline' } }, 'patch');
+      if (old && old.properties?.connectivityStatus === 'Connected')
+        store.put({ ...old, properties: { ...old.properties, connectivityStatus: 'Offline' } }, 'patch');
     }
     s.resourceId = state.resourceId;
     const resource = store.get(state.resourceId);

@@ -1,5 +1,12 @@
 import { errorMessage } from '@arc-actions/core';
-import { planConstraint, readAuditResults, syncPolicyAssignments, type PolicyAssignment, type PolicyAssignmentDefinition, type PolicyEffect } from '../clusters/policy.js';
+import {
+  planConstraint,
+  readAuditResults,
+  syncPolicyAssignments,
+  type PolicyAssignment,
+  type PolicyAssignmentDefinition,
+  type PolicyEffect,
+} from '../clusters/policy.js';
 import type { LocalCluster } from '../clusters/cluster.js';
 import { builtIns } from '../arm/policy-builtins.js';
 import { POLICY_ASSIGNMENT_TYPE } from '../arm/policy.js';
@@ -30,7 +37,11 @@ function definitionOf(store: SandboxStore, id: string): ArmResource | undefined 
 }
 
 /** The assignment as the add-on sees it for one cluster: resolved effect and one entry per Kubernetes definition. */
-export function assignmentForCluster(store: SandboxStore, assignment: ArmResource, location: string | undefined): PolicyAssignment | undefined {
+export function assignmentForCluster(
+  store: SandboxStore,
+  assignment: ArmResource,
+  location: string | undefined,
+): PolicyAssignment | undefined {
   const p = (assignment.properties ?? {}) as Record<string, any>;
   const definition = definitionOf(store, p.policyDefinitionId ?? '');
   if (!definition) return undefined;
@@ -38,9 +49,15 @@ export function assignmentForCluster(store: SandboxStore, assignment: ArmResourc
   const declared = (definition.properties?.parameters ?? {}) as Record<string, { defaultValue?: unknown }>;
   const param = (name: string) => valueOf(params, name) ?? declared[name]?.defaultValue;
   let effect = String(param('effect') ?? 'Audit');
-  for (const o of (p.overrides ?? []) as { kind?: string; value?: string; selectors?: { kind?: string; in?: string[]; notIn?: string[] }[] }[]) {
+  for (const o of (p.overrides ?? []) as {
+    kind?: string;
+    value?: string;
+    selectors?: { kind?: string; in?: string[]; notIn?: string[] }[];
+  }[]) {
     if (o.kind !== 'policyEffect' || !o.value) continue;
-    const matches = (o.selectors ?? []).every((s) => s.kind !== 'resourceLocation' || (s.in ? s.in.includes(location ?? '') : !(s.notIn ?? []).includes(location ?? '')));
+    const matches = (o.selectors ?? []).every(
+      (s) => s.kind !== 'resourceLocation' || (s.in ? s.in.includes(location ?? '') : !(s.notIn ?? []).includes(location ?? '')),
+    );
     if (matches) effect = o.value;
   }
   const resolve = (value: unknown) => {
@@ -53,18 +70,42 @@ export function assignmentForCluster(store: SandboxStore, assignment: ArmResourc
         definitionId: m.policyDefinitionId,
         definitionReferenceId: m.policyDefinitionReferenceId,
         definitionVersion: m.definitionVersion,
-        parameters: Object.fromEntries(Object.entries((m.parameters ?? {}) as Record<string, { value?: unknown }>).filter(([k]) => k !== 'effect').map(([k, v]) => [k, resolve(v.value)])),
+        parameters: Object.fromEntries(
+          Object.entries((m.parameters ?? {}) as Record<string, { value?: unknown }>)
+            .filter(([k]) => k !== 'effect')
+            .map(([k, v]) => [k, resolve(v.value)]),
+        ),
       }))
-    : [{ definitionId: p.policyDefinitionId, parameters: Object.fromEntries(Object.keys(params).filter((k) => k !== 'effect').map((k) => [k, valueOf(params, k)])) }];
+    : [
+        {
+          definitionId: p.policyDefinitionId,
+          parameters: Object.fromEntries(
+            Object.keys(params)
+              .filter((k) => k !== 'effect')
+              .map((k) => [k, valueOf(params, k)]),
+          ),
+        },
+      ];
   const normal = (effect.charAt(0).toUpperCase() + effect.slice(1).toLowerCase()) as PolicyEffect;
-  return { id: assignment.id, name: assignment.name, effect: normal, setDefinitionId: isSet ? p.policyDefinitionId : undefined, definitions };
+  return {
+    id: assignment.id,
+    name: assignment.name,
+    effect: normal,
+    setDefinitionId: isSet ? p.policyDefinitionId : undefined,
+    definitions,
+  };
 }
 
 function hasPolicyExtension(store: SandboxStore, clusterId: string): boolean {
   const prefix = `${key(clusterId)}/providers/microsoft.kubernetesconfiguration/extensions/`;
   return store
     .ofType(EXTENSION_TYPE)
-    .some((e) => key(e.id).startsWith(prefix) && String(e.properties?.extensionType ?? '').toLowerCase() === 'microsoft.policyinsights' && e.properties?.provisioningState === 'Succeeded');
+    .some(
+      (e) =>
+        key(e.id).startsWith(prefix) &&
+        String(e.properties?.extensionType ?? '').toLowerCase() === 'microsoft.policyinsights' &&
+        e.properties?.provisioningState === 'Succeeded',
+    );
 }
 
 export function startPolicyReconciler(
@@ -84,7 +125,12 @@ export function startPolicyReconciler(
         supported.set(k, true);
       } catch (error) {
         supported.set(k, false);
-        options.onError?.('policy add-on', new Error(`${def.definitionReferenceId ?? def.definitionId} is not emulated (no state is reported for it): ${errorMessage(error)}`));
+        options.onError?.(
+          'policy add-on',
+          new Error(
+            `${def.definitionReferenceId ?? def.definitionId} is not emulated (no state is reported for it): ${errorMessage(error)}`,
+          ),
+        );
       }
     }
     return supported.get(k)!;

@@ -69,17 +69,25 @@ export class SandboxStore extends EventEmitter<StoreEvents> {
   /** The group and its parents, nearest first. */
   managementGroupChain(name: string): ManagementGroup[] {
     const out: ManagementGroup[] = [];
-    for (let g = this.managementGroups.get(name.toLowerCase()); g && out.length < 10; g = g.parent ? this.managementGroups.get(g.parent.toLowerCase()) : undefined) out.push(g);
+    for (
+      let g = this.managementGroups.get(name.toLowerCase());
+      g && out.length < 10;
+      g = g.parent ? this.managementGroups.get(g.parent.toLowerCase()) : undefined
+    )
+      out.push(g);
     return out;
   }
 
   /** Names of the group and all groups below it. */
   managementGroupDescendants(name: string): Set<string> {
     const out = new Set([name.toLowerCase()]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const g of this.managementGroups.values()) {
-        if (g.parent && out.has(g.parent.toLowerCase()) && !out.has(g.name.toLowerCase())) (out.add(g.name.toLowerCase()), (grew = true));
+        if (g.parent && out.has(g.parent.toLowerCase()) && !out.has(g.name.toLowerCase())) {
+          out.add(g.name.toLowerCase());
+          grew = true;
+        }
       }
     }
     return out;
