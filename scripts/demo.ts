@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '../packages/core/src/index.js';
-import { startFleetSandbox, type FleetSandbox } from '../packages/sandbox/src/index.js';
+import { resolveClusterBins, startFleetSandbox, type FleetSandbox } from '../packages/sandbox/src/index.js';
 import { runBundle, type StepRun } from './demo/step.js';
 import { renderForTerminal } from './demo/terminal.js';
 
@@ -92,8 +92,11 @@ async function main(): Promise<void> {
       onProgress: (m) => console.log(`  ${m}`),
     });
     const { sandbox, clusters } = fleet;
+    // helm is on every GitHub-hosted runner; here it comes from the same Go-built cache as the clusters.
+    const bins = await resolveClusterBins();
     const env: Record<string, string> = {
       ...fleet.env,
+      PATH: `${bins.dir}:${process.env.PATH}`,
       GITHUB_REPOSITORY: 'acme/fleet',
       GITHUB_SHA: 'f1e2d3c4',
       GITHUB_RUN_ID: '1001',

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile, chmod, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maskSecret, redact } from '@arc-actions/core';
+import type { CheckRow } from './preflight.js';
 
 export const RELEASE = 'azure-arc';
 export const RELEASE_NAMESPACE = 'azure-arc-release';
@@ -129,4 +130,22 @@ export class Helm {
   async dispose(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Pre-flight: the helm client that installs the agents is there (GitHub-hosted runners have it; self-hosted may not). */
+export function helmClientCheck(binary?: string): Promise<CheckRow> {
+  const bin = binary ?? process.env.HELM_CLIENT_PATH ?? 'helm';
+  return new Promise((resolve) => {
+    execFile(bin, ['version', '--short'], { timeout: 30_000 }, (error, stdout) => {
+      if (error) {
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        resolve({
+          check: 'helm client',
+          result: 'fail',
+          detail: missing ? `${bin} is not on PATH` : `${bin} version failed: ${error.message.split('\n')[0]}`,
+          fix: 'install helm 3 on the runner (GitHub-hosted runners have it; self-hosted: azure/setup-helm), or set HELM_CLIENT_PATH',
+        });
+      } else resolve({ check: 'helm client', result: 'pass', detail: stdout.trim() });
+    });
+  });
 }

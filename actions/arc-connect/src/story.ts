@@ -6,7 +6,7 @@ import { details, table } from '@arc-actions/report';
 import { maskUrlCredentials, type Inputs } from './inputs.js';
 import { code, detectPlatform, readClusterFacts, type ClusterFacts } from './cluster-facts.js';
 import { arcEndpoints, type ArcEndpoints } from './endpoints.js';
-import { generateAgentKeys, Helm } from './helm.js';
+import { generateAgentKeys, Helm, helmClientCheck } from './helm.js';
 import { clusterRows, egressRows, failed, providerRows, readProviderStates, registerProviders, type CheckRow } from './preflight.js';
 import {
   applyExtension,
@@ -207,6 +207,7 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
       }
     }
     checks.push(...egress.rows);
+    checks.push(await helmClientCheck(deps.helmBinary));
     const blocking = failed(checks);
     if (blocking.length) {
       return finish({
