@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       clusters: 3,
       dir: join(dir, 'clusters'),
       auditIntervalSeconds: 3,
-      realFleet: { fluxRepoRoot: repo },
+      realFleet: { fluxRepoRoot: repo, fluxResyncMs: 3000 },
       onProgress: (m) => console.log(`  ${m}`),
     });
     const { sandbox, clusters } = fleet;
@@ -170,13 +170,6 @@ async function main(): Promise<void> {
       ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', 'commit', '-qam', 'remove the privileged legacy agent'],
       { cwd: repo },
     );
-    for (const c of clusters) {
-      for (const p of await c.client.list('v1', 'Pod', { namespace: 'shop', labelSelector: 'app=legacy-agent' }).catch(() => [])) {
-        await c.client
-          .request('DELETE', `/api/v1/namespaces/shop/pods/${p.metadata.name}`, { query: { gracePeriodSeconds: '0' } })
-          .catch(() => undefined);
-      }
-    }
     show(
       'flux-apply again (nothing changed in ARM; Flux picks up the new commit)',
       await action('flux-apply', {

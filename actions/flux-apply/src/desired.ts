@@ -77,7 +77,7 @@ export function desiredBody(config: FluxConfiguration, auth: GitAuth): FluxBody 
       timeoutInSeconds: seconds(k.timeout, DEFAULTS.timeoutSeconds, `${at}.timeout`)!,
       syncIntervalInSeconds: seconds(k['sync-interval'], DEFAULTS.intervalSeconds, `${at}.sync-interval`)!,
       retryIntervalInSeconds: seconds(k['retry-interval'], null, `${at}.retry-interval`),
-      prune: k.prune ?? false,
+      prune: k.prune ?? true, // Git is the source of truth unless the file says prune: false (which warns)
       force: k.force ?? false,
       wait: k.wait ?? true,
       postBuild: substitute && Object.keys(substitute).length ? { substitute: { ...substitute } } : null,

@@ -15,6 +15,8 @@ export interface RealFleetOptions {
   offlineAfterMs?: number;
   /** Where local git repositories of Flux configurations may live (file:// or paths). */
   fluxRepoRoot?: string;
+  /** How often Flux polls its source again (default: each configuration's sync interval). */
+  fluxResyncMs?: number;
   onError?: (where: string, error: unknown) => void;
 }
 
@@ -42,7 +44,7 @@ export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[]
     offlineAfterMs: options.offlineAfterMs,
     onError: (c, e) => onError(`agents ${c}`, e),
   });
-  const flux = startFluxReconciler(store, lookup, { repoRoot: options.fluxRepoRoot });
+  const flux = startFluxReconciler(store, lookup, { repoRoot: options.fluxRepoRoot, resyncMs: options.fluxResyncMs });
   const policy = startPolicyReconciler(store, lookup, {
     intervalMs: options.policyIntervalMs,
     onError: (c, e) => onError(`policy add-on ${c}`, e),

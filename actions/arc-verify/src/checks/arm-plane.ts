@@ -1,7 +1,21 @@
-import { formatDuration } from '@arc-actions/core';
 import type { ClusterInventory, ExtensionRow, FluxRow } from '@arc-actions/azure';
 import type { CheckResult } from './types.js';
 import { compareVersions, minorLag } from './versions.js';
+
+/**
+ * A duration for a report that is compared run over run: rounded to its largest unit (2h, 3d, 45m), so that the
+ * same condition reads the same tonight and tomorrow and the regression issue is only touched when something changed.
+ */
+export function coarse(ms: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const) {
+    if (ms >= size) return `${Math.floor(ms / size)}${unit}`;
+  }
+  return 'less than a minute';
+}
 
 export interface ArmCheckOptions {
   now: number;
@@ -44,14 +58,14 @@ export function checkConnectivity(c: ClusterInventory, o: ArmCheckOptions): Chec
       return {
         check: 'connectivity',
         status: 'warn',
-        reason: `Connected, but the last heartbeat was ${formatDuration(age)} ago.`,
+        reason: `Connected, but the last heartbeat was ${coarse(age)} ago.`,
         fix: 'Check the azure-arc agents (kubectl -n azure-arc get pods) and egress to the Arc endpoints.',
         evidence,
       };
     }
     return { check: 'connectivity', status: 'ok', reason: 'Connected.', evidence };
   }
-  const since = age !== undefined ? ` for ${formatDuration(age)}` : '';
+  const since = age !== undefined ? ` for ${coarse(age)}` : '';
   return {
     check: 'connectivity',
     status: status === 'Connecting' ? 'warn' : 'fail',
@@ -111,7 +125,7 @@ export function checkCertificate(c: ClusterInventory, o: ArmCheckOptions): Check
     return {
       check: 'certificate',
       status: 'warn',
-      reason: `The managed identity certificate expires in ${formatDuration(left)} (${expiry}).`,
+      reason: `The managed identity certificate expires in ${coarse(left)} (${expiry}).`,
       fix: 'Bring the cluster online so the agents renew it; it renews automatically while Connected.',
     };
   }

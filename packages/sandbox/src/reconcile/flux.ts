@@ -23,6 +23,11 @@ export interface FluxReconcilerOptions {
   workDir?: string;
   /** Per kustomization bound for apply + health (default from timeoutInSeconds, at most 120 s). */
   timeoutMs?: number;
+  /**
+   * How often configurations on real clusters are reconciled again without an ARM change, as Flux polls its source
+   * every sync interval (default: each configuration's gitRepository.syncIntervalInSeconds).
+   */
+  resyncMs?: number;
   /** Delay before an emulated cluster's configuration turns Compliant (default 200 ms). */
   emulatedDelayMs?: number;
   /** Told about reconciliations that could not run (no cluster handle, unexpected errors). */
@@ -213,9 +218,30 @@ export function startFluxReconciler(
   store.on('change', listener);
   for (const r of store.ofType(FLUX_TYPE)) onChange(r);
 
+  // Flux polls its git source: real clusters pick up new commits without any ARM change.
+  const lastRun = new Map<string, number>();
+  const resync = setInterval(() => {
+    const now = Date.now();
+    for (const r of store.ofType(FLUX_TYPE)) {
+      const clusterId = clusterIdOf(r.id);
+      if (!store.realClusters.has(clusterId) || r.properties?.provisioningState !== 'Succeeded' || r.properties?.suspend) continue;
+      const every = options.resyncMs ?? Number((r.properties?.gitRepository as { syncIntervalInSeconds?: number } | undefined)?.syncIntervalInSeconds ?? 600) * 1000;
+      const k = r.id.toLowerCase();
+      if (now - (lastRun.get(k) ?? now) < every) {
+        if (!lastRun.has(k)) lastRun.set(k, now);
+        continue;
+      }
+      lastRun.set(k, now);
+      const cluster = lookup(clusterId);
+      if (cluster) schedule(r.id, cluster);
+    }
+  }, Math.max(250, Math.min(options.resyncMs ?? 5000, 5000)));
+  resync.unref();
+
   return {
     async stop() {
       stopped = true;
+      clearInterval(resync);
       store.off('change', listener);
       for (const t of timers) clearTimeout(t);
       timers.clear();
