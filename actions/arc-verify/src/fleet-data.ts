@@ -52,7 +52,7 @@ export async function readFleetData(
       "| where type in~ ('microsoft.kubernetesconfiguration/extensions', 'microsoft.kubernetesconfiguration/fluxconfigurations')",
       `| extend clusterId = ${CLUSTER_OF}`,
       // Extensions carry PascalCase properties in Resource Graph, Flux configurations camelCase: one of each pair is empty.
-      "| extend entry = strcat(tolower(type), '|', name, '|', tostring(properties.ExtensionType), '|', tostring(properties.ProvisioningState), tostring(properties.provisioningState), '|', tostring(properties.complianceState))",
+      "| extend entry = strcat(tolower(type), '|', name, '|', tostring(properties.ExtensionType), '|', tostring(properties.ProvisioningState), '|', tostring(properties.provisioningState), '|', tostring(properties.complianceState))",
       '| summarize entries = make_set(entry) by clusterId',
       '| order by clusterId asc',
     ].join('\n'),
@@ -65,12 +65,12 @@ export async function readFleetData(
   for (const row of config.rows) {
     if (!inFleet.has(row.clusterId)) continue;
     for (const entry of row.entries) {
-      const [type, name, extensionType, provisioningState, complianceState] = entry.split('|');
+      const [type, name, extensionType, extensionState, fluxState, complianceState] = entry.split('|');
       const id = `${row.clusterId}/providers/microsoft.kubernetesconfiguration/${type.split('/')[1]}/${name}`;
       if (type.endsWith('/extensions'))
-        push(extensions, row.clusterId, { id, name, clusterId: row.clusterId, extensionType, provisioningState });
+        push(extensions, row.clusterId, { id, name, clusterId: row.clusterId, extensionType, provisioningState: extensionState || undefined });
       else
-        push(flux, row.clusterId, { id, name, clusterId: row.clusterId, complianceState: complianceState || undefined, provisioningState });
+        push(flux, row.clusterId, { id, name, clusterId: row.clusterId, complianceState: complianceState || undefined, provisioningState: fluxState || undefined });
     }
   }
 
