@@ -185,3 +185,12 @@ describe('policy files', () => {
     expect(() => loadPolicies('../../etc', ws)).toThrow(/outside the workspace|does not exist/);
   });
 });
+
+describe('published JSON schema', () => {
+  it('policy-rollout/policies.schema.json is the one generated from the zod schema', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { policyFileJsonSchema } = await import('../src/policy-file/json-schema.js');
+    const published = JSON.parse(readFileSync(new URL('../../../policy-rollout/policies.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(policyFileJsonSchema())));
+  });
+});
