@@ -41,6 +41,8 @@ function typeOf(v: unknown): string {
   return v === null || v === undefined ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+const KNOWN_TIMING = [{ file: 'CreateFluxConfiguration.json', diff: '$.properties.sourceSyncedCommitId' }];
+
 /** The first shape difference between an expected (example) and an actual body, or undefined. */
 export function shapeDiff(expected: unknown, actual: unknown, at = '$'): string | undefined {
   const te = typeOf(expected);
@@ -146,9 +148,10 @@ async function seed(params: Record<string, any>, method: string, path: string, e
       identity: { type: 'SystemAssigned' },
       properties: { agentPublicKeyCertificate: 'AA==' },
     });
-    await arm('PUT', `${cluster}/providers/Microsoft.KubernetesConfiguration/extensions/flux`, {
-      properties: { extensionType: 'microsoft.flux' },
-    });
+    if (!(method === 'GET' && /\/extensions$/.test(path)))
+      await arm('PUT', `${cluster}/providers/Microsoft.KubernetesConfiguration/extensions/flux`, {
+        properties: { extensionType: 'microsoft.flux' },
+      });
   }
   if (method !== 'PUT' && params.clusterName && !path.includes('KubernetesConfiguration')) {
     await arm(
@@ -156,6 +159,61 @@ async function seed(params: Record<string, any>, method: string, path: string, e
       `/subscriptions/${params.subscriptionId}/resourceGroups/${params.resourceGroupName}/providers/Microsoft.Kubernetes/connectedClusters/${params.clusterName}`,
       { location: 'eastus', identity: { type: 'SystemAssigned' }, properties: { agentPublicKeyCertificate: 'AA==', ...props } },
     );
+  }
+  // List examples: create the listed clusters and extensions through ARM, so that the sandbox renders them itself.
+  const listed = (method === 'GET' && Array.isArray(sample?.value) ? sample.value : []).slice(0, 2) as Record<string, any>[];
+  // A paged example needs at least two items to page over.
+  if (sample?.nextLink && listed.length === 1) listed.push({ ...listed[0], id: `${listed[0].id}-2`, name: `${listed[0].name}-2` });
+  // Earlier examples may have left other extensions on the same cluster: the list shows just the example's.
+  if (listed.some((i) => /\/extensions\/[^/]+$/i.test(String(i.id))) && params.clusterName) {
+    const prefix = fill(path, params).toLowerCase();
+    for (const e of sandbox.state.store.ofType('Microsoft.KubernetesConfiguration/extensions'))
+      if (e.id.toLowerCase().startsWith(prefix)) sandbox.state.store.delete(e.id);
+  }
+  for (const item of listed) {
+    let id = String(item.id ?? '');
+    // List by resource group: the items live in the group the example lists.
+    if (params.resourceGroupName && /\/connectedClusters\/[^/]+$/i.test(id))
+      id = id.replace(/\/resourceGroups\/[^/]+\//i, `/resourceGroups/${params.resourceGroupName}/`);
+    if (/\/connectedClusters\/[^/]+$/i.test(id)) {
+      const [, , sub, , rg] = id.split('/');
+      if (!sandbox.state.store.subscription(sub))
+        sandbox.state.addSubscription({ subscriptionId: sub, displayName: sub, state: 'Enabled', managementGroup: 'fleet' });
+      sandbox.state.addResourceGroup(sub, rg);
+      await arm('PUT', id, {
+        location: item.location ?? 'eastus',
+        identity: { type: 'SystemAssigned' },
+        properties: { agentPublicKeyCertificate: 'AA==' },
+      });
+    } else if (/\/extensions\/[^/]+$/i.test(id) && params.clusterName) {
+      const p = item.properties ?? {};
+      await arm('PUT', fill(path, params) + `/${id.split('/').pop()}`, {
+        properties: {
+          extensionType: p.extensionType,
+          configurationSettings: p.configurationSettings,
+          autoUpgradeMinorVersion: p.autoUpgradeMinorVersion,
+          ...(p.autoUpgradeMinorVersion === false ? { version: p.version } : {}),
+          releaseTrain: p.releaseTrain,
+        },
+      });
+    }
+  }
+  // A page with a nextLink: page by one item.
+  sandbox.setKnobs({ pageSize: method === 'GET' && sample?.nextLink ? 1 : 100 });
+  // A Resource Graph example that pages ($top smaller than the matches): more resources whose names match.
+  if (params.query?.query && params.query?.options?.$top) {
+    for (const sub of params.query.subscriptions ?? []) {
+      if (!sandbox.state.store.subscription(sub))
+        sandbox.state.addSubscription({ subscriptionId: sub, displayName: sub, state: 'Enabled', managementGroup: 'fleet' });
+      sandbox.state.addResourceGroup(sub, 'rg-conformance');
+      for (let i = 0; i <= Number(params.query.options.$top); i++) {
+        await arm('PUT', `/subscriptions/${sub}/resourceGroups/rg-conformance/providers/Microsoft.Kubernetes/connectedClusters/test-${i}`, {
+          location: 'eastus',
+          identity: { type: 'SystemAssigned' },
+          properties: { agentPublicKeyCertificate: 'AA==' },
+        });
+      }
+    }
   }
   const target = fill(path.replace(/\/operations\/\{operationId\}$/, ''), params);
   let seeded: Response | undefined;
@@ -262,5 +320,8 @@ it('replays the official REST examples', async () => {
         .map((r) => `  ✗ ${r.file}: ${r.why}`)
         .join('\n'),
   );
-  expect(passed).toBeGreaterThan(results.length / 2);
+  // Fields that only a completed reconciliation fills in, while the example shows them already in the create response.
+  const timing = results.filter((r) => !r.ok && KNOWN_TIMING.some((k) => r.file === k.file && r.why?.startsWith(k.diff)));
+  expect(results.filter((r) => !r.ok && !timing.includes(r))).toEqual([]);
+  expect(passed).toBeGreaterThanOrEqual(results.length - KNOWN_TIMING.length);
 });

@@ -34,6 +34,11 @@ export function markConnected(ctx: SandboxContext, cluster: ArmResource, extra: 
     totalNodeCount: cluster.properties?.totalNodeCount ?? 1,
     totalCoreCount: cluster.properties?.totalCoreCount ?? 2,
     managedIdentityCertificateExpirationTime: new Date(Date.now() + 90 * 86400_000).toISOString(),
+    // What the agents report about the platform besides the typed fields.
+    miscellaneousProperties: {
+      infrastructureVersion: String(cluster.properties?.kubernetesVersion ?? '1.33.1'),
+      ...(cluster.properties?.miscellaneousProperties as Record<string, string> | undefined),
+    },
     ...extra,
   };
   ctx.store.put(cluster, 'patch');

@@ -69,6 +69,7 @@ export function providerBody(ctx: SandboxContext, subscriptionId: string, namesp
     resourceTypes: Object.entries(spec.types).map(([resourceType, apiVersions]) => ({
       resourceType,
       locations: LOCATIONS,
+      locationMappings: [],
       apiVersions,
       capabilities: 'SupportsTags, SupportsLocation',
     })),

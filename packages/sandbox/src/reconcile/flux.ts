@@ -220,22 +220,27 @@ export function startFluxReconciler(
 
   // Flux polls its git source: real clusters pick up new commits without any ARM change.
   const lastRun = new Map<string, number>();
-  const resync = setInterval(() => {
-    const now = Date.now();
-    for (const r of store.ofType(FLUX_TYPE)) {
-      const clusterId = clusterIdOf(r.id);
-      if (!store.realClusters.has(clusterId) || r.properties?.provisioningState !== 'Succeeded' || r.properties?.suspend) continue;
-      const every = options.resyncMs ?? Number((r.properties?.gitRepository as { syncIntervalInSeconds?: number } | undefined)?.syncIntervalInSeconds ?? 600) * 1000;
-      const k = r.id.toLowerCase();
-      if (now - (lastRun.get(k) ?? now) < every) {
-        if (!lastRun.has(k)) lastRun.set(k, now);
-        continue;
+  const resync = setInterval(
+    () => {
+      const now = Date.now();
+      for (const r of store.ofType(FLUX_TYPE)) {
+        const clusterId = clusterIdOf(r.id);
+        if (!store.realClusters.has(clusterId) || r.properties?.provisioningState !== 'Succeeded' || r.properties?.suspend) continue;
+        const every =
+          options.resyncMs ??
+          Number((r.properties?.gitRepository as { syncIntervalInSeconds?: number } | undefined)?.syncIntervalInSeconds ?? 600) * 1000;
+        const k = r.id.toLowerCase();
+        if (now - (lastRun.get(k) ?? now) < every) {
+          if (!lastRun.has(k)) lastRun.set(k, now);
+          continue;
+        }
+        lastRun.set(k, now);
+        const cluster = lookup(clusterId);
+        if (cluster) schedule(r.id, cluster);
       }
-      lastRun.set(k, now);
-      const cluster = lookup(clusterId);
-      if (cluster) schedule(r.id, cluster);
-    }
-  }, Math.max(250, Math.min(options.resyncMs ?? 5000, 5000)));
+    },
+    Math.max(250, Math.min(options.resyncMs ?? 5000, 5000)),
+  );
   resync.unref();
 
   return {
