@@ -5,6 +5,7 @@
  */
 import { Agent, request } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { startSandbox } from '../packages/sandbox/src/index.js';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 10_000);
@@ -71,17 +72,34 @@ const clusters = sandbox.state.store
   .slice(0, 1000)
   .map((c) => c.id);
 
-let next = 0;
-let failures = 0;
+// The load comes from a worker thread, so that client and server do not share one event loop (as a separate
+// process would not).
+const WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const { Agent, request } = require('node:https');
+const agent = new Agent({ keepAlive: true, maxSockets: workerData.concurrency, ca: workerData.ca });
+const get = (path) => new Promise((resolve, reject) => {
+  request(workerData.url + path, { agent, headers: workerData.headers }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); })
+    .on('error', reject).end();
+});
+let next = 0, failures = 0;
 const start = performance.now();
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (next < REQUESTS) {
-      const id = clusters[next++ % clusters.length];
-      if ((await get(`${id}?api-version=2024-01-01`, headers)) !== 200) failures++;
-    }
-  }),
-);
+Promise.all(Array.from({ length: workerData.concurrency }, async () => {
+  while (next < workerData.requests) {
+    const id = workerData.clusters[next++ % workerData.clusters.length];
+    if ((await get(id + '?api-version=2024-01-01')) !== 200) failures++;
+  }
+})).then(() => { agent.destroy(); parentPort.postMessage({ failures, ms: performance.now() - start }); });
+`;
+const start = performance.now();
+const { failures } = await new Promise<{ failures: number; ms: number }>((resolve, reject) => {
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { url: sandbox.url, headers, ca: ca.toString(), clusters, requests: REQUESTS, concurrency: CONCURRENCY },
+  });
+  worker.once('message', resolve);
+  worker.once('error', reject);
+});
 const seconds = (performance.now() - start) / 1000;
 console.log(`emulated clusters: ${CLUSTERS} seeded in ${seedMs.toFixed(0)} ms; store resources: ${sandbox.state.store.resourceCount}`);
 console.log(
