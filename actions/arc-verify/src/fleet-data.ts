@@ -68,9 +68,21 @@ export async function readFleetData(
       const [type, name, extensionType, extensionState, fluxState, complianceState] = entry.split('|');
       const id = `${row.clusterId}/providers/microsoft.kubernetesconfiguration/${type.split('/')[1]}/${name}`;
       if (type.endsWith('/extensions'))
-        push(extensions, row.clusterId, { id, name, clusterId: row.clusterId, extensionType, provisioningState: extensionState || undefined });
+        push(extensions, row.clusterId, {
+          id,
+          name,
+          clusterId: row.clusterId,
+          extensionType,
+          provisioningState: extensionState || undefined,
+        });
       else
-        push(flux, row.clusterId, { id, name, clusterId: row.clusterId, complianceState: complianceState || undefined, provisioningState: fluxState || undefined });
+        push(flux, row.clusterId, {
+          id,
+          name,
+          clusterId: row.clusterId,
+          complianceState: complianceState || undefined,
+          provisioningState: fluxState || undefined,
+        });
     }
   }
 

@@ -54,7 +54,11 @@ export function apiMessage(error: unknown): string {
   } else if (body && typeof body === 'object' && 'message' in body) {
     return String((body as { message: unknown }).message);
   }
-  return errorMessage(error);
+  // Transport failures ("fetch failed") keep why in their cause: connection refused, DNS, TLS.
+  const message = errorMessage(error);
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const detail = String((cause?.message || cause?.code) ?? '');
+  return detail && !message.includes(detail) ? `${message} (${detail})` : message;
 }
 
 export async function checkNodes(kc: KubeConfig): Promise<InClusterCheck> {
