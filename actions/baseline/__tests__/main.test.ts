@@ -38,7 +38,7 @@ describe('baseline (root action) inputs', () => {
     expect(r.errors[0]).not.toContain('\n');
   });
 
-  it('plans connect → extensions → flux → policy (audit) → verify, adding the extensions later steps need', async () => {
+  it('plans connect → extensions → flux → policy (audit) → verify before contacting anything, adding the extensions later steps need', async () => {
     const httpsKey = 'ghp_plantedBaselineKey987';
     const r = await step({
       ...good,
@@ -49,7 +49,10 @@ describe('baseline (root action) inputs', () => {
       'https-key': httpsKey,
       'proxy-https': 'http://u:pr0xy-pass-55@proxy:3128',
     });
-    expect(r.errors).toEqual([]);
+    // No GitHub OIDC here: the run stops at the credential, after the plan (the end-to-end run is story.test.ts).
+    expect(r.failed).toBe(true);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/id-token: write/);
     expect(r.outputs['cluster-id']).toBe(
       `/subscriptions/${SUB}/resourceGroups/rg-edge/providers/Microsoft.Kubernetes/connectedClusters/edge-01`,
     );
