@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../src/index.js';
 
+const execFileAsync = promisify(execFile);
 const azInstalled = spawnSync('az', ['version'], { encoding: 'utf8' }).status === 0;
 if (!azInstalled) console.log('Skipping the azure-cli test: `az` is not installed (apt-get install -y azure-cli installs it; CI does).');
 const describeIfAz = azInstalled ? describe : describe.skip;
@@ -12,7 +14,8 @@ const describeIfAz = azInstalled ? describe : describe.skip;
 describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
   let sandbox: Sandbox;
   let env: NodeJS.ProcessEnv;
-  const az = (...args: string[]) => execFileSync('az', args, { env, encoding: 'utf8', timeout: 60_000 });
+  // Asynchronous on purpose: the sandbox answers from this very process, so a synchronous child would deadlock it.
+  const az = async (...args: string[]) => (await execFileAsync('az', args, { env, encoding: 'utf8', timeout: 60_000 })).stdout;
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -27,7 +30,7 @@ describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
       REQUESTS_CA_BUNDLE: bundle,
       AZURE_CORE_ONLY_SHOW_ERRORS: 'true',
     };
-    az(
+    await az(
       'cloud',
       'register',
       '-n',
@@ -43,7 +46,7 @@ describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
       '--endpoint-management',
       'https://management.core.windows.net/',
     );
-    az('cloud', 'set', '-n', 'ArcSandbox');
+    await az('cloud', 'set', '-n', 'ArcSandbox');
   });
   afterAll(() => sandbox?.stop());
 
@@ -52,7 +55,7 @@ describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
       headers: { authorization: `Bearer ${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
     });
     const jwt = ((await res.json()) as { value: string }).value;
-    az(
+    await az(
       'login',
       '--service-principal',
       '-u',
@@ -64,10 +67,10 @@ describeIfAz('Debian azure-cli against the sandbox (ADFS-style cloud)', () => {
       '-o',
       'none',
     );
-    az('account', 'set', '-s', sandbox.identity.subscriptionId);
-    expect(JSON.parse(az('group', 'show', '-n', 'rg-fleet', '-o', 'json')).name).toBe('rg-fleet');
+    await az('account', 'set', '-s', sandbox.identity.subscriptionId);
+    expect(JSON.parse(await az('group', 'show', '-n', 'rg-fleet', '-o', 'json')).name).toBe('rg-fleet');
     const rest = JSON.parse(
-      az(
+      await az(
         'rest',
         '--method',
         'get',
