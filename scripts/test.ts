@@ -3,8 +3,8 @@
  * with NODE_EXTRA_CA_CERTS set (it must be in the environment when node starts), and prints the closing line
  * `N passed, N failed` computed from jest's JSON result. Extra arguments go to jest.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSandboxCa } from '../packages/sandbox/src/tls.js';
@@ -27,20 +27,31 @@ if (!env.ARC_CLUSTER_BINS) {
   env.ARC_CLUSTER_BINS = build.stdout.trim().split('\n').pop();
   console.log(`[test] cluster binaries ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${env.ARC_CLUSTER_BINS}`);
 }
-const ca = await ensureSandboxCa(join(root, '.sandbox', 'ca'));
+const ca = ensureSandboxCa(join(root, '.sandbox', 'ca'));
 env.NODE_EXTRA_CA_CERTS = ca.caCertPath;
 env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim();
 
 const resultFile = join(cache, 'jest-results.json');
-const jest = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/jest/bin/jest.js'), '--json', '--outputFile', resultFile, ...process.argv.slice(2)],
-  {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  },
-);
+rmSync(resultFile, { force: true });
+// jest's own output goes through live; its tail is kept to read the "Tests:" line if the JSON report cannot be written
+// (jest fails to serialise some errors with circular structures).
+let tail = '';
+const status = await new Promise<number>((resolve) => {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/jest/bin/jest.js'), '--json', '--outputFile', resultFile, ...process.argv.slice(2)],
+    {
+      cwd: root,
+      env,
+      stdio: ['inherit', 'inherit', 'pipe'],
+    },
+  );
+  child.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    tail = (tail + chunk.toString('utf8')).slice(-65_536);
+  });
+  child.on('close', (code) => resolve(code ?? 1));
+});
 
 let line = `0 passed, 1 failed`;
 if (existsSync(resultFile)) {
@@ -52,7 +63,13 @@ if (existsSync(resultFile)) {
   };
   const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
+} else {
+  const tests = /^Tests:\s+(.*)$/m.exec(tail.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] ?? '';
+  const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(tests)?.[1] ?? 0);
+  const suites = Number(/^Test Suites:.*?(\d+) failed/m.exec(tail)?.[1] ?? 0);
+  if (tests)
+    line = `${count('passed')} passed, ${Math.max(count('failed'), suites)} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`;
 }
 writeFileSync(join(cache, 'test-summary.txt'), line + '\n');
 console.log(line);
-process.exit(jest.status ?? 1);
+process.exit(status);
