@@ -35,16 +35,6 @@ const post = (path: string, body: string) =>
     req.on('error', reject);
     req.end(body);
   });
-const get = (path: string, headers: Record<string, string>) =>
-  new Promise<number>((resolve, reject) => {
-    request(`${sandbox.url}${path}`, { agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    })
-      .on('error', reject)
-      .end();
-  });
-
 const idToken = await new Promise<string>((resolve, reject) => {
   request(
     `${sandbox.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`,

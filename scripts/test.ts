@@ -64,6 +64,7 @@ if (existsSync(resultFile)) {
   const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   line = `${r.numPassedTests} passed, ${failed} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`;
 } else {
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const tests = /^Tests:\s+(.*)$/m.exec(tail.replace(/\x1b\[[0-9;]*m/g, ''))?.[1] ?? '';
   const count = (word: string) => Number(new RegExp(`(\\d+) ${word}`).exec(tests)?.[1] ?? 0);
   const suites = Number(/^Test Suites:.*?(\d+) failed/m.exec(tail)?.[1] ?? 0);
