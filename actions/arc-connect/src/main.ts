@@ -1,7 +1,7 @@
 import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
 import { writeStepSummary } from '@arc-actions/report';
 import { connectCluster, type ConnectDeps } from './story.js';
-import { clusterId } from '@arc-actions/azure';
+import { clusterId, identityView } from '@arc-actions/azure';
 import { readInputs, type Inputs } from './inputs.js';
 import type { ActionPlan } from './plan-report.js';
 
@@ -9,13 +9,7 @@ import type { ActionPlan } from './plan-report.js';
 export function inputsView(inputs: Inputs): Record<string, unknown> {
   const { identity, cluster, access, proxy } = inputs;
   return {
-    identity: {
-      clientId: identity.clientId,
-      tenantId: identity.tenantId,
-      subscriptionId: identity.subscriptionId,
-      environment: identity.environment.name,
-      audience: identity.audience,
-    },
+    identity: identityView(identity),
     cluster,
     access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
     proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },

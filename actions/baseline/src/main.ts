@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { errorMessage, formatDuration, log, redact, runAction, setOutput } from '@arc-actions/core';
-import { ArmClients, clusterId, createOidcCredential, parseClusterId, workspaceRoot } from '@arc-actions/azure';
+import { ArmClients, clusterId, createOidcCredential, parseClusterId, workspaceRoot, identityView } from '@arc-actions/azure';
 import { loadKubeConfig } from '@arc-actions/kube';
 import { writeStepSummary } from '@arc-actions/report';
 import { planMarkdown, type ActionPlan } from '../../arc-connect/src/plan-report.js';
@@ -23,13 +23,7 @@ export function baselinePlan(inputs: Inputs): ActionPlan {
     action: 'baseline',
     dryRun: inputs.dryRun,
     inputs: {
-      identity: {
-        clientId: identity.clientId,
-        tenantId: identity.tenantId,
-        subscriptionId: identity.subscriptionId,
-        environment: identity.environment.name,
-        audience: identity.audience,
-      },
+      identity: identityView(identity),
       cluster,
       access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
       proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },

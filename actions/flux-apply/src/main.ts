@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { formatDuration, log, runAction } from '@arc-actions/core';
-import { describeTargets } from '@arc-actions/azure';
+import { describeTargets, identityView } from '@arc-actions/azure';
 import type { ActionPlan } from '../../arc-connect/src/plan-report.js';
 import { applyFleet, publishFleetResult, type FleetDeps } from './story.js';
 import { readInputs, type GitAuth, type Inputs } from './inputs.js';
@@ -24,13 +24,7 @@ export function fluxPlan(inputs: Inputs): ActionPlan {
     action: 'flux-apply',
     dryRun: inputs.dryRun,
     inputs: {
-      identity: {
-        clientId: identity.clientId,
-        tenantId: identity.tenantId,
-        subscriptionId: identity.subscriptionId,
-        environment: identity.environment.name,
-        audience: identity.audience,
-      },
+      identity: identityView(identity),
       configuration: { origin: source.origin, ...config },
       ref: source.ref,
       auth: authView(source.auth),

@@ -1,18 +1,10 @@
-import type { ArmClients } from '@arc-actions/azure';
+import { ifExists, type ArmClients } from '@arc-actions/azure';
 import { policyKey } from './fleet-evidence.js';
-
-const isNotFound = (error: unknown) =>
-  (error as { statusCode?: number })?.statusCode === 404 || /NotFound/.test((error as { code?: string })?.code ?? '');
 
 /** The assignment as ARM holds it, or undefined when it does not exist yet. */
 export async function readAssignment(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
   const policy = await clients.policy(subscriptionId);
-  try {
-    return await policy.policyAssignments.get(scope, name);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return ifExists(policy.policyAssignments.get(scope, name));
 }
 
 export async function writeAssignment(
@@ -64,10 +56,5 @@ export async function writeCustomDefinition(
 export async function readCustomDefinition(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
   const policy = await clients.policy(subscriptionId);
   const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
-  try {
-    return mg ? await policy.policyDefinitions.getAtManagementGroup(mg[1], name) : await policy.policyDefinitions.get(name);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  return ifExists(mg ? policy.policyDefinitions.getAtManagementGroup(mg[1], name) : policy.policyDefinitions.get(name));
 }

@@ -6,3 +6,4 @@ export * from './graph.js';
 export * from './ids.js';
 export * from './fleet.js';
 export * from './inputs.js';
+export * from './arm-errors.js';

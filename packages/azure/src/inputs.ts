@@ -1,5 +1,5 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { z } from 'zod';
 import { ConfigurationError, booleanInput, listInput, optionalString, parseYamlWithSchema, requiredString, shown } from '@arc-actions/core';
@@ -167,6 +167,24 @@ export function workspaceRoot(): string {
   return resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 
+/** The real path, or undefined for a dangling symbolic link. */
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Resolves a path input relative to the workspace and refuses anything outside it (`..`, absolute paths elsewhere,
  * symbolic links leading out). `mustExist` checks existence and kind.
@@ -183,6 +201,20 @@ export function workspacePath(input: string, value: string, options: { mustExist
       `Input "${input}" has the path ${shown(value)}, which is outside the workspace; use a path inside GITHUB_WORKSPACE.`,
       input,
     );
+  }
+  if (!options.mustExist && existsSync(root)) {
+    // A path to be written: whatever part of it exists (the file itself when it is a link, else its nearest existing
+    // folder) must resolve inside the workspace, so that a symbolic link cannot redirect the write elsewhere.
+    let existing = full;
+    while (!lstatExists(existing) && dirname(existing) !== existing) existing = dirname(existing);
+    const real = realOrUndefined(existing);
+    if (real === undefined || !inside(real, realpathSync(root))) {
+      throw new ConfigurationError(
+        `Input "${input}" has the path ${shown(value)}, which links outside the workspace; use a path inside GITHUB_WORKSPACE.`,
+        input,
+      );
+    }
+    return full;
   }
   if (!options.mustExist) return full;
   if (!existsSync(full)) {
@@ -210,3 +242,14 @@ export function workspacePath(input: string, value: string, options: { mustExist
 
 /** The ARM id of a cluster, for outputs and plans. */
 export type { ResourceId };
+
+/** The identity inputs as reports and plans show them (no secrets are part of them). */
+export function identityView(identity: AzureIdentityInputs): Record<string, string | undefined> {
+  return {
+    clientId: identity.clientId,
+    tenantId: identity.tenantId,
+    subscriptionId: identity.subscriptionId,
+    environment: identity.environment.name,
+    audience: identity.audience,
+  };
+}
