@@ -69,6 +69,15 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
   }
 }
 
+/**
+ * A long-running write: the request is retried only while ARM has not accepted it; once accepted, only the polling
+ * is retried (on the same poller), so a transient failure while waiting never sends the write a second time.
+ */
+export async function writeThenPoll<T>(budget: RetryBudget, begin: () => Promise<{ poller: { pollUntilDone(): Promise<T> } }>): Promise<T> {
+  const { poller } = await withBudget(budget, begin);
+  return withBudget(budget, () => poller.pollUntilDone());
+}
+
 export interface ExtensionState {
   name: string;
   provisioningState?: string;
@@ -104,17 +113,16 @@ export class FluxArm {
 
   async createFlux(cluster: ClusterRef, name: string, body: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await withBudget(this.budget, () =>
-      sdk.fluxConfigurations.beginCreateOrUpdateAndWait(...this.args(cluster), name, body),
-    )) as Record<string, any>;
+    return (await writeThenPoll(this.budget, async () => ({
+      poller: await sdk.fluxConfigurations.beginCreateOrUpdate(...this.args(cluster), name, body),
+    }))) as Record<string, any>;
   }
 
   async patchFlux(cluster: ClusterRef, name: string, patch: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginUpdateAndWait(...this.args(cluster), name, patch))) as Record<
-      string,
-      any
-    >;
+    return (await writeThenPoll(this.budget, async () => ({
+      poller: await sdk.fluxConfigurations.beginUpdate(...this.args(cluster), name, patch),
+    }))) as Record<string, any>;
   }
 
   async deleteFlux(cluster: ClusterRef, name: string): Promise<void> {
@@ -181,9 +189,11 @@ export class FluxArm {
   /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
   async setClusterTags(cluster: ClusterRef, tags: Record<string, string>): Promise<void> {
     const resources = await this.clients.resources(cluster.subscriptionId);
-    await withBudget(this.budget, () =>
-      resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags }).pollUntilDone(),
-    );
+    await writeThenPoll(this.budget, async () => {
+      const poller = resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags });
+      await poller.submitted();
+      return { poller };
+    });
   }
 
   /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
   ConfigurationError,
   booleanInput,
@@ -48,9 +48,11 @@ export interface Inputs {
   githubToken?: string;
 }
 
+const MAX_CONFIGURATION_BYTES = 1_048_576;
+
 /** `configuration`: a path to a .yml/.yaml/.json file in the workspace, or the YAML itself. */
 export function readConfigurationText(): { text: string; origin: string } {
-  const value = requiredString('configuration', { maxLength: 1_048_576 });
+  const value = requiredString('configuration', { maxLength: MAX_CONFIGURATION_BYTES });
   const looksLikePath = !value.includes('\n') && !/:\s/.test(value) && !value.trimStart().startsWith('{');
   if (!looksLikePath) return { text: value, origin: 'inline' };
   if (!/\.(ya?ml|json)$/i.test(value)) {
@@ -59,7 +61,14 @@ export function readConfigurationText(): { text: string; origin: string } {
       'configuration',
     );
   }
-  return { text: readFileSync(workspacePath('configuration', value, { mustExist: 'file' }), 'utf8'), origin: value };
+  const file = workspacePath('configuration', value, { mustExist: 'file' });
+  if (statSync(file).size > MAX_CONFIGURATION_BYTES) {
+    throw new ConfigurationError(
+      `Input "configuration" names ${shown(value)}, which is larger than 1 MiB; a Flux configuration file is a few kilobytes.`,
+      'configuration',
+    );
+  }
+  return { text: readFileSync(file, 'utf8'), origin: value };
 }
 
 function secretFromEnv(variable: string | undefined, field: string): { value?: string; from?: string } {

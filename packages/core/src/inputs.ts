@@ -131,10 +131,15 @@ export function listInput(name: string, options: { item?: { regex: RegExp; descr
  * Parses a YAML (or JSON, a subset of YAML) block and validates it with a zod schema.
  * Errors name the input, the line, the path inside the document and what was expected.
  */
-export function yamlInput<S extends z.ZodType>(name: string, schema: S, options: { secret?: boolean } = {}): z.infer<S> | undefined {
+export function yamlInput<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  options: { secret?: boolean; maxLength?: number } = {},
+): z.infer<S> | undefined {
   const value = raw(name);
   if (!value) return undefined;
-  if (options.secret) maskSecret(value);
+  // Bounded like every string input, before the YAML parser sees it.
+  checkString(name, value, { secret: options.secret, maxLength: options.maxLength });
   return parseYamlWithSchema(value, schema, `Input "${name}"`, name);
 }
 

@@ -67,6 +67,16 @@ export function loadPolicies(path: string, workspace: string): PolicySet {
     : [real];
   if (!files.length) throw new ConfigurationError(`Input "policies" names ${path}, which holds no .yml or .yaml files.`, 'policies');
 
+  // A file in the folder may be a symbolic link: it must lead to a file inside the workspace too.
+  for (const file of files) {
+    const resolved = realpathSync(file);
+    if (resolved !== root && !resolved.startsWith(root + '/')) {
+      throw new ConfigurationError(
+        `Input "policies" names ${path}, whose file ${relative(root, file)} links outside the workspace; policy files must be in the repository.`,
+        'policies',
+      );
+    }
+  }
   const set: PolicySet = { assignments: [], definitions: [], files: files.map((f) => relative(root, f)) };
   for (const file of files) if (!isKubernetesManifest(file)) loadFile(file, root, set);
   crossCheck(set);
