@@ -1,4 +1,4 @@
-import { errorMessage, RetryBudget, sleep, waitFor } from '@arc-actions/core';
+import { errorMessage, RetryBudget, sleep, stableStringify, waitFor } from '@arc-actions/core';
 import type { ArmClients, ClusterType } from '@arc-actions/azure';
 
 /**
@@ -70,12 +70,28 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
 }
 
 /**
- * A long-running write: the request is retried only while ARM has not accepted it; once accepted, only the polling
- * is retried (on the same poller), so a transient failure while waiting never sends the write a second time.
+ * A long-running write. The SDK sends the write and its first status poll inside `begin`, so a transient failure of
+ * `begin` does not tell whether ARM accepted the write: before sending it again, `landed` reads the resource back, and
+ * a write that already landed is never re-sent. Once a poller exists, only the polling is retried.
  */
-export async function writeThenPoll<T>(budget: RetryBudget, begin: () => Promise<{ poller: { pollUntilDone(): Promise<T> } }>): Promise<T> {
-  const { poller } = await withBudget(budget, begin);
-  return withBudget(budget, () => poller.pollUntilDone());
+export async function writeThenPoll<T>(
+  budget: RetryBudget,
+  begin: () => Promise<{ poller: { pollUntilDone(): Promise<T> } }>,
+  landed?: () => Promise<T | undefined>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    let poller: { pollUntilDone(): Promise<T> };
+    try {
+      poller = (await begin()).poller;
+    } catch (error) {
+      if (attempt >= 6 || !isTransient(error) || !budget.take()) throw error;
+      const already = landed ? await landed().catch(() => undefined) : undefined;
+      if (already !== undefined) return already;
+      await sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      continue;
+    }
+    return withBudget(budget, () => poller.pollUntilDone());
+  }
 }
 
 export interface ExtensionState {
@@ -113,16 +129,40 @@ export class FluxArm {
 
   async createFlux(cluster: ClusterRef, name: string, body: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await writeThenPoll(this.budget, async () => ({
-      poller: await sdk.fluxConfigurations.beginCreateOrUpdate(...this.args(cluster), name, body),
-    }))) as Record<string, any>;
+    // Planned as a create: if the configuration exists now, this run's PUT reached ARM.
+    const landed = async () => ((await this.getFlux(cluster, name)) ? this.settled(cluster, name) : undefined);
+    return (await writeThenPoll(
+      this.budget,
+      async () => ({ poller: await sdk.fluxConfigurations.beginCreateOrUpdate(...this.args(cluster), name, body) }),
+      landed,
+    )) as Record<string, any>;
   }
 
   async patchFlux(cluster: ClusterRef, name: string, patch: Record<string, unknown>): Promise<Record<string, any>> {
     const sdk = await this.sdk(cluster);
-    return (await writeThenPoll(this.budget, async () => ({
-      poller: await sdk.fluxConfigurations.beginUpdate(...this.args(cluster), name, patch),
-    }))) as Record<string, any>;
+    const sent = Date.now() - 5_000; // ARM's clock may lag the runner's a little
+    const landed = async () => {
+      const now = await this.getFlux(cluster, name);
+      const modified = Date.parse(String(now?.systemData?.lastModifiedAt ?? ''));
+      return modified >= sent ? this.settled(cluster, name) : undefined;
+    };
+    return (await writeThenPoll(
+      this.budget,
+      async () => ({ poller: await sdk.fluxConfigurations.beginUpdate(...this.args(cluster), name, patch) }),
+      landed,
+    )) as Record<string, any>;
+  }
+
+  /** Reads the configuration until its provisioning state is final (after a write that landed without a poller). */
+  private async settled(cluster: ClusterRef, name: string): Promise<Record<string, any> | undefined> {
+    const done = await waitFor(
+      async () => {
+        const now = await this.getFlux(cluster, name);
+        return now && ['Succeeded', 'Failed', 'Canceled'].includes(String(now.provisioningState)) ? now : undefined;
+      },
+      { timeoutMs: 10 * 60_000, initialMs: 500, maxMs: 5000 },
+    );
+    return done.value;
   }
 
   async deleteFlux(cluster: ClusterRef, name: string): Promise<void> {
@@ -189,11 +229,20 @@ export class FluxArm {
   /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
   async setClusterTags(cluster: ClusterRef, tags: Record<string, string>): Promise<void> {
     const resources = await this.clients.resources(cluster.subscriptionId);
-    await writeThenPoll(this.budget, async () => {
-      const poller = resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags });
-      await poller.submitted();
-      return { poller };
-    });
+    // The tags are the whole desired set: if ARM already holds exactly them, the PATCH landed.
+    const landed = async () => {
+      const now = (await this.getCluster(cluster))?.tags ?? {};
+      return stableStringify(now) === stableStringify(tags) ? (null as unknown) : undefined;
+    };
+    await writeThenPoll(
+      this.budget,
+      async () => {
+        const poller = resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags });
+        await poller.submitted();
+        return { poller };
+      },
+      landed,
+    );
   }
 
   /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
