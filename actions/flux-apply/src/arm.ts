@@ -57,14 +57,21 @@ export function describeArmError(error: unknown): { code?: string; message: stri
   };
 }
 
-/** Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). */
+const isThrottled = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 429;
+
+/**
+ * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
+ * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
+ * spending the budget, for up to 12 tries.
+ */
 export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !isTransient(error) || !budget.take()) throw error;
-      await sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      const throttled = isThrottled(error);
+      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw error;
+      await sleep(Math.min(throttled ? 30_000 : 8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
     }
   }
 }
@@ -84,7 +91,8 @@ export async function writeThenPoll<T>(
     try {
       poller = (await begin()).poller;
     } catch (error) {
-      if (attempt >= 6 || !isTransient(error) || !budget.take()) throw error;
+      const throttled = isThrottled(error);
+      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw error;
       const already = landed ? await landed().catch(() => undefined) : undefined;
       if (already !== undefined) return already;
       await sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));

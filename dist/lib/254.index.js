@@ -1,5 +1,5 @@
-export const id = 141;
-export const ids = [141];
+export const id = 254;
+export const ids = [254];
 export const modules = {
 
 /***/ 43423:
@@ -15,7 +15,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19297);
-/* harmony import */ var _arc_actions_azure__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3553);
+/* harmony import */ var _arc_actions_azure__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86708);
 
 
 
@@ -99,27 +99,21 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 48141:
+/***/ 58224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  p: () => (/* binding */ runRollout)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
 var src = __webpack_require__(19297);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
+var azure_src = __webpack_require__(86708);
 // EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
 var report_src = __webpack_require__(43591);
-// EXTERNAL MODULE: ./actions/policy-rollout/src/inputs.ts
-var src_inputs = __webpack_require__(43423);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 8 modules
-var azure_src = __webpack_require__(3553);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./actions/policy-rollout/src/compliance.ts
@@ -306,6 +300,13 @@ function loadPolicies(path, workspace) {
         : [real];
     if (!files.length)
         throw new src/* ConfigurationError */.j1(`Input "policies" names ${path}, which holds no .yml or .yaml files.`, 'policies');
+    // A file in the folder may be a symbolic link: it must lead to a file inside the workspace too.
+    for (const file of files) {
+        const resolved = (0,external_node_fs_.realpathSync)(file);
+        if (resolved !== root && !resolved.startsWith(root + '/')) {
+            throw new src/* ConfigurationError */.j1(`Input "policies" names ${path}, whose file ${(0,external_node_path_.relative)(root, file)} links outside the workspace; policy files must be in the repository.`, 'policies');
+        }
+    }
     const set = { assignments: [], definitions: [], files: files.map((f) => (0,external_node_path_.relative)(root, f)) };
     for (const file of files)
         if (!isKubernetesManifest(file))
@@ -583,18 +584,11 @@ function policyKey(referenceId, definitionId) {
 
 ;// CONCATENATED MODULE: ./actions/policy-rollout/src/azure-policy.ts
 
-const isNotFound = (error) => error?.statusCode === 404 || /NotFound/.test(error?.code ?? '');
+
 /** The assignment as ARM holds it, or undefined when it does not exist yet. */
 async function readAssignment(clients, subscriptionId, scope, name) {
     const policy = await clients.policy(subscriptionId);
-    try {
-        return await policy.policyAssignments.get(scope, name);
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
+    return (0,azure_src/* ifExists */.AG)(policy.policyAssignments.get(scope, name));
 }
 async function writeAssignment(clients, subscriptionId, scope, name, body) {
     const policy = await clients.policy(subscriptionId);
@@ -630,14 +624,7 @@ async function writeCustomDefinition(clients, subscriptionId, scope, name, body)
 async function readCustomDefinition(clients, subscriptionId, scope, name) {
     const policy = await clients.policy(subscriptionId);
     const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
-    try {
-        return mg ? await policy.policyDefinitions.getAtManagementGroup(mg[1], name) : await policy.policyDefinitions.get(name);
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return undefined;
-        throw error;
-    }
+    return (0,azure_src/* ifExists */.AG)(mg ? policy.policyDefinitions.getAtManagementGroup(mg[1], name) : policy.policyDefinitions.get(name));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1210,37 +1197,6 @@ function annotations(outcomes) {
                 .map((v) => `${v.cluster} ${v.kind} ${v.namespace ? `${v.namespace}/` : ''}${v.name}`)
                 .join(', ')}${o.violations.length > 10 ? ` and ${o.violations.length - 10} more` : ''}.`,
     }));
-}
-
-;// CONCATENATED MODULE: ./actions/policy-rollout/src/main.ts
-
-
-
-
-
-/**
- * policy-rollout: plan (pull requests: check run, sticky comment, compliance diff), apply (idempotent writes with
- * provenance, policy extension on every cluster, evaluation triggered) and promote (audit → deny behind the gate).
- */
-async function run(deps = {}) {
-    await (0,src/* runAction */.Cs)('policy-rollout', async () => {
-        const inputs = (0,src_inputs/* readInputs */.Ko)();
-        const result = await runRollout(inputs, deps);
-        await (0,report_src/* writeStepSummary */.oG)(result.markdown);
-        (0,src/* setOutput */.uH)('result', {
-            mode: inputs.mode,
-            dryRun: inputs.dryRun,
-            assignments: result.outcomes.map(({ matrix: _m, ...o }) => o),
-            errors: result.errors,
-        });
-        (0,src/* setOutput */.uH)('promoted', String(result.promoted));
-        (0,src/* setOutput */.uH)('violations', String(result.violations));
-        (0,src/* setOutput */.uH)('gate', result.gate);
-        for (const o of result.outcomes)
-            core/* info */.pq(o.message);
-        if (result.failure)
-            core/* setFailed */.C1(result.failure);
-    });
 }
 
 

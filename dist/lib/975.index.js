@@ -1,5 +1,5 @@
-export const id = 104;
-export const ids = [104];
+export const id = 975;
+export const ids = [975];
 export const modules = {
 
 /***/ 72725:
@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
 var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 8 modules
-var azure_src = __webpack_require__(3553);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
+var azure_src = __webpack_require__(86708);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/configuration.ts
@@ -196,16 +196,21 @@ function parseConfiguration(text, where = WHERE) {
 
 
 
+const MAX_CONFIGURATION_BYTES = 1_048_576;
 /** `configuration`: a path to a .yml/.yaml/.json file in the workspace, or the YAML itself. */
 function readConfigurationText() {
-    const value = (0,src/* requiredString */.Fk)('configuration', { maxLength: 1_048_576 });
+    const value = (0,src/* requiredString */.Fk)('configuration', { maxLength: MAX_CONFIGURATION_BYTES });
     const looksLikePath = !value.includes('\n') && !/:\s/.test(value) && !value.trimStart().startsWith('{');
     if (!looksLikePath)
         return { text: value, origin: 'inline' };
     if (!/\.(ya?ml|json)$/i.test(value)) {
         throw new src/* ConfigurationError */.j1(`Input "configuration" has ${(0,src/* shown */.SP)(value)}, which is neither inline YAML nor a .yml, .yaml or .json file path.`, 'configuration');
     }
-    return { text: (0,external_node_fs_.readFileSync)((0,azure_src/* workspacePath */.X5)('configuration', value, { mustExist: 'file' }), 'utf8'), origin: value };
+    const file = (0,azure_src/* workspacePath */.X5)('configuration', value, { mustExist: 'file' });
+    if ((0,external_node_fs_.statSync)(file).size > MAX_CONFIGURATION_BYTES) {
+        throw new src/* ConfigurationError */.j1(`Input "configuration" names ${(0,src/* shown */.SP)(value)}, which is larger than 1 MiB; a Flux configuration file is a few kilobytes.`, 'configuration');
+    }
+    return { text: (0,external_node_fs_.readFileSync)(file, 'utf8'), origin: value };
 }
 function secretFromEnv(variable, field) {
     if (!variable)
@@ -314,26 +319,24 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 82104:
+/***/ 42211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  fluxPlan: () => (/* binding */ fluxPlan),
-  run: () => (/* binding */ run)
+  "do": () => (/* binding */ applyFleet),
+  xS: () => (/* binding */ publishFleetResult)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 8 modules
-var azure_src = __webpack_require__(3553);
+// UNUSED EXPORTS: pullRequestNumber, shardOf
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
+var src = __webpack_require__(19297);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
+var azure_src = __webpack_require__(86708);
 // EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
 var report_src = __webpack_require__(43591);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/arm.ts
@@ -370,17 +373,47 @@ function describeArmError(error) {
         message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message,
     };
 }
-/** Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). */
+const isThrottled = (error) => error?.statusCode === 429;
+/**
+ * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
+ * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
+ * spending the budget, for up to 12 tries.
+ */
 async function withBudget(budget, call, attempts = 6) {
     for (let attempt = 1;; attempt++) {
         try {
             return await call();
         }
         catch (error) {
-            if (attempt >= attempts || !isTransient(error) || !budget.take())
+            const throttled = isThrottled(error);
+            if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take()))
                 throw error;
-            await (0,src/* sleep */.yy)(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+            await (0,src/* sleep */.yy)(Math.min(throttled ? 30_000 : 8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
         }
+    }
+}
+/**
+ * A long-running write. The SDK sends the write and its first status poll inside `begin`, so a transient failure of
+ * `begin` does not tell whether ARM accepted the write: before sending it again, `landed` reads the resource back, and
+ * a write that already landed is never re-sent. Once a poller exists, only the polling is retried.
+ */
+async function writeThenPoll(budget, begin, landed) {
+    for (let attempt = 1;; attempt++) {
+        let poller;
+        try {
+            poller = (await begin()).poller;
+        }
+        catch (error) {
+            const throttled = isThrottled(error);
+            if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take()))
+                throw error;
+            const already = landed ? await landed().catch(() => undefined) : undefined;
+            if (already !== undefined)
+                return already;
+            await (0,src/* sleep */.yy)(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+            continue;
+        }
+        return withBudget(budget, () => poller.pollUntilDone());
     }
 }
 class FluxArm {
@@ -411,11 +444,27 @@ class FluxArm {
     }
     async createFlux(cluster, name, body) {
         const sdk = await this.sdk(cluster);
-        return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginCreateOrUpdateAndWait(...this.args(cluster), name, body)));
+        // Planned as a create: if the configuration exists now, this run's PUT reached ARM.
+        const landed = async () => ((await this.getFlux(cluster, name)) ? this.settled(cluster, name) : undefined);
+        return (await writeThenPoll(this.budget, async () => ({ poller: await sdk.fluxConfigurations.beginCreateOrUpdate(...this.args(cluster), name, body) }), landed));
     }
     async patchFlux(cluster, name, patch) {
         const sdk = await this.sdk(cluster);
-        return (await withBudget(this.budget, () => sdk.fluxConfigurations.beginUpdateAndWait(...this.args(cluster), name, patch)));
+        const sent = Date.now() - 5_000; // ARM's clock may lag the runner's a little
+        const landed = async () => {
+            const now = await this.getFlux(cluster, name);
+            const modified = Date.parse(String(now?.systemData?.lastModifiedAt ?? ''));
+            return modified >= sent ? this.settled(cluster, name) : undefined;
+        };
+        return (await writeThenPoll(this.budget, async () => ({ poller: await sdk.fluxConfigurations.beginUpdate(...this.args(cluster), name, patch) }), landed));
+    }
+    /** Reads the configuration until its provisioning state is final (after a write that landed without a poller). */
+    async settled(cluster, name) {
+        const done = await (0,src/* waitFor */.fm)(async () => {
+            const now = await this.getFlux(cluster, name);
+            return now && ['Succeeded', 'Failed', 'Canceled'].includes(String(now.provisioningState)) ? now : undefined;
+        }, { timeoutMs: 10 * 60_000, initialMs: 500, maxMs: 5000 });
+        return done.value;
     }
     async deleteFlux(cluster, name) {
         const sdk = await this.sdk(cluster);
@@ -471,7 +520,16 @@ class FluxArm {
     /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
     async setClusterTags(cluster, tags) {
         const resources = await this.clients.resources(cluster.subscriptionId);
-        await withBudget(this.budget, () => resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags }).pollUntilDone());
+        // The tags are the whole desired set: if ARM already holds exactly them, the PATCH landed.
+        const landed = async () => {
+            const now = (await this.getCluster(cluster))?.tags ?? {};
+            return (0,src/* stableStringify */.JB)(now) === (0,src/* stableStringify */.JB)(tags) ? null : undefined;
+        };
+        await writeThenPoll(this.budget, async () => {
+            const poller = resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags });
+            await poller.submitted();
+            return { poller };
+        }, landed);
     }
     /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
     async getCluster(cluster) {
@@ -1329,92 +1387,6 @@ async function publishFleetResult(result, options = {}) {
         fullReport: 'in the `results` output of the flux-apply step',
     });
     return { comment: posted.htmlUrl };
-}
-
-// EXTERNAL MODULE: ./actions/flux-apply/src/inputs.ts + 1 modules
-var src_inputs = __webpack_require__(72725);
-;// CONCATENATED MODULE: ./actions/flux-apply/src/main.ts
-
-
-
-
-
-const authView = (auth) => auth.kind === 'https'
-    ? { kind: 'https', user: auth.user, key: '***', from: auth.from }
-    : auth.kind === 'ssh'
-        ? { kind: 'ssh', privateKey: '***', knownHosts: auth.knownHosts ? 'set' : 'default', from: auth.from }
-        : { kind: 'none' };
-function fluxPlan(inputs) {
-    const { identity, source, targets } = inputs;
-    const { config } = source;
-    const names = Object.keys(config.kustomizations);
-    const where = targets.kind === 'targets'
-        ? `${targets.targets.length} ${inputs.clusterType} cluster(s) listed in targets`
-        : `the ${inputs.clusterType} clusters that the selector finds in Resource Graph`;
-    return {
-        action: 'flux-apply',
-        dryRun: inputs.dryRun,
-        inputs: {
-            identity: {
-                clientId: identity.clientId,
-                tenantId: identity.tenantId,
-                subscriptionId: identity.subscriptionId,
-                environment: identity.environment.name,
-                audience: identity.audience,
-            },
-            configuration: { origin: source.origin, ...config },
-            ref: source.ref,
-            auth: authView(source.auth),
-            targets: (0,azure_src/* describeTargets */.Eg)(targets),
-            clusterType: inputs.clusterType,
-            wait: inputs.wait,
-            timeout: (0,src/* formatDuration */.a3)(inputs.timeoutMs),
-            concurrency: inputs.concurrency,
-            deleteMissing: inputs.deleteMissing,
-            dryRun: inputs.dryRun,
-        },
-        steps: [
-            {
-                phase: 'inputs',
-                what: `Configuration "${config.name}" (${source.origin}) is valid: ${names.length} kustomization(s) ${names.join(', ')}.`,
-            },
-            {
-                phase: 'credential',
-                what: `GitHub OIDC token (audience ${identity.audience}) exchanged for an Entra token of client ${identity.clientId} in tenant ${identity.tenantId} (${identity.environment.name}).`,
-            },
-            { phase: 'targets', what: `Apply to ${where}.` },
-            {
-                phase: 'plan',
-                what: `Compare the flux configuration "${config.name}" on each cluster with the file (${source.ref.kind} ${source.ref.value} of ${config.source.gitRepository.url}, ${source.auth.kind} auth)${inputs.deleteMissing ? '; configurations of this repository missing from the file are planned for deletion' : ''}.`,
-            },
-            {
-                phase: 'apply',
-                what: inputs.dryRun
-                    ? 'Skipped: dry-run stops after the plan.'
-                    : `PUT the changed configurations, at most ${inputs.concurrency} clusters at a time; secrets go to configurationProtectedSettings only.`,
-            },
-            {
-                phase: 'observe',
-                what: inputs.wait
-                    ? `Wait up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} per cluster for the configuration to be compliant.`
-                    : 'Do not wait (wait: false).',
-            },
-            { phase: 'report', what: 'Outputs results and matrix; a summary table per cluster.' },
-        ],
-    };
-}
-async function run(deps = {}) {
-    await (0,src/* runAction */.Cs)('flux-apply', async () => {
-        const inputs = (0,src_inputs/* readInputs */.Ko)();
-        for (const warning of inputs.source.warnings)
-            src/* log */.Rm.warning(warning);
-        await src/* log */.Rm.group('flux-apply: plan', async () => src/* log */.Rm.info(JSON.stringify(fluxPlan(inputs).steps, null, 2)));
-        const result = await applyFleet(inputs, deps);
-        await publishFleetResult(result, { token: inputs.githubToken ?? process.env.GITHUB_TOKEN });
-        if (result.failed) {
-            core/* setFailed */.C1(`flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`);
-        }
-    });
 }
 
 
