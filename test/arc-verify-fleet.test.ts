@@ -47,19 +47,34 @@ describe('arc-verify, ARM plane, 5,000 clusters', () => {
     expect(calls.length).toBeLessThanOrEqual(20);
     expect(report.queries).toBe(calls.filter((c) => c.api === 'graph' || /resourcegraph/i.test(c.path)).length);
     // Every seventh emulated cluster has a NonCompliant policy state: the policy check warns on exactly those.
-    const policyWarnings = report.clusters.filter((c: { checks: { check: string; status: string }[] }) => c.checks.some((k) => k.check === 'policy' && k.status === 'warn'));
+    const policyWarnings = report.clusters.filter((c: { checks: { check: string; status: string }[] }) =>
+      c.checks.some((k) => k.check === 'policy' && k.status === 'warn'),
+    );
     expect(policyWarnings.length).toBeGreaterThan(600);
-    expect(report.clusters.every((c: { checks: { check: string; status: string }[] }) => c.checks.find((k) => k.check === 'connectivity')?.status === 'ok')).toBe(true);
+    expect(
+      report.clusters.every(
+        (c: { checks: { check: string; status: string }[] }) => c.checks.find((k) => k.check === 'connectivity')?.status === 'ok',
+      ),
+    ).toBe(true);
     expect(JSON.parse(r.outputs.matrix).shard).toHaveLength(100);
     console.log(`arc-verify: 5,000 clusters with ${calls.length} ARM/Resource Graph calls`);
   }, 120_000);
 });
 
 describe('arc-verify regression issue', () => {
-  const ids = () => ['emu-00001', 'emu-00002', 'emu-00003'].map((n) => sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters').find((c) => c.name === n)!.id);
+  const ids = () =>
+    ['emu-00001', 'emu-00002', 'emu-00003'].map(
+      (n) => sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters').find((c) => c.name === n)!.id,
+    );
   const verify = (previous?: string) =>
     step(
-      { targets: ids().join('\n'), issue: 'true', 'github-token': sandbox.env.GITHUB_TOKEN, 'report-path': 'out/report.json', ...(previous ? { 'previous-report': 'prev.json' } : {}) },
+      {
+        targets: ids().join('\n'),
+        issue: 'true',
+        'github-token': sandbox.env.GITHUB_TOKEN,
+        'report-path': 'out/report.json',
+        ...(previous ? { 'previous-report': 'prev.json' } : {}),
+      },
       previous ? { 'prev.json': previous } : {},
     );
   const issues = () => sandbox.github.issuesOf('acme', 'fleet');
