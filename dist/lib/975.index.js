@@ -374,6 +374,12 @@ function describeArmError(error) {
     };
 }
 const isThrottled = (error) => error?.statusCode === 429;
+/** ARM's Retry-After of a throttled answer, in milliseconds (1 s when absent), with jitter so workers spread out. */
+function retryAfterMs(error) {
+    const headers = error?.response?.headers;
+    const seconds = Number(headers?.get?.('retry-after') ?? 1);
+    return (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 1) * 1000 * (1 + Math.random() * 0.5);
+}
 /**
  * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
  * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
@@ -388,7 +394,7 @@ async function withBudget(budget, call, attempts = 6) {
             const throttled = isThrottled(error);
             if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take()))
                 throw error;
-            await (0,src/* sleep */.yy)(Math.min(throttled ? 30_000 : 8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+            await (0,src/* sleep */.yy)(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
         }
     }
 }
@@ -410,7 +416,7 @@ async function writeThenPoll(budget, begin, landed) {
             const already = landed ? await landed().catch(() => undefined) : undefined;
             if (already !== undefined)
                 return already;
-            await (0,src/* sleep */.yy)(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+            await (0,src/* sleep */.yy)(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
             continue;
         }
         return withBudget(budget, () => poller.pollUntilDone());

@@ -59,6 +59,13 @@ export function describeArmError(error: unknown): { code?: string; message: stri
 
 const isThrottled = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 429;
 
+/** ARM's Retry-After of a throttled answer, in milliseconds (1 s when absent), with jitter so workers spread out. */
+function retryAfterMs(error: unknown): number {
+  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers;
+  const seconds = Number(headers?.get?.('retry-after') ?? 1);
+  return (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 1) * 1000 * (1 + Math.random() * 0.5);
+}
+
 /**
  * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
  * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
@@ -71,7 +78,7 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
     } catch (error) {
       const throttled = isThrottled(error);
       if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw error;
-      await sleep(Math.min(throttled ? 30_000 : 8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
     }
   }
 }
@@ -95,7 +102,7 @@ export async function writeThenPoll<T>(
       if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw error;
       const already = landed ? await landed().catch(() => undefined) : undefined;
       if (already !== undefined) return already;
-      await sleep(Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
       continue;
     }
     return withBudget(budget, () => poller.pollUntilDone());
