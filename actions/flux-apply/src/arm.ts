@@ -86,15 +86,16 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
 /**
  * A long-running write. The SDK sends the write and its first status poll inside `begin`, so a transient failure of
  * `begin` does not tell whether ARM accepted the write: before sending it again, `landed` reads the resource back, and
- * a write that already landed is never re-sent. Once a poller exists, only the polling is retried.
+ * a write that already landed is never re-sent. Once ARM has accepted the write, a failed wait is not retried on the
+ * poller (its result is cached, failure included) but by reading the resource back until it has settled.
  */
 export async function writeThenPoll<T>(
   budget: RetryBudget,
   begin: () => Promise<{ poller: { pollUntilDone(): Promise<T> } }>,
   landed?: () => Promise<T | undefined>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    let poller: { pollUntilDone(): Promise<T> };
+  let poller: { pollUntilDone(): Promise<T> } | undefined;
+  for (let attempt = 1; !poller; attempt++) {
     try {
       poller = (await begin()).poller;
     } catch (error) {
@@ -103,9 +104,18 @@ export async function writeThenPoll<T>(
       const already = landed ? await landed().catch(() => undefined) : undefined;
       if (already !== undefined) return already;
       await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-      continue;
     }
-    return withBudget(budget, () => poller.pollUntilDone());
+  }
+  try {
+    return await poller.pollUntilDone();
+  } catch (error) {
+    if (!landed || !isTransient(error)) throw error;
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      const settled = await landed().catch(() => undefined);
+      if (settled !== undefined) return settled;
+      await sleep(isThrottled(error) ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)));
+    }
+    throw error;
   }
 }
 
