@@ -26,7 +26,14 @@ beforeAll(async () => {
   const sub = sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID;
   sandbox.state.addResourceGroup(sub, 'fleet', 'westeurope');
   clusterId = `/subscriptions/${sub}/resourceGroups/fleet/providers/Microsoft.Kubernetes/connectedClusters/edge-cc`;
-  sandbox.state.put({ id: clusterId, name: 'edge-cc', type: 'Microsoft.Kubernetes/connectedClusters', location: 'westeurope', tags: {}, properties: { provisioningState: 'Succeeded' } });
+  sandbox.state.put({
+    id: clusterId,
+    name: 'edge-cc',
+    type: 'Microsoft.Kubernetes/connectedClusters',
+    location: 'westeurope',
+    tags: {},
+    properties: { provisioningState: 'Succeeded' },
+  });
   sandbox.state.setClusterConnectivity(clusterId, 'Connected');
 }, 120_000);
 

@@ -404,7 +404,6 @@ var schemas = __webpack_require__(38816);
 
 
 
-
 /**
  * The inputs shared by every action: the Azure identity (GitHub OIDC → Entra), the fleet targets (explicit ARM ids
  * or a Resource Graph selector), `dry-run`, and paths inside the workspace. Each reader validates everything and
@@ -424,7 +423,7 @@ function readAzureIdentityInputs(options = {}) {
     const subscriptionId = options.subscriptionRequired
         ? (0,src/* requiredString */.Fk)('subscription-id', { pattern: GUID_RULE })
         : (0,src/* optionalString */.sx)('subscription-id', { pattern: GUID_RULE });
-    const environment = parseEnvironment(core/* getInput */.V4('environment'), 'environment');
+    const environment = parseEnvironment((0,src/* optionalString */.sx)('environment', { maxLength: 4096 }) ?? '', 'environment');
     const audience = (0,src/* optionalString */.sx)('audience', {
         maxLength: 256,
         pattern: { regex: /^[^\s"'<>]+$/, description: 'an audience without spaces or quotes, such as api://AzureADTokenExchange' },
@@ -473,7 +472,7 @@ const selectorSchema = schemas/* strictObject */.rej({
 /** `targets` (ARM ids, one a line or comma-separated) or `selector` (YAML), exactly one of them. */
 function readFleetTargetInputs(options = {}) {
     const ids = (0,src/* listInput */.dt)('targets', { max: 10_000 });
-    const selectorText = core/* getInput */.V4('selector').trim();
+    const selectorText = (0,src/* optionalString */.sx)('selector', { maxLength: 65_536 }) ?? '';
     if (ids.length > 0 && selectorText) {
         throw new src/* ConfigurationError */.j1('Inputs "targets" and "selector" are both set; set exactly one: cluster ids in "targets" or a query in "selector".', 'targets');
     }
@@ -747,7 +746,12 @@ function maskSecret(value) {
         return;
     // Lines of a multi-line secret are registered too when they look like secret material (a PEM body line, a token):
     // structural lines such as "clusters:" or "- name: prod" would otherwise be masked in every later message.
-    const lines = value.includes('\n') ? value.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^[A-Za-z0-9+/=_.~-]{16,}$/.test(line)) : [];
+    const lines = value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => /^[A-Za-z0-9+/=_.~-]{16,}$/.test(line))
+        : [];
     const candidates = [value, ...lines];
     for (const candidate of candidates) {
         if (candidate.length < 4 || secrets.has(candidate))

@@ -1,6 +1,5 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import * as core from '@actions/core';
 import { z } from 'zod';
 import { ConfigurationError, booleanInput, listInput, optionalString, parseYamlWithSchema, requiredString, shown } from '@arc-actions/core';
 import { parseEnvironment, type AzureEnvironment } from './environment.js';
@@ -38,7 +37,7 @@ export function readAzureIdentityInputs(options: { subscriptionRequired?: boolea
   const subscriptionId = options.subscriptionRequired
     ? requiredString('subscription-id', { pattern: GUID_RULE })
     : optionalString('subscription-id', { pattern: GUID_RULE });
-  const environment = parseEnvironment(core.getInput('environment'), 'environment');
+  const environment = parseEnvironment(optionalString('environment', { maxLength: 4096 }) ?? '', 'environment');
   const audience =
     optionalString('audience', {
       maxLength: 256,
@@ -112,7 +111,7 @@ export type FleetTargets = { kind: 'targets'; targets: ResourceId[] } | { kind: 
 /** `targets` (ARM ids, one a line or comma-separated) or `selector` (YAML), exactly one of them. */
 export function readFleetTargetInputs(options: { required?: boolean } = {}): FleetTargets | undefined {
   const ids = listInput('targets', { max: 10_000 });
-  const selectorText = core.getInput('selector').trim();
+  const selectorText = optionalString('selector', { maxLength: 65_536 }) ?? '';
   if (ids.length > 0 && selectorText) {
     throw new ConfigurationError(
       'Inputs "targets" and "selector" are both set; set exactly one: cluster ids in "targets" or a query in "selector".',

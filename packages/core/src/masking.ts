@@ -12,7 +12,12 @@ export function maskSecret(value: string | undefined | null): void {
   if (!value) return;
   // Lines of a multi-line secret are registered too when they look like secret material (a PEM body line, a token):
   // structural lines such as "clusters:" or "- name: prod" would otherwise be masked in every later message.
-  const lines = value.includes('\n') ? value.split(/\r?\n/).map((line) => line.trim()).filter((line) => /^[A-Za-z0-9+/=_.~-]{16,}$/.test(line)) : [];
+  const lines = value.includes('\n')
+    ? value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => /^[A-Za-z0-9+/=_.~-]{16,}$/.test(line))
+    : [];
   const candidates = [value, ...lines];
   for (const candidate of candidates) {
     if (candidate.length < 4 || secrets.has(candidate)) continue;
