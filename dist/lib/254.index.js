@@ -112,8 +112,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(19297);
 // EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
 var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
-var report_src = __webpack_require__(43591);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
+var report_src = __webpack_require__(96958);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./actions/policy-rollout/src/compliance.ts

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19297);
-/* harmony import */ var _arc_actions_report__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43591);
+/* harmony import */ var _arc_actions_report__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96958);
 /* harmony import */ var _story_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63241);
 /* harmony import */ var _arc_actions_azure__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86708);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40082);

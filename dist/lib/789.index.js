@@ -20,8 +20,8 @@ var external_node_path_ = __webpack_require__(76760);
 var src = __webpack_require__(19297);
 // EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
 var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
-var report_src = __webpack_require__(43591);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
+var report_src = __webpack_require__(96958);
 ;// CONCATENATED MODULE: ./actions/arc-verify/src/checks/versions.ts
 /** Compares dotted versions numerically (1.10.0 > 1.9.3); missing parts count as 0. */
 function compareVersions(a, b) {
@@ -455,8 +455,8 @@ function push(map, key, value) {
         map.set(key, [value]);
 }
 
-// EXTERNAL MODULE: ./packages/kube/src/index.ts + 3 modules
-var kube_src = __webpack_require__(48439);
+// EXTERNAL MODULE: ./packages/kube/src/index.ts + 4 modules
+var kube_src = __webpack_require__(58176);
 ;// CONCATENATED MODULE: ./actions/arc-verify/src/in-cluster.ts
 
 

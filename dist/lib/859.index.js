@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
 /* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19297);
-/* harmony import */ var _arc_actions_report__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43591);
+/* harmony import */ var _arc_actions_report__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96958);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43423);
 /* harmony import */ var _story_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58224);
 

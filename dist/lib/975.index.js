@@ -337,8 +337,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var src = __webpack_require__(19297);
 // EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
 var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
-var report_src = __webpack_require__(43591);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
+var report_src = __webpack_require__(96958);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/arm.ts
 
 /**

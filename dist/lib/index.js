@@ -603,11 +603,11 @@ var __webpack_exports__ = {};
  * only on the paths that need them.
  */
 const actions = {
-    'arc-connect': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(768), __nccwpck_require__.e(241), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91078)),
-    'flux-apply': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(768), __nccwpck_require__.e(975), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22747)),
-    'policy-rollout': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(768), __nccwpck_require__.e(254), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70859)),
-    'arc-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(768), __nccwpck_require__.e(789), __nccwpck_require__.e(954)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16294)),
-    baseline: () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(768), __nccwpck_require__.e(241), __nccwpck_require__.e(975), __nccwpck_require__.e(254), __nccwpck_require__.e(789), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 12629)),
+    'arc-connect': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(241), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91078)),
+    'flux-apply': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(975), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22747)),
+    'policy-rollout': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(254), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70859)),
+    'arc-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(789), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16294)),
+    baseline: () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(241), __nccwpck_require__.e(975), __nccwpck_require__.e(254), __nccwpck_require__.e(789), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11727)),
 };
 async function runNamedAction(name) {
     const { run } = await actions[name]();

@@ -14,7 +14,7 @@ import {
 } from '@arc-actions/core';
 import { GUID, readAzureIdentityInputs, readDryRun, workspacePath, type AzureIdentityInputs } from '@arc-actions/azure';
 import { parseExtensions, type ExtensionSpec } from './extensions.js';
-import { parseKubeconfig } from './kubeconfig.js';
+import { parseKubeconfig } from '@arc-actions/kube';
 
 export const DISTRIBUTIONS = [
   'generic',

@@ -3,7 +3,7 @@ import { writeStepSummary } from '@arc-actions/report';
 import { connectCluster, type ConnectDeps } from './story.js';
 import { clusterId, identityView } from '@arc-actions/azure';
 import { readInputs, type Inputs } from './inputs.js';
-import type { ActionPlan } from './plan-report.js';
+import type { ActionPlan } from '@arc-actions/report';
 
 /** The redacted, plain-data view of the inputs: no kubeconfig, no proxy credentials, no certificate body. */
 export function inputsView(inputs: Inputs): Record<string, unknown> {

@@ -17,7 +17,7 @@ import {
   type AzureIdentityInputs,
   type FleetTargets,
 } from '@arc-actions/azure';
-import { parseKubeconfig } from '../../arc-connect/src/kubeconfig.js';
+import { parseKubeconfig } from '@arc-actions/kube';
 
 export const ACCESS = ['kubeconfig', 'cluster-connect', 'none'] as const;
 export const FAIL_ON = ['fail', 'warn', 'never'] as const;

@@ -4,7 +4,7 @@ import { errorMessage, formatDuration, log, redact, runAction, setOutput } from 
 import { ArmClients, clusterId, createOidcCredential, parseClusterId, workspaceRoot, identityView } from '@arc-actions/azure';
 import { loadKubeConfig } from '@arc-actions/kube';
 import { writeStepSummary } from '@arc-actions/report';
-import { planMarkdown, type ActionPlan } from '../../arc-connect/src/plan-report.js';
+import { planMarkdown, type ActionPlan } from '@arc-actions/report';
 import type { Inputs as ConnectInputs } from '../../arc-connect/src/inputs.js';
 import { connectCluster, type ConnectResult } from '../../arc-connect/src/story.js';
 import type { Inputs as FluxInputs } from '../../flux-apply/src/inputs.js';

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { formatDuration, log, runAction } from '@arc-actions/core';
 import { describeTargets, identityView } from '@arc-actions/azure';
-import type { ActionPlan } from '../../arc-connect/src/plan-report.js';
+import type { ActionPlan } from '@arc-actions/report';
 import { applyFleet, publishFleetResult, type FleetDeps } from './story.js';
 import { readInputs, type GitAuth, type Inputs } from './inputs.js';
 

@@ -1,3 +1,4 @@
 export * from './access.js';
 export * from './in-cluster.js';
 export * from './negative-test.js';
+export * from './kubeconfig.js';

@@ -8,3 +8,4 @@ export * from './check-runs.js';
 export * from './comments.js';
 export * from './issues.js';
 export * from './github-context.js';
+export * from './plan-report.js';

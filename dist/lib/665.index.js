@@ -1,5 +1,5 @@
-export const id = 768;
-export const ids = [768];
+export const id = 665;
+export const ids = [665];
 export const modules = {
 
 /***/ 86708:
@@ -1123,7 +1123,7 @@ async function runAction(name, story) {
 
 /***/ }),
 
-/***/ 43591:
+/***/ 96958:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1138,6 +1138,7 @@ __webpack_require__.d(__webpack_exports__, {
   oC: () => (/* reexport */ findStickyComment),
   QB: () => (/* reexport */ getOctokit),
   R_: () => (/* reexport */ heading),
+  Xg: () => (/* reexport */ planMarkdown),
   Nm: () => (/* reexport */ publishCheckRun),
   X8: () => (/* reexport */ readGitHubTarget),
   Rh: () => (/* reexport */ statusLabel),
@@ -1148,7 +1149,7 @@ __webpack_require__.d(__webpack_exports__, {
   oG: () => (/* reexport */ writeStepSummary)
 });
 
-// UNUSED EXPORTS: ANNOTATIONS_PER_REQUEST, ANNOTATION_MESSAGE_MAX_BYTES, ANNOTATION_TITLE_MAX_CHARS, CHECK_RUN_SUMMARY_MAX_BYTES, CHECK_RUN_TEXT_MAX_BYTES, COMMENT_BODY_MAX_CHARS, ISSUE_BODY_MAX_CHARS, LIMITS, STEP_SUMMARY_MAX_BYTES, SUMMARY_SWITCH, codeBlock, escapeHtml, fitMarkdown, hiddenComment, link, measure, normaliseAnnotation, oneLine, pieChart, splitMarkdown, statusIcon, stickyBody, stickyMarker
+// UNUSED EXPORTS: ANNOTATIONS_PER_REQUEST, ANNOTATION_MESSAGE_MAX_BYTES, ANNOTATION_TITLE_MAX_CHARS, CHECK_RUN_SUMMARY_MAX_BYTES, CHECK_RUN_TEXT_MAX_BYTES, COMMENT_BODY_MAX_CHARS, ISSUE_BODY_MAX_CHARS, LIMITS, STEP_SUMMARY_MAX_BYTES, SUMMARY_SWITCH, codeBlock, escapeHtml, fitMarkdown, hiddenComment, link, measure, normaliseAnnotation, oneLine, pieChart, reportPlan, splitMarkdown, statusIcon, stickyBody, stickyMarker
 
 ;// CONCATENATED MODULE: ./packages/report/src/limits.ts
 /**
@@ -1683,7 +1684,51 @@ function readGitHubTarget(env = process.env) {
     return { owner, repo, sha: pr?.head?.sha ?? env.GITHUB_SHA ?? '', pullRequest: pr?.number };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __webpack_require__(96421);
+;// CONCATENATED MODULE: ./packages/report/src/plan-report.ts
+
+
+const plan_report_escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** The plan as step-summary markdown. */
+function planMarkdown(plan, note) {
+    const rows = plan.steps.map((s) => `| ${s.phase} | ${plan_report_escapeCell(s.what)} |`).join('\n');
+    return [
+        `## ${plan.action}: plan${plan.dryRun ? ' (dry run)' : ''}`,
+        '',
+        note,
+        '',
+        '| Phase | What this run does |',
+        '|---|---|',
+        rows,
+        '',
+        '<details><summary>Validated inputs</summary>',
+        '',
+        '```json',
+        JSON.stringify(plan.inputs, null, 2),
+        '```',
+        '',
+        '</details>',
+        '',
+    ].join('\n');
+}
+/**
+ * Reports a plan to the log, the step summary and the `plan` output. Everything is redacted with the registered
+ * secrets before it is written, so a secret that slipped into the plan still never leaves the process.
+ */
+async function reportPlan(plan, note) {
+    await log.group(`${plan.action}: plan`, async () => {
+        for (const step of plan.steps)
+            log.info(`${step.phase.padEnd(10)} ${step.what}`);
+    });
+    setOutput('plan', plan);
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core.summary.addRaw(redact(planMarkdown(plan, note))).write();
+    log.notice(note);
+}
+
 ;// CONCATENATED MODULE: ./packages/report/src/index.ts
+
 
 
 

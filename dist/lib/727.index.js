@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 727;
+export const ids = [727];
 export const modules = {
 
-/***/ 12629:
+/***/ 11727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,58 +20,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var lib_core = __webpack_require__(96421);
+var core = __webpack_require__(96421);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
 var src = __webpack_require__(19297);
 // EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
 var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/kube/src/index.ts + 3 modules
-var kube_src = __webpack_require__(48439);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
-var report_src = __webpack_require__(43591);
-;// CONCATENATED MODULE: ./actions/arc-connect/src/plan-report.ts
-
-
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The plan as step-summary markdown. */
-function planMarkdown(plan, note) {
-    const rows = plan.steps.map((s) => `| ${s.phase} | ${escapeCell(s.what)} |`).join('\n');
-    return [
-        `## ${plan.action}: plan${plan.dryRun ? ' (dry run)' : ''}`,
-        '',
-        note,
-        '',
-        '| Phase | What this run does |',
-        '|---|---|',
-        rows,
-        '',
-        '<details><summary>Validated inputs</summary>',
-        '',
-        '```json',
-        JSON.stringify(plan.inputs, null, 2),
-        '```',
-        '',
-        '</details>',
-        '',
-    ].join('\n');
-}
-/**
- * Reports a plan to the log, the step summary and the `plan` output. Everything is redacted with the registered
- * secrets before it is written, so a secret that slipped into the plan still never leaves the process.
- */
-async function reportPlan(plan, note) {
-    await log.group(`${plan.action}: plan`, async () => {
-        for (const step of plan.steps)
-            log.info(`${step.phase.padEnd(10)} ${step.what}`);
-    });
-    setOutput('plan', plan);
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await core.summary.addRaw(redact(planMarkdown(plan, note))).write();
-    log.notice(note);
-}
-
+// EXTERNAL MODULE: ./packages/kube/src/index.ts + 4 modules
+var kube_src = __webpack_require__(58176);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
+var report_src = __webpack_require__(96958);
 // EXTERNAL MODULE: ./actions/arc-connect/src/story.ts + 7 modules
 var story = __webpack_require__(63241);
 // EXTERNAL MODULE: ./actions/flux-apply/src/story.ts + 6 modules
@@ -280,7 +239,7 @@ async function kubeconfigContent(inputs) {
     if (inputs.access.kubeContext)
         kc.setCurrentContext(inputs.access.kubeContext);
     const text = kc.exportConfig();
-    lib_core/* setSecret */.Pq(text);
+    core/* setSecret */.Pq(text);
     return text;
 }
 const section = (stage, markdown) => `<details open><summary><b>${stage}</b></summary>\n\n${markdown}\n\n</details>`;
@@ -403,7 +362,7 @@ async function run(deps = {}) {
             result = await runBaseline(inputs, deps);
         }
         catch (error) {
-            await (0,report_src/* writeStepSummary */.oG)(planMarkdown(plan, `The baseline stopped before connecting: ${(0,src/* errorMessage */.gJ)(error)}`));
+            await (0,report_src/* writeStepSummary */.oG)((0,report_src/* planMarkdown */.Xg)(plan, `The baseline stopped before connecting: ${(0,src/* errorMessage */.gJ)(error)}`));
             throw error;
         }
         (0,src/* setOutput */.uH)('status', result.status);
@@ -419,11 +378,11 @@ async function run(deps = {}) {
             (0,src/* setOutput */.uH)('policy-result', { assignments: result.policy.outcomes.map(({ matrix: _m, ...o }) => o), errors: result.policy.errors });
         if (result.verify)
             (0,src/* setOutput */.uH)('verify-report', result.verify.report);
-        await (0,report_src/* writeStepSummary */.oG)(`${result.summary}\n${planMarkdown(plan, 'The plan this run followed.')}`);
+        await (0,report_src/* writeStepSummary */.oG)(`${result.summary}\n${(0,report_src/* planMarkdown */.Xg)(plan, 'The plan this run followed.')}`);
         if (result.failure)
-            lib_core/* setFailed */.C1((0,src/* redact */.E$)(result.failure));
+            core/* setFailed */.C1((0,src/* redact */.E$)(result.failure));
         else if ((inputs.failOn === 'fail' && result.status === 'fail') || (inputs.failOn === 'warn' && result.status !== 'ok'))
-            lib_core/* setFailed */.C1(`Verification of ${inputs.cluster.clusterName} ended ${result.status} (fail-on: ${inputs.failOn}).`);
+            core/* setFailed */.C1(`Verification of ${inputs.cluster.clusterName} ended ${result.status} (fail-on: ${inputs.failOn}).`);
     });
 }
 

@@ -1,82 +1,6 @@
-export const id = 954;
-export const ids = [954];
+export const id = 294;
+export const ids = [294];
 export const modules = {
-
-/***/ 92416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ parseKubeconfig)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38816);
-/* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(19297);
-
-
-/** The fields of a kubeconfig user that are credentials. */
-const CREDENTIAL_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data', 'id-token', 'refresh-token', 'client-secret'];
-const entryName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'every entry needs a name' }).min(1, 'every entry needs a name');
-const kubeconfigSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    apiVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('v1').optional(),
-    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('Config').optional(),
-    clusters: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: entryName,
-        cluster: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ server: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^https?:\/\/\S+$/, 'the cluster server must be an http(s) URL') }).loose(),
-    }))
-        .min(1, 'a kubeconfig needs at least one cluster'),
-    contexts: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: entryName,
-        context: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ cluster: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), user: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), namespace: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() }).loose(),
-    }))
-        .min(1, 'a kubeconfig needs at least one context'),
-    users: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: entryName, user: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).nullable() })).default([]),
-    'current-context': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-/** Registers every credential inside a parsed kubeconfig (and the whole text, line by line) as a secret. */
-function maskCredentials(text, users) {
-    (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$l)(text);
-    const walk = (value, key) => {
-        if (typeof value === 'string') {
-            if (key && CREDENTIAL_FIELDS.includes(key))
-                (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$l)(value);
-        }
-        else if (Array.isArray(value))
-            value.forEach((v) => walk(v, key));
-        else if (value && typeof value === 'object')
-            for (const [k, v] of Object.entries(value))
-                walk(v, k);
-    };
-    walk(users);
-    // Also anything that looks like a credential line, in case the structure is unusual.
-    for (const m of text.matchAll(/^\s*-?\s*(token|password|client-key-data|client-certificate-data|id-token|refresh-token|client-secret):\s*["']?([^"'\s]+)/gm))
-        (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$l)(m[2]);
-}
-/**
- * Parses kubeconfig content given in an input, masks its credentials before anything else sees them, and checks
- * that the requested context exists. `input` names the input in errors; the content itself is never shown.
- */
-function parseKubeconfig(text, input, context, contextInput = 'kube-context') {
-    maskCredentials(text, undefined);
-    const config = (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseYamlWithSchema */ .Ku)(text, kubeconfigSchema, `Input "${input}" (a kubeconfig)`, input);
-    maskCredentials(text, config.users);
-    const contexts = config.contexts.map((c) => c.name);
-    const chosen = context ?? config['current-context'];
-    if (!chosen) {
-        throw new _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${input}" has no current-context; set "${contextInput}" to one of: ${contexts.join(', ')}.`, contextInput);
-    }
-    const ctx = config.contexts.find((c) => c.name === chosen);
-    if (!ctx) {
-        const where = context ? `Input "${contextInput}" names "${chosen}"` : `Input "${input}" has current-context "${chosen}"`;
-        throw new _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}, which is not a context of the kubeconfig; it has: ${contexts.join(', ')}.`, context ? contextInput : input);
-    }
-    const cluster = config.clusters.find((c) => c.name === ctx.context.cluster);
-    if (!cluster) {
-        throw new _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${input}" has context "${chosen}" pointing at cluster "${ctx.context.cluster}", which is not in its clusters list.`, input);
-    }
-    return { contexts, context: chosen, server: cluster.cluster.server };
-}
-
-
-/***/ }),
 
 /***/ 16294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -94,16 +18,16 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
 var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 10 modules
-var report_src = __webpack_require__(43591);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
+var report_src = __webpack_require__(96958);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 // EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
 var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./actions/arc-connect/src/kubeconfig.ts
-var kubeconfig = __webpack_require__(92416);
+// EXTERNAL MODULE: ./packages/kube/src/index.ts + 4 modules
+var kube_src = __webpack_require__(58176);
 ;// CONCATENATED MODULE: ./actions/arc-verify/src/inputs.ts
 
 
@@ -126,7 +50,7 @@ function readKubeconfigs() {
         if (!/^[A-Za-z0-9][-_.A-Za-z0-9]{0,62}$/.test(name))
             throw new src/* ConfigurationError */.j1(`Input "kubeconfigs" has the key ${(0,src/* shown */.SP)(name)}, which is not a cluster name.`, 'kubeconfigs');
         (0,src/* maskSecret */.$l)(content);
-        (0,kubeconfig/* parseKubeconfig */.D)(content, 'kubeconfigs', undefined, 'kubeconfigs');
+        (0,kube_src/* parseKubeconfig */.DU)(content, 'kubeconfigs', undefined, 'kubeconfigs');
     }
     return map;
 }
@@ -230,7 +154,7 @@ async function run(deps = {}) {
 
 /***/ }),
 
-/***/ 48439:
+/***/ 58176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -243,6 +167,7 @@ __webpack_require__.d(__webpack_exports__, {
   b2: () => (/* reexport */ listAddonConstraints),
   u3: () => (/* reexport */ loadKubeConfig),
   CB: () => (/* reexport */ maskKubeconfig),
+  DU: () => (/* reexport */ parseKubeconfig),
   pH: () => (/* reexport */ privilegedPodTest)
 });
 
@@ -513,7 +438,76 @@ async function privilegedPodTest(kc, namespace, constraints) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
+var schemas = __webpack_require__(38816);
+;// CONCATENATED MODULE: ./packages/kube/src/kubeconfig.ts
+
+
+/** The fields of a kubeconfig user that are credentials. */
+const CREDENTIAL_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data', 'id-token', 'refresh-token', 'client-secret'];
+const entryName = schemas/* string */.YjP({ error: 'every entry needs a name' }).min(1, 'every entry needs a name');
+const kubeconfigSchema = schemas/* object */.Ikc({
+    apiVersion: schemas/* literal */.euz('v1').optional(),
+    kind: schemas/* literal */.euz('Config').optional(),
+    clusters: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: entryName,
+        cluster: schemas/* object */.Ikc({ server: schemas/* string */.YjP().regex(/^https?:\/\/\S+$/, 'the cluster server must be an http(s) URL') }).loose(),
+    }))
+        .min(1, 'a kubeconfig needs at least one cluster'),
+    contexts: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: entryName,
+        context: schemas/* object */.Ikc({ cluster: schemas/* string */.YjP().min(1), user: schemas/* string */.YjP().optional(), namespace: schemas/* string */.YjP().optional() }).loose(),
+    }))
+        .min(1, 'a kubeconfig needs at least one context'),
+    users: schemas/* array */.YOg(schemas/* object */.Ikc({ name: entryName, user: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullable() })).default([]),
+    'current-context': schemas/* string */.YjP().optional(),
+});
+/** Registers every credential inside a parsed kubeconfig (and the whole text, line by line) as a secret. */
+function maskCredentials(text, users) {
+    (0,src/* maskSecret */.$l)(text);
+    const walk = (value, key) => {
+        if (typeof value === 'string') {
+            if (key && CREDENTIAL_FIELDS.includes(key))
+                (0,src/* maskSecret */.$l)(value);
+        }
+        else if (Array.isArray(value))
+            value.forEach((v) => walk(v, key));
+        else if (value && typeof value === 'object')
+            for (const [k, v] of Object.entries(value))
+                walk(v, k);
+    };
+    walk(users);
+    // Also anything that looks like a credential line, in case the structure is unusual.
+    for (const m of text.matchAll(/^\s*-?\s*(token|password|client-key-data|client-certificate-data|id-token|refresh-token|client-secret):\s*["']?([^"'\s]+)/gm))
+        (0,src/* maskSecret */.$l)(m[2]);
+}
+/**
+ * Parses kubeconfig content given in an input, masks its credentials before anything else sees them, and checks
+ * that the requested context exists. `input` names the input in errors; the content itself is never shown.
+ */
+function parseKubeconfig(text, input, context, contextInput = 'kube-context') {
+    maskCredentials(text, undefined);
+    const config = (0,src/* parseYamlWithSchema */.Ku)(text, kubeconfigSchema, `Input "${input}" (a kubeconfig)`, input);
+    maskCredentials(text, config.users);
+    const contexts = config.contexts.map((c) => c.name);
+    const chosen = context ?? config['current-context'];
+    if (!chosen) {
+        throw new src/* ConfigurationError */.j1(`Input "${input}" has no current-context; set "${contextInput}" to one of: ${contexts.join(', ')}.`, contextInput);
+    }
+    const ctx = config.contexts.find((c) => c.name === chosen);
+    if (!ctx) {
+        const where = context ? `Input "${contextInput}" names "${chosen}"` : `Input "${input}" has current-context "${chosen}"`;
+        throw new src/* ConfigurationError */.j1(`${where}, which is not a context of the kubeconfig; it has: ${contexts.join(', ')}.`, context ? contextInput : input);
+    }
+    const cluster = config.clusters.find((c) => c.name === ctx.context.cluster);
+    if (!cluster) {
+        throw new src/* ConfigurationError */.j1(`Input "${input}" has context "${chosen}" pointing at cluster "${ctx.context.cluster}", which is not in its clusters list.`, input);
+    }
+    return { contexts, context: chosen, server: cluster.cluster.server };
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
 
 
 
