@@ -111,6 +111,12 @@ beforeAll(async () => {
   });
   await cluster.client.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } } });
   await cluster.client.apply(privilegedDaemonSet, 'e2e');
+  // The DaemonSet's pods (made by the controller-manager, one per node) must exist before the audit can find them.
+  const pods = await waitFor(
+    async () => ((await cluster.client.list('v1', 'Pod', { namespace: NS })).length >= cluster.nodeNames.length ? true : undefined),
+    { timeoutMs: 60_000, initialMs: 200, maxMs: 1000 },
+  );
+  if (!pods.value) throw new Error('The privileged DaemonSet made no pods within 60 s');
 }, 240_000);
 
 afterAll(async () => {
@@ -125,7 +131,17 @@ describe('policy-rollout end to end', () => {
     expect(applied.errors).toEqual([]);
     const result = JSON.parse(applied.outputs.result);
     expect(result.assignments[0]).toMatchObject({ name: 'psp-baseline', action: 'create', written: true, effectAfter: 'Audit' });
-    const violations = await freshStates(Date.now());
+    // The first audit after a constraint is created may not have evaluated it yet (what sync-allowance is for):
+    // wait for a fresh state that reports the DaemonSet's pods.
+    const since = Date.now();
+    const found = await waitFor(
+      async () => {
+        const v = await freshStates(since);
+        return v.length ? v : undefined;
+      },
+      { timeoutMs: 120_000, initialMs: 500, maxMs: 2000 },
+    );
+    const violations = found.value ?? [];
     expect(violations.length).toBeGreaterThan(0);
     expect(violations[0]).toMatchObject({ type: 'Pod' });
     expect(violations[0].id).toMatch(new RegExp(`^${NS}/legacy-agent-`));
