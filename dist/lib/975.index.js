@@ -341,6 +341,7 @@ var azure_src = __webpack_require__(86708);
 var report_src = __webpack_require__(96958);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/arm.ts
 
+
 /**
  * The ARM calls of flux-apply, on the SDK clients of {@link ArmClients}, for Arc and AKS clusters alike (one code
  * path: clusterRp + clusterResourceName). The SDK already retries 429 (honouring Retry-After) and a few 5xx and
@@ -361,7 +362,6 @@ function isTransient(error) {
     return ((e?.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
         /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? ''));
 }
-const isNotFound = (error) => error?.statusCode === 404;
 /** A short, user-facing description of an ARM error: status, code and message. */
 function describeArmError(error) {
     const e = error;
@@ -452,14 +452,7 @@ class FluxArm {
     /** The flux configuration as ARM returns it (flattened SDK model), or undefined when there is none. */
     async getFlux(cluster, name) {
         const sdk = await this.sdk(cluster);
-        try {
-            return (await withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name)));
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        }
+        return (await (0,azure_src/* ifExists */.AG)(withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name))));
     }
     async createFlux(cluster, name, body) {
         const sdk = await this.sdk(cluster);
@@ -553,14 +546,7 @@ class FluxArm {
     /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
     async getCluster(cluster) {
         const resources = await this.clients.resources(cluster.subscriptionId);
-        try {
-            return await withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion));
-        }
-        catch (error) {
-            if (isNotFound(error))
-                return undefined;
-            throw error;
-        }
+        return (0,azure_src/* ifExists */.AG)(withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion)));
     }
 }
 function toExtensionState(e) {

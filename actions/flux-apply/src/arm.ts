@@ -1,5 +1,5 @@
 import { errorMessage, RetryBudget, sleep, stableStringify, waitFor } from '@arc-actions/core';
-import type { ArmClients, ClusterType } from '@arc-actions/azure';
+import { ifExists, type ArmClients, type ClusterType } from '@arc-actions/azure';
 
 /**
  * The ARM calls of flux-apply, on the SDK clients of {@link ArmClients}, for Arc and AKS clusters alike (one code
@@ -42,8 +42,6 @@ export function isTransient(error: unknown): boolean {
     /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? '')
   );
 }
-
-export const isNotFound = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 404;
 
 /** A short, user-facing description of an ARM error: status, code and message. */
 export function describeArmError(error: unknown): { code?: string; message: string } {
@@ -144,12 +142,8 @@ export class FluxArm {
   /** The flux configuration as ARM returns it (flattened SDK model), or undefined when there is none. */
   async getFlux(cluster: ClusterRef, name: string): Promise<Record<string, any> | undefined> {
     const sdk = await this.sdk(cluster);
-    try {
-      return (await withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name))) as Record<string, any>;
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    return (await ifExists(withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name)))) as
+      Record<string, any> | undefined;
   }
 
   async createFlux(cluster: ClusterRef, name: string, body: Record<string, unknown>): Promise<Record<string, any>> {
@@ -273,12 +267,7 @@ export class FluxArm {
   /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
   async getCluster(cluster: ClusterRef): Promise<{ tags?: Record<string, string> } | undefined> {
     const resources = await this.clients.resources(cluster.subscriptionId);
-    try {
-      return await withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion));
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
+    return ifExists(withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion)));
   }
 }
 
