@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startSandbox, type CallRecord, type KnobsPatch, type Sandbox } from '../packages/sandbox/src/index.js';
-import { fixturesDir } from '../packages/sandbox/src/fixtures.js';
+import { requireFixtures } from '../packages/sandbox/src/fixtures.js';
 import { coldStart, ROOT, runChild, type ChildRun } from './child.js';
 
 const sizes = (name: string, fallback: string) =>
@@ -308,7 +308,7 @@ kustomizations:
 
 /** The baseline initiative's policies (reference id, definition id), from the sandbox's built-in fixtures. */
 function initiativePolicies(): { ref: string; def: string }[] {
-  const file = join(fixturesDir(), 'azure-policy/built-in-policies/policySetDefinitions/Kubernetes/PSPBaselineStandard.json');
+  const file = join(requireFixtures(), 'azure-policy/built-in-policies/policySetDefinitions/Kubernetes/PSPBaselineStandard.json');
   const set = JSON.parse(readFileSync(file, 'utf8')) as {
     properties: { policyDefinitions: { policyDefinitionReferenceId: string; policyDefinitionId: string }[] };
   };

@@ -21,12 +21,25 @@ flock 9
 export CGO_ENABLED=0 GOWORK=off GOFLAGS=-buildvcs=false GOTOOLCHAIN=local
 
 log() { printf '[cluster-bins] %s\n' "$*" >&2; }
+# Go's own output (pages of "go: downloading") goes to a log file; the terminal gets one line per step and a
+# heartbeat every 30 s saying which binary is building, for how long, and what comes next.
+build_log="$dir/build.log"
+steps=(etcd helm gatekeeper kube-apiserver kube-controller-manager)
+total_start=$SECONDS
 timed() { # name, command...
   local name=$1; shift
   if [ -x "$dir/$name" ]; then log "$name: cached"; return; fi
-  local start=$SECONDS
-  log "$name: building (first time only; this takes minutes on 2 cores)"
-  "$@"
+  local start=$SECONDS i next="" n=0
+  for i in "${!steps[@]}"; do [ "${steps[$i]}" = "$name" ] && n=$((i + 1)) && next=${steps[$((i + 1))]:-}; done
+  log "$name ($n of ${#steps[@]}): building from its Go module (first run only; Go's output in $build_log)"
+  ( while sleep 30; do log "  $name: $((SECONDS - start)) s so far, $((SECONDS - total_start)) s in all${next:+; next: $next}"; done ) &
+  local beat=$!
+  local status=0
+  "$@" >>"$build_log" 2>&1 || status=$?
+  kill "$beat" 2>/dev/null; wait "$beat" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then
+    log "$name: the build failed (exit $status); the last lines of $build_log:"; tail -n 20 "$build_log" >&2; exit "$status"
+  fi
   log "$name: built in $((SECONDS - start)) s"
 }
 
@@ -60,7 +73,7 @@ timed kube-controller-manager build_kube kube-controller-manager
 
 if [ ! -d "$dir/gatekeeper-crds" ]; then
   gk=$(go env GOMODCACHE)/github.com/open-policy-agent/gatekeeper/v3@$GATEKEEPER_VERSION
-  [ -d "$gk/charts/gatekeeper/crds" ] || (cd "$root/tools/etcd" && go mod download "github.com/open-policy-agent/gatekeeper/v3@$GATEKEEPER_VERSION")
+  [ -d "$gk/charts/gatekeeper/crds" ] || (cd "$root/tools/etcd" && go mod download "github.com/open-policy-agent/gatekeeper/v3@$GATEKEEPER_VERSION" >>"$build_log" 2>&1)
   mkdir -p "$dir/gatekeeper-crds.tmp" && cp "$gk"/charts/gatekeeper/crds/*.yaml "$dir/gatekeeper-crds.tmp/"
   chmod -R u+w "$dir/gatekeeper-crds.tmp" && mv "$dir/gatekeeper-crds.tmp" "$dir/gatekeeper-crds"
 fi

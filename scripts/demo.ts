@@ -63,6 +63,11 @@ function workspaceFiles(workspace: string, subscription: string): void {
   );
 }
 
+/** The demo's story must hold at every turn: a step that does not end as the story says stops the demo with exit 1. */
+function expectStep(title: string, run: StepRun, ok: boolean, what: string): void {
+  if (!ok) throw new Error(`${title}: expected ${what}, got exit ${run.code} and outputs ${JSON.stringify(run.outputs).slice(0, 400)}`);
+}
+
 function show(title: string, run: StepRun): StepRun {
   say(`${title}: exit ${run.code}`);
   console.log(
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
     const action = (name: string, inputs: Record<string, string>) => runBundle(root, name, { ...identity, ...inputs }, env, workspace);
 
     for (const cluster of clusters) {
-      show(
+      const connect = show(
         `arc-connect ${cluster.name}`,
         await action('arc-connect', {
           'cluster-name': cluster.name,
@@ -130,9 +135,15 @@ async function main(): Promise<void> {
           'onboarding-timeout': '3m',
         }),
       );
+      expectStep(
+        `arc-connect ${cluster.name}`,
+        connect,
+        connect.code === 0 && connect.outputs['connectivity-status'] === 'Connected',
+        'a connected cluster',
+      );
     }
 
-    show(
+    const gitops = show(
       'flux-apply to every cluster tagged env=demo',
       await action('flux-apply', {
         configuration: 'gitops/fleet.yaml',
@@ -140,11 +151,13 @@ async function main(): Promise<void> {
         timeout: '3m',
       }),
     );
+    expectStep('flux-apply', gitops, gitops.code === 0, 'exit 0');
 
-    show(
+    const apply = show(
       'policy-rollout apply: "no privileged containers", in Audit',
       await action('policy-rollout', { mode: 'apply', policies: 'policies' }),
     );
+    expectStep('policy-rollout apply', apply, apply.code === 0, 'exit 0');
     say('Waiting for the Azure Policy add-on (Gatekeeper audit) to report the privileged DaemonSet');
     await waitFor(
       async () =>
@@ -152,7 +165,7 @@ async function main(): Promise<void> {
       { timeoutMs: 180_000, initialMs: 1000, maxMs: 3000 },
     );
     show('policy-rollout plan', await action('policy-rollout', { mode: 'plan', policies: 'policies' }));
-    show(
+    const refused = show(
       'policy-rollout promote (refused: the fleet still has violations)',
       await action('policy-rollout', {
         mode: 'promote',
@@ -163,6 +176,13 @@ async function main(): Promise<void> {
       }),
     );
 
+    expectStep(
+      'the first promotion',
+      refused,
+      refused.code !== 0 && refused.outputs.promoted !== 'true' && Number(refused.outputs.violations) > 0,
+      'a refusal that names the violations',
+    );
+
     say('Fixing it in Git: the privileged DaemonSet is removed, Flux prunes it');
     rmSync(join(repo, 'apps/legacy-agent.yaml'));
     execFileSync(
@@ -170,7 +190,7 @@ async function main(): Promise<void> {
       ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', 'commit', '-qam', 'remove the privileged legacy agent'],
       { cwd: repo },
     );
-    show(
+    const again = show(
       'flux-apply again (nothing changed in ARM; Flux picks up the new commit)',
       await action('flux-apply', {
         configuration: 'gitops/fleet.yaml',
@@ -178,6 +198,7 @@ async function main(): Promise<void> {
         timeout: '3m',
       }),
     );
+    expectStep('flux-apply again', again, again.code === 0, 'exit 0');
     const fixedAt = Date.now();
     await waitFor(
       async () => {
@@ -189,7 +210,7 @@ async function main(): Promise<void> {
       },
       { timeoutMs: 180_000, initialMs: 1000, maxMs: 3000 },
     );
-    show(
+    const promoted = show(
       'policy-rollout promote (clean, fresh and complete evidence)',
       await action('policy-rollout', {
         mode: 'promote',
@@ -199,6 +220,8 @@ async function main(): Promise<void> {
         'max-staleness': '10m',
       }),
     );
+
+    expectStep('the second promotion', promoted, promoted.code === 0 && promoted.outputs.promoted === 'true', 'a promotion to Deny');
 
     say('Nightly verify: ARM plane through Resource Graph, in-cluster checks through kubeconfigs, the privileged-pod negative test');
     const kubeconfigs = clusters
@@ -228,7 +251,19 @@ async function main(): Promise<void> {
         'fail-on': 'never',
       }),
     );
-    say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: fleet status ${verify.outputs.status ?? 'unknown'}.`);
+    const report = JSON.parse(verify.outputs.report ?? '{}') as {
+      clusters?: { name: string; checks: { check: string; evidence?: { outcome?: string } }[] }[];
+    };
+    const denied = (report.clusters ?? []).filter((c) =>
+      c.checks.some((k) => k.check === 'negative-test' && k.evidence?.outcome === 'denied'),
+    );
+    expectStep(
+      'arc-verify',
+      verify,
+      verify.code === 0 && verify.outputs.status === 'ok' && denied.length === clusters.length,
+      `status ok and the privileged pod denied by Gatekeeper on all ${clusters.length} clusters (denied on ${denied.length})`,
+    );
+    say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: fleet status ${verify.outputs.status}; the story reached its end.`);
   } finally {
     await fleet?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -13,9 +13,32 @@ export function repoRoot(): string {
   throw new Error('The repository root (a package.json with workspaces) was not found above the sandbox sources.');
 }
 
-/** `shared/fixtures` next to the repository (CI clones the repo beside a copy of shared/), or ARC_SANDBOX_FIXTURES. */
+/** The folders every fixture root must hold, each vendored with its SOURCE and LICENSE. */
+export const FIXTURE_FOLDERS = ['azure-policy', 'azure-rest-api-specs', 'gatekeeper-library'] as const;
+
+/**
+ * The vendored fixtures (packages/sandbox/fixtures: built-in policy definitions and initiatives, Gatekeeper
+ * library templates, official REST examples), or the folder named by ARC_SANDBOX_FIXTURES.
+ */
 export function fixturesDir(): string {
-  return process.env.ARC_SANDBOX_FIXTURES ?? resolve(repoRoot(), '../shared/fixtures');
+  const override = process.env.ARC_SANDBOX_FIXTURES;
+  return override ? resolve(override) : join(repoRoot(), 'packages', 'sandbox', 'fixtures');
+}
+
+/**
+ * The fixtures folder, checked: throws a one-line error naming the folder and what is missing, so the sandbox never
+ * starts without its built-in policies.
+ */
+export function requireFixtures(): string {
+  const dir = fixturesDir();
+  const missing = FIXTURE_FOLDERS.filter((f) => !existsSync(join(dir, f, 'SOURCE')));
+  if (missing.length) {
+    const how = process.env.ARC_SANDBOX_FIXTURES
+      ? 'ARC_SANDBOX_FIXTURES points at a folder without them; unset it to use the vendored fixtures'
+      : 'restore packages/sandbox/fixtures from git (git checkout -- packages/sandbox/fixtures)';
+    throw new Error(`The sandbox's fixtures are missing in ${dir}: ${missing.join(', ')} (each with its SOURCE file); ${how}.`);
+  }
+  return dir;
 }
 
 /** Every `.json` file under `dir`, recursively (empty when the folder is missing). */

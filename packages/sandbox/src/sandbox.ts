@@ -8,6 +8,7 @@ import { LroManager } from './arm/lro.js';
 import { CallLog, type CallRecord } from './calls.js';
 import type { SandboxContext, SandboxIdentity } from './context.js';
 import { seedEmulatedClusters, type EmulatedClusterOptions } from './emulated.js';
+import { requireFixtures } from './fixtures.js';
 import { createSigningKey } from './identity/keys.js';
 import { defaultOidcClaims } from './identity/oidc.js';
 import { defaultKnobs, mergeKnobs, seededRandom, type Knobs, type KnobsPatch } from './knobs.js';
@@ -70,6 +71,7 @@ function defaultCaDir(): string {
 
 /** Starts the HTTPS stand-in for GitHub OIDC, Entra, ARM, Resource Graph, Policy Insights and the GitHub API. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  requireFixtures();
   const caDir = options.caDir ?? defaultCaDir();
   const ca = ensureSandboxCa(caDir);
   const tls = issueServerCertificate(ca, ['127.0.0.1', 'localhost', '::1']);

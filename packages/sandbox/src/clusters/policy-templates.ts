@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '@arc-actions/core';
-import { sharedRoot } from './paths.js';
+import { requireFixtures } from '../fixtures.js';
 import type { KubeObject } from './rest.js';
 
 /**
@@ -55,7 +55,7 @@ const MAPPINGS: TemplateMapping[] = [
 ];
 
 const STORE = 'https://store.policy.core.windows.net/kubernetes';
-const fixtures = (): string => join(sharedRoot, 'fixtures');
+const fixtures = (): string => requireFixtures();
 
 /** A template ready to install: in-cluster name and kind, source URL, library template and value mapping. */
 export interface ResolvedTemplate {
