@@ -14,11 +14,11 @@ export function repoRoot(): string {
 }
 
 /** The folders every fixture root must hold, each vendored with its SOURCE and LICENSE. */
-export const FIXTURE_FOLDERS = ['azure-policy', 'azure-rest-api-specs', 'gatekeeper-library'] as const;
+export const FIXTURE_FOLDERS = ['azure-policy', 'azure-rest-api-specs'] as const;
 
 /**
- * The vendored fixtures (packages/sandbox/fixtures: built-in policy definitions and initiatives, Gatekeeper
- * library templates, official REST examples), or the folder named by ARC_SANDBOX_FIXTURES.
+ * The vendored fixtures (packages/sandbox/fixtures: built-in policy definitions, initiatives and the constraint
+ * templates Azure Policy publishes for them, official REST examples), or the folder named by ARC_SANDBOX_FIXTURES.
  */
 export function fixturesDir(): string {
   const override = process.env.ARC_SANDBOX_FIXTURES;

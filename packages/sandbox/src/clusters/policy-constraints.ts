@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '@arc-actions/core';
-import { findDefinition, resolveParameterRef, resolveTemplate, templateParameters } from './policy-templates.js';
+import { findBuiltInDefinition, resolveParameterRef, type KubernetesDefinition } from './policy-definitions.js';
+import { PolicyInstallError, resolveTemplate, type ResolvedTemplate, type TemplateInfo } from './policy-templates.js';
 import type { KubeObject } from './rest.js';
 
 const MANAGER = 'azure-policy-addon';
@@ -9,16 +10,15 @@ const CONSTRAINTS = 'constraints.gatekeeper.sh/v1beta1';
 export type PolicyEffect = 'Audit' | 'Deny' | 'Disabled';
 
 export interface PolicyAssignmentDefinition {
-  /** `/providers/Microsoft.Authorization/policyDefinitions/<guid>` of a built-in Kubernetes definition. */
+  /** `/providers/Microsoft.Authorization/policyDefinitions/<guid>` (built-in) or the custom definition's id. */
   definitionId: string;
   /** Reference id inside an initiative (policyDefinitionReferenceId). */
   definitionReferenceId?: string;
   /** e.g. `6.*.*` (pins the major version of the built-in definition). */
   definitionVersion?: string;
-  /** Overrides the definition's templateInfo.url. */
-  templateUrl?: string;
-  /** Or a template name: in-cluster (`k8sazurev2noprivilege`) or gatekeeper-library folder (`privileged-containers`). */
-  template?: string;
+  /** The definition itself, for definitions that are not built-ins of the fixtures (custom definitions). */
+  definition?: KubernetesDefinition;
+  /** Parameter values of the definition (assignment or initiative values; the definition's defaults fill the rest). */
   parameters?: { excludedNamespaces?: string[]; namespaces?: string[]; labelSelector?: Record<string, unknown>; [value: string]: unknown };
 }
 
@@ -27,17 +27,27 @@ export interface PolicyAssignment {
   id: string;
   name: string;
   effect: PolicyEffect;
+  /** `DoNotEnforce` keeps violations admitted (constraints in dryrun) while compliance is still reported. */
+  enforcementMode?: 'Default' | 'DoNotEnforce';
   /** ARM id of the initiative, when the assignment is of a set definition. */
   setDefinitionId?: string;
   definitions: PolicyAssignmentDefinition[];
 }
 
-export function effectToAction(effect: string, assignment: string): 'dryrun' | 'deny' | undefined {
+/**
+ * Audit → dryrun, Deny → deny, Disabled → no constraint; an assignment with enforcementMode DoNotEnforce never
+ * denies ("admission requests with violations aren't denied; compliance assessment results are still available").
+ */
+export function effectToAction(
+  effect: string,
+  assignment: string,
+  enforcementMode: string = 'Default',
+): 'dryrun' | 'deny' | undefined {
   switch (effect.toLowerCase()) {
     case 'audit':
       return 'dryrun';
     case 'deny':
-      return 'deny';
+      return enforcementMode.toLowerCase() === 'donotenforce' ? 'dryrun' : 'deny';
     case 'disabled':
       return undefined;
     default:
@@ -54,28 +64,84 @@ export function constraintName(template: string, assignmentId: string, definitio
   return `azurepolicy-${template.slice(0, 30)}-${hash}`;
 }
 
-/** The constraint the add-on would create for one definition of an assignment (no cluster needed). */
-export async function planConstraint(assignment: PolicyAssignment, def: PolicyAssignmentDefinition, action: 'dryrun' | 'deny') {
-  const builtIn = await findDefinition(def.definitionId, def.definitionVersion);
-  const url = def.templateUrl ?? def.template ?? builtIn?.details.templateInfo?.url ?? builtIn?.details.constraintTemplate;
-  if (!url)
-    throw new ConfigurationError(
-      `The policy definition ${def.definitionId} of assignment ${assignment.name} is not a built-in Kubernetes definition in the fixtures; give templateUrl or template.`,
-      'definitionId',
+const isEmpty = (v: unknown): boolean =>
+  v === undefined ||
+  v === null ||
+  v === false ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
+
+/**
+ * The constraint's `spec.parameters`: the definition's `values`, as the add-on passes them. For a store template the
+ * sandbox replaces by Azure/azure-policy's reference template, a value the reference template does not read is
+ * dropped when empty (it cannot change the outcome the reference Rego computes) and refused otherwise: the sandbox
+ * reports such a definition as Error rather than evaluate it without the value.
+ */
+function constraintParameters(template: ResolvedTemplate, values: Record<string, unknown>, what: string): Record<string, unknown> {
+  if (!template.reads) return values;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (template.reads.has(key)) out[key] = value;
+    else if (!isEmpty(value)) {
+      throw new PolicyInstallError(
+        `${what}: the value ${key}=${JSON.stringify(value)} is not read by ${template.vendoredFrom} (the Azure/azure-policy reference template the sandbox installs for ${template.source}; it reads ${[...template.reads].join(', ') || 'no parameter'}); the store's versioned template is not published, so the sandbox cannot evaluate this value.`,
+        'Constraint/TemplateInstallFailed',
+      );
+    }
+  }
+  return out;
+}
+
+/** `details.templateInfo`, or the deprecated `details.constraintTemplate` URL of older built-in versions. */
+function templateInfoOf(details: Record<string, any>): TemplateInfo | undefined {
+  if (details.templateInfo) return details.templateInfo as TemplateInfo;
+  if (typeof details.constraintTemplate === 'string') return { sourceType: 'PublicURL', url: details.constraintTemplate };
+  return undefined;
+}
+
+export interface PlannedConstraint {
+  template: ResolvedTemplate;
+  object: KubeObject;
+  definitionId: string;
+  definitionReferenceId?: string;
+}
+
+/**
+ * The template and the constraint the add-on would create for one definition of an assignment (no cluster needed):
+ * `details.values` resolved against the parameter values become `spec.parameters`; `excludedNamespaces`,
+ * `namespaces`, `labelSelector`, `apiGroups` and `kinds` become `spec.match`. Throws PolicyInstallError for a
+ * definition the add-on cannot install (reported as an Error or Conflict state).
+ */
+export async function planConstraint(
+  assignment: PolicyAssignment,
+  def: PolicyAssignmentDefinition,
+  action: 'dryrun' | 'deny',
+): Promise<PlannedConstraint> {
+  const what = `${def.definitionReferenceId ?? def.definitionId} of assignment ${assignment.name}`;
+  const definition = def.definition ?? (await findBuiltInDefinition(def.definitionId, def.definitionVersion));
+  if (!definition) {
+    throw new PolicyInstallError(
+      `${what}: the policy definition ${def.definitionId}${def.definitionVersion ? ` version ${def.definitionVersion}` : ''} was not found (neither a built-in of packages/sandbox/fixtures/azure-policy nor a custom definition).`,
+      'Constraint/TemplateCreateFailed',
     );
-  const template = await resolveTemplate(url);
-  const defaults = Object.fromEntries(Object.entries(builtIn?.parameters ?? {}).map(([k, p]) => [k, p.defaultValue]));
+  }
+  const details = definition.details;
+  const info = templateInfoOf(details);
+  if (!info)
+    throw new PolicyInstallError(`${what}: the definition has no policyRule.then.details.templateInfo.`, 'InvalidConstraint/Template');
+  const template = await resolveTemplate(info);
+  const defaults = Object.fromEntries(Object.entries(definition.parameters).map(([k, p]) => [k, p?.defaultValue]));
   const params: Record<string, unknown> = { ...defaults, ...def.parameters };
-  const details = builtIn?.details ?? {};
-  const pick = (key: string): unknown => (details[key] !== undefined ? resolveParameterRef(details[key], params) : params[key]);
-  const known = new Set(['effect', 'excludedNamespaces', 'namespaces', 'labelSelector', 'source', 'warn']);
-  const values: Record<string, unknown> = details.values
-    ? Object.fromEntries(Object.entries(details.values as Record<string, unknown>).map(([k, v]) => [k, resolveParameterRef(v, params)]))
-    : Object.fromEntries(Object.entries(def.parameters ?? {}).filter(([k]) => !known.has(k)));
-  const excludedNamespaces = pick('excludedNamespaces') as string[] | undefined;
-  const namespaces = pick('namespaces') as string[] | undefined;
-  const labelSelector = pick('labelSelector') as Record<string, unknown> | undefined;
+  const resolve = (value: unknown) => resolveParameterRef(value, params);
+  const values = Object.fromEntries(Object.entries((details.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, resolve(v)]));
+  const excludedNamespaces = resolve(details.excludedNamespaces) as string[] | undefined;
+  const namespaces = resolve(details.namespaces) as string[] | undefined;
+  const labelSelector = resolve(details.labelSelector) as Record<string, unknown> | undefined;
+  const apiGroups = (resolve(details.apiGroups) as string[] | undefined) ?? [''];
+  const kinds = (resolve(details.kinds) as string[] | undefined) ?? ['Pod'];
   const name = constraintName(template.name, assignment.id, def.definitionId, def.definitionReferenceId);
+  const constraintUrl = typeof details.constraint === 'string' ? details.constraint : info.url;
   const object: KubeObject = {
     apiVersion: CONSTRAINTS,
     kind: template.kind,
@@ -88,19 +154,19 @@ export async function planConstraint(assignment: PolicyAssignment, def: PolicyAs
         'azure-policy-definition-reference-id': def.definitionReferenceId ?? '',
         'azure-policy-setdefinition-id': assignment.setDefinitionId ?? '',
         'constraint-installed-by': MANAGER,
-        'constraint-url': template.url,
+        ...(constraintUrl ? { 'constraint-url': constraintUrl } : {}),
       },
     },
     spec: {
       enforcementAction: action,
       match: {
-        kinds: [{ apiGroups: details.apiGroups ?? [''], kinds: details.kinds ?? ['Pod'] }],
+        kinds: [{ apiGroups, kinds }],
         ...(excludedNamespaces?.length ? { excludedNamespaces } : {}),
         ...(namespaces?.length ? { namespaces } : {}),
         ...(labelSelector && Object.keys(labelSelector).length ? { labelSelector } : {}),
       },
-      parameters: templateParameters(template, values),
+      parameters: constraintParameters(template, values, what),
     },
   };
-  return { template, object, definitionId: def.definitionId };
+  return { template, object, definitionId: def.definitionId, definitionReferenceId: def.definitionReferenceId };
 }

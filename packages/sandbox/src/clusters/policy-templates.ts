@@ -1,203 +1,175 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigurationError } from '@arc-actions/core';
 import { requireFixtures } from '../fixtures.js';
 import type { KubeObject } from './rest.js';
 
 /**
- * The Azure Policy template URLs we can serve from the gatekeeper-library fixtures: the store URL slug, the
- * library folder that implements the same check, the in-cluster name stem the add-on uses (k8sazure<v><stem>),
- * and how Azure's `values` names map to the library template's parameters.
+ * The reasons the add-on gives when it cannot install a definition (Microsoft Learn, "Determine causes of
+ * non-compliance", AKS Resource Provider mode compliance reasons); the state becomes Error, or Conflict for
+ * ConstraintTemplateConflicts.
  */
-interface TemplateMapping {
-  slug: string;
-  library: string;
-  stem: string;
-  kindStem: string;
-  values: Record<string, string>;
-}
+export type InstallFailureReason =
+  | 'Constraint/TemplateCreateFailed'
+  | 'Constraint/TemplateInstallFailed'
+  | 'ConstraintTemplateConflicts'
+  | 'InvalidConstraint/Template';
 
-const MAPPINGS: TemplateMapping[] = [
-  {
-    slug: 'container-no-privilege',
-    library: 'privileged-containers',
-    stem: 'noprivilege',
-    kindStem: 'NoPrivilege',
-    values: { excludedImages: 'exemptImages' },
-  },
-  { slug: 'block-host-namespace', library: 'host-namespaces', stem: 'blockhostnamespace', kindStem: 'BlockHostNamespace', values: {} },
-  {
-    slug: 'host-network-ports',
-    library: 'host-network-ports',
-    stem: 'hostnetworkingports',
-    kindStem: 'HostNetworkingPorts',
-    values: { allowHostNetwork: 'hostNetwork', minPort: 'min', maxPort: 'max', excludedImages: 'exemptImages' },
-  },
-  {
-    slug: 'container-allowed-capabilities',
-    library: 'capabilities',
-    stem: 'allowedcapabilities',
-    kindStem: 'AllowedCapabilities',
-    values: {
-      allowedCapabilities: 'allowedCapabilities',
-      requiredDropCapabilities: 'requiredDropCapabilities',
-      excludedImages: 'exemptImages',
-    },
-  },
-  {
-    slug: 'container-no-privilege-escalation',
-    library: 'allow-privilege-escalation',
-    stem: 'noprivilegeescalation',
-    kindStem: 'NoPrivilegeEscalation',
-    values: { excludedImages: 'exemptImages' },
-  },
-];
-
-const STORE = 'https://store.policy.core.windows.net/kubernetes';
-const fixtures = (): string => requireFixtures();
-
-/** A template ready to install: in-cluster name and kind, source URL, library template and value mapping. */
-export interface ResolvedTemplate {
-  name: string;
-  kind: string;
-  url: string;
-  mapping: TemplateMapping;
-  parameterNames: Set<string>;
-  object: KubeObject;
-}
-
-/** Resolves a store URL (…/container-no-privilege/v2/template.yaml) or a template name to a fixture template. */
-export async function resolveTemplate(urlOrName: string): Promise<ResolvedTemplate> {
-  let mapping: TemplateMapping | undefined;
-  let version: string;
-  const fromUrl = /\/kubernetes\/([a-z0-9-]+)\/(v\d+)\/template\.yaml$/.exec(urlOrName);
-  if (fromUrl) {
-    mapping = MAPPINGS.find((m) => m.slug === fromUrl[1]);
-    version = fromUrl[2];
-  } else {
-    const byName = /^k8sazure(v\d+)([a-z]+)$/.exec(urlOrName);
-    if (byName) {
-      mapping = MAPPINGS.find((m) => m.stem === byName[2]);
-      version = byName[1];
-    } else {
-      mapping = MAPPINGS.find((m) => m.library === urlOrName || m.slug === urlOrName);
-      version = 'v1';
-    }
+/** A definition the add-on (or the sandbox playing it) cannot install; reported as an Error or Conflict state. */
+export class PolicyInstallError extends Error {
+  constructor(
+    message: string,
+    readonly reason: InstallFailureReason,
+  ) {
+    super(message);
+    this.name = 'PolicyInstallError';
   }
-  if (!mapping) {
-    throw new ConfigurationError(
-      `The policy template ${urlOrName} has no gatekeeper-library fixture; supported are ${MAPPINGS.map((m) => `${STORE}/${m.slug}/vN/template.yaml`).join(', ')}.`,
-      'templateUrl',
+}
+
+/** `policyRule.then.details.templateInfo` (or the deprecated `details.constraintTemplate` URL). */
+export interface TemplateInfo {
+  sourceType: string;
+  url?: string;
+  content?: string;
+}
+
+/** A ConstraintTemplate ready to install, with where it came from. */
+export interface ResolvedTemplate {
+  /** In-cluster name (`metadata.name`), e.g. `k8sazurev2noprivilege`. */
+  name: string;
+  /** The constraint kind (`spec.crd.spec.names.kind`), e.g. `K8sAzureV2NoPrivilege`. */
+  kind: string;
+  /** The store URL, or `Base64Encoded` for a template carried in the definition. */
+  source: string;
+  /** Identity of the source, for conflicts: the URL, or the SHA-256 of the decoded content. */
+  sourceKey: string;
+  /** For store URLs: the vendored Azure/azure-policy file the sandbox installs in its place. */
+  vendoredFrom?: string;
+  /**
+   * Parameter names the template's schema declares or its Rego reads (`parameters.<name>`); undefined for templates
+   * carried in the definition, whose values all go to Gatekeeper as they are.
+   */
+  reads?: Set<string>;
+  object: KubeObject & { spec: any };
+}
+
+const STORE_URL = /^https:\/\/store\.policy\.core\.windows\.net\/kubernetes\/([a-z0-9-]+)\/v(\d+)\/template\.yaml$/i;
+const REFERENCES = 'azure-policy/built-in-references/Kubernetes';
+
+/**
+ * The in-cluster kind stems of the store's versioned templates where they differ from the repository's reference
+ * template (`K8sAzure<stem>`): observed as `k8sazurev2noprivilege` / `K8sAzureV2NoPrivilege` and
+ * `k8sazurev3noprivilegeescalation` / `K8sAzureV3NoPrivilegeEscalation` on clusters with the add-on (Azure/AKS#4769,
+ * Azure/AKS#2763 and the constraint listings cited in docs/sandbox.md). Every other slug keeps its reference stem
+ * (`k8sazurev3hostfilesystem`, `k8sazurev3allowedcapabilities`, … as observed).
+ */
+const VERSIONED_STEMS: Record<string, string> = {
+  'container-no-privilege': 'NoPrivilege',
+  'container-no-privilege-escalation': 'NoPrivilegeEscalation',
+};
+
+/** Slugs whose reference template is vendored (packages/sandbox/fixtures/azure-policy/built-in-references). */
+export function vendoredTemplateSlugs(): string[] {
+  const dir = join(requireFixtures(), REFERENCES);
+  return existsSync(dir) ? readdirSync(dir).filter((slug) => existsSync(join(dir, slug, 'template.yaml'))) : [];
+}
+
+/** Names the template's parameter schema declares or its Rego reads as `parameters.<name>` / `parameters["<name>"]`. */
+function parameterNames(object: any): Set<string> {
+  const names = new Set(Object.keys(object?.spec?.crd?.spec?.validation?.openAPIV3Schema?.properties ?? {}));
+  for (const target of object?.spec?.targets ?? []) {
+    const rego = String(target?.rego ?? '');
+    for (const m of rego.matchAll(/parameters\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1]);
+    for (const m of rego.matchAll(/parameters\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) names.add(m[1]);
+  }
+  return names;
+}
+
+async function fromStore(url: string, slug: string, version: string): Promise<ResolvedTemplate> {
+  const path = join(requireFixtures(), REFERENCES, slug, 'template.yaml');
+  if (!existsSync(path)) {
+    throw new PolicyInstallError(
+      `The sandbox has no copy of ${url}: only the templates of Azure/azure-policy built-in-references are vendored (${vendoredTemplateSlugs().join(', ')}); vendor built-in-references/Kubernetes/${slug}/template.yaml to emulate it.`,
+      'Constraint/TemplateCreateFailed',
     );
   }
-  const path = join(fixtures(), 'gatekeeper-library/library/pod-security-policy', mapping.library, 'template.yaml');
-  const object = parse(await readFile(path, 'utf8')) as KubeObject & { spec: any };
-  const name = `k8sazure${version}${mapping.stem}`;
-  const kind = `K8sAzure${version.toUpperCase()}${mapping.kindStem}`;
+  const object = parse(await readFile(path, 'utf8')) as ResolvedTemplate['object'];
+  const referenceKind = String(object.spec?.crd?.spec?.names?.kind ?? '');
+  const stem = VERSIONED_STEMS[slug] ?? referenceKind.replace(/^K8sAzure/, '');
+  const kind = `K8sAzureV${version}${stem}`;
+  const name = kind.toLowerCase();
   object.metadata = { ...object.metadata, name };
-  object.spec.crd.spec.names.kind = kind;
-  const properties = object.spec.crd.spec.validation?.openAPIV3Schema?.properties ?? {};
+  // The reference template names its CRD after the unversioned kind (listKind, plural, singular): the versioned
+  // template names only its kind, and Gatekeeper derives the rest.
+  object.spec.crd.spec.names = { kind };
   return {
     name,
     kind,
-    url: fromUrl ? urlOrName : `${STORE}/${mapping.slug}/${version}/template.yaml`,
-    mapping,
-    parameterNames: new Set(Object.keys(properties)),
+    source: url,
+    sourceKey: url.toLowerCase(),
+    vendoredFrom: `packages/sandbox/fixtures/${REFERENCES}/${slug}/template.yaml`,
+    reads: parameterNames(object),
     object,
   };
 }
 
-/** One built-in policy definition from the azure-policy fixtures. */
-export interface BuiltInDefinition {
-  name: string;
-  version: string;
-  parameters: Record<string, { defaultValue?: unknown }>;
-  details: Record<string, any>;
-}
-
-let definitions: Promise<BuiltInDefinition[]> | undefined;
-
-async function jsonFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await jsonFiles(path)));
-    else if (entry.name.endsWith('.json') && path.includes('policyDefinitions')) out.push(path);
+function fromBase64(content: string): ResolvedTemplate {
+  const text = Buffer.from(content, 'base64').toString('utf8');
+  let object: any;
+  try {
+    object = parse(text);
+  } catch (error) {
+    throw new PolicyInstallError(
+      `templateInfo.content is not a YAML document once decoded from Base64: ${(error as Error).message}`,
+      'InvalidConstraint/Template',
+    );
   }
-  return out;
+  const apiVersion = String(object?.apiVersion ?? '');
+  const kind = object?.spec?.crd?.spec?.names?.kind;
+  const name = object?.metadata?.name;
+  if (object?.kind !== 'ConstraintTemplate' || !apiVersion.startsWith('templates.gatekeeper.sh/') || !kind || !name) {
+    throw new PolicyInstallError(
+      `templateInfo.content is not a Gatekeeper ConstraintTemplate with metadata.name and spec.crd.spec.names.kind (got kind ${object?.kind ?? 'none'}, apiVersion ${apiVersion || 'none'}).`,
+      'InvalidConstraint/Template',
+    );
+  }
+  return {
+    name: String(name),
+    kind: String(kind),
+    source: 'Base64Encoded',
+    sourceKey: `sha256:${createHash('sha256').update(text).digest('hex')}`,
+    object,
+  };
 }
 
-async function loadDefinitions(): Promise<BuiltInDefinition[]> {
-  const files = await jsonFiles(join(fixtures(), 'azure-policy'));
-  return Promise.all(
-    files.map(async (file) => {
-      const json = JSON.parse(await readFile(file, 'utf8'));
-      return {
-        name: json.name,
-        version: json.properties.version,
-        parameters: json.properties.parameters ?? {},
-        details: json.properties.policyRule?.then?.details ?? {},
-      };
-    }),
+/**
+ * The ConstraintTemplate of a definition, as the add-on installs it:
+ * - `PublicURL` on the policy store (`…/kubernetes/<slug>/v<N>/template.yaml`): the store's files are not published;
+ *   the sandbox installs the Azure/azure-policy reference template of the same slug (Azure's own Rego) under the
+ *   versioned in-cluster name `k8sazurev<N><stem>` / kind `K8sAzureV<N><Stem>`;
+ * - `Base64Encoded`: the decoded template, name and kind as written (custom definitions);
+ * - any other URL: not reachable from the sandbox (no network).
+ */
+export async function resolveTemplate(info: TemplateInfo | string): Promise<ResolvedTemplate> {
+  const templateInfo: TemplateInfo = typeof info === 'string' ? { sourceType: 'PublicURL', url: info } : info;
+  const sourceType = String(templateInfo.sourceType ?? '').toLowerCase();
+  if (sourceType === 'base64encoded') {
+    if (!templateInfo.content)
+      throw new PolicyInstallError('templateInfo.sourceType is Base64Encoded but templateInfo.content is empty.', 'InvalidConstraint/Template');
+    return fromBase64(templateInfo.content);
+  }
+  if (sourceType === 'publicurl' && templateInfo.url) {
+    const store = STORE_URL.exec(templateInfo.url);
+    if (store) return fromStore(templateInfo.url, store[1].toLowerCase(), store[2]);
+    throw new PolicyInstallError(
+      `The template URL ${templateInfo.url} cannot be downloaded by the sandbox (it has no network); use the policy store's URLs or templateInfo.sourceType Base64Encoded.`,
+      'Constraint/TemplateCreateFailed',
+    );
+  }
+  throw new PolicyInstallError(
+    `templateInfo.sourceType ${templateInfo.sourceType || '(empty)'} is not allowed; use PublicURL with url, or Base64Encoded with content.`,
+    'InvalidConstraint/Template',
   );
-}
-
-/**
- * The built-in definition for an id (`/providers/Microsoft.Authorization/policyDefinitions/<guid>` or the guid),
- * the newest one unless `definitionVersion` (e.g. `6.*.*`) pins a major version.
- */
-export async function findDefinition(definitionId: string, definitionVersion?: string): Promise<BuiltInDefinition | undefined> {
-  definitions ??= loadDefinitions();
-  const guid = definitionId.split('/').pop()?.toLowerCase();
-  const major = definitionVersion?.split('.')[0];
-  const candidates = (await definitions)
-    .filter((d) => d.name?.toLowerCase() === guid)
-    .filter((d) => !major || major === '*' || d.version?.split('.')[0] === major)
-    .sort((a, b) => b.version.localeCompare(a.version, undefined, { numeric: true }));
-  return candidates[0];
-}
-
-/**
- * Evaluates `[parameters('x')]` and `[parameters('x').a.b]` against the parameter values, inside objects and arrays
- * too; other values pass through.
- */
-export function resolveParameterRef(value: unknown, parameters: Record<string, unknown>): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveParameterRef(v, parameters));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveParameterRef(v, parameters)]));
-  if (typeof value !== 'string') return value;
-  const ref = /^\[parameters\('([^']+)'\)((?:\.\w+)*)\]$/.exec(value);
-  if (!ref) return value;
-  let out: unknown = parameters[ref[1]];
-  for (const key of ref[2].split('.').filter(Boolean)) out = (out as Record<string, unknown> | undefined)?.[key];
-  return out;
-}
-
-const isEmpty = (v: unknown): boolean =>
-  v === undefined ||
-  v === null ||
-  v === false ||
-  v === '' ||
-  (Array.isArray(v) && v.length === 0) ||
-  (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
-
-/**
- * Maps Azure `values` to the template's parameters. Empty values (and false, the library templates' default) are
- * dropped; a value the template cannot express is refused with a ConfigurationError.
- */
-export function templateParameters(template: ResolvedTemplate, values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (isEmpty(value)) continue;
-    const target = template.mapping.values[key] ?? (template.parameterNames.has(key) ? key : undefined);
-    if (!target || !template.parameterNames.has(target)) {
-      throw new ConfigurationError(
-        `The policy value ${key} is not a parameter of template ${template.name} (allowed: ${[...template.parameterNames].join(', ') || 'none'}).`,
-        key,
-      );
-    }
-    out[target] = value;
-  }
-  return out;
 }

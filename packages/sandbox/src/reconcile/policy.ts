@@ -1,12 +1,13 @@
 import { errorMessage } from '@arc-actions/core';
 import {
-  planConstraint,
   readAuditResults,
   syncPolicyAssignments,
   type PolicyAssignment,
   type PolicyAssignmentDefinition,
   type PolicyEffect,
+  type PolicyInstallFailure,
 } from '../clusters/policy.js';
+import { kubernetesDefinition } from '../clusters/policy-definitions.js';
 import type { LocalCluster } from '../clusters/cluster.js';
 import { builtIns } from '../arm/policy-builtins.js';
 import { POLICY_ASSIGNMENT_TYPE } from '../arm/policy.js';
@@ -18,7 +19,9 @@ import type { ArmResource, PolicyStateRecord } from '../state/types.js';
  * Plays the Azure Policy add-on for clusters backed by a real apiserver: on every tick, for each cluster with a
  * Succeeded `Microsoft.PolicyInsights` extension, it turns the assignments in scope (inherited from management groups,
  * subscription and resource group; effect overrides by resource location applied) into Gatekeeper templates and
- * constraints, then reads Gatekeeper's audit status back as Policy Insights states with components.
+ * constraints (built-in definitions with Azure Policy's templates, custom ones with their Base64 template), then
+ * reports one state per assignment and definition: Gatekeeper's audit as Compliant / NonCompliant with components, or
+ * Error / Conflict for a definition that could not be installed.
  */
 export interface PolicyReconcilerOptions {
   intervalMs?: number;
@@ -34,6 +37,13 @@ function definitionOf(store: SandboxStore, id: string): ArmResource | undefined 
   const name = id.split('/').pop()!.toLowerCase();
   const isSet = /\/policysetdefinitions\//i.test(id);
   return store.get(id) ?? (isSet ? builtIns().sets : builtIns().definitions).get(name);
+}
+
+/** A custom definition (one the store holds, not a built-in of the fixtures) travels with the assignment. */
+function customDefinition(store: SandboxStore, id: string) {
+  const resource = store.get(id);
+  if (!resource || resource.properties?.policyType === 'BuiltIn') return undefined;
+  return kubernetesDefinition(resource.name, (resource.properties ?? {}) as Record<string, any>);
 }
 
 /** The assignment as the add-on sees it for one cluster: resolved effect and one entry per Kubernetes definition. */
@@ -68,6 +78,7 @@ export function assignmentForCluster(
   const definitions: PolicyAssignmentDefinition[] = isSet
     ? ((definition.properties?.policyDefinitions ?? []) as any[]).map((m) => ({
         definitionId: m.policyDefinitionId,
+        definition: customDefinition(store, m.policyDefinitionId),
         definitionReferenceId: m.policyDefinitionReferenceId,
         definitionVersion: m.definitionVersion,
         parameters: Object.fromEntries(
@@ -79,6 +90,7 @@ export function assignmentForCluster(
     : [
         {
           definitionId: p.policyDefinitionId,
+          definition: customDefinition(store, p.policyDefinitionId),
           parameters: Object.fromEntries(
             Object.keys(params)
               .filter((k) => k !== 'effect')
@@ -91,6 +103,7 @@ export function assignmentForCluster(
     id: assignment.id,
     name: assignment.name,
     effect: normal,
+    enforcementMode: String(p.enforcementMode ?? 'Default').toLowerCase() === 'donotenforce' ? 'DoNotEnforce' : 'Default',
     setDefinitionId: isSet ? p.policyDefinitionId : undefined,
     definitions,
   };
@@ -114,27 +127,10 @@ export function startPolicyReconciler(
   options: PolicyReconcilerOptions = {},
 ): { stop(): Promise<void>; tick(): Promise<void> } {
   const interval = options.intervalMs ?? 3000;
-  const synced = new Map<string, string>();
-  /** Definitions whose template the sandbox can run (gatekeeper-library fixtures), by id and version; warned once. */
-  const supported = new Map<string, boolean>();
-  const emulable = async (assignment: PolicyAssignment, def: PolicyAssignmentDefinition): Promise<boolean> => {
-    const k = `${def.definitionId}|${def.definitionVersion ?? ''}`.toLowerCase();
-    if (!supported.has(k)) {
-      try {
-        await planConstraint(assignment, def, 'dryrun');
-        supported.set(k, true);
-      } catch (error) {
-        supported.set(k, false);
-        options.onError?.(
-          'policy add-on',
-          new Error(
-            `${def.definitionReferenceId ?? def.definitionId} is not emulated (no state is reported for it): ${errorMessage(error)}`,
-          ),
-        );
-      }
-    }
-    return supported.get(k)!;
-  };
+  /** Per cluster: what was last synced, and the definitions that could not be installed then (with when). */
+  const synced = new Map<string, { signature: string; failures: PolicyInstallFailure[]; at: string }>();
+  /** Failures already reported through onError (the add-on logs them in its pod). */
+  const reported = new Set<string>();
   let stopped = false;
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -144,48 +140,70 @@ export function startPolicyReconciler(
     const resource = store.get(clusterId);
     if (!cluster?.gatekeeper || !resource) return;
     const chain = new Set(store.scopeChain(clusterId).map(key));
-    const inScope = hasPolicyExtension(store, clusterId)
+    const assignments = hasPolicyExtension(store, clusterId)
       ? store
           .ofType(POLICY_ASSIGNMENT_TYPE)
           .filter((a) => chain.has(key(String(a.properties?.scope ?? a.id.split('/providers/Microsoft.Authorization/')[0]))))
           .map((a) => assignmentForCluster(store, a, resource.location))
           .filter((a): a is PolicyAssignment => !!a)
       : [];
-    const assignments: PolicyAssignment[] = [];
-    for (const a of inScope) {
-      const definitions: PolicyAssignmentDefinition[] = [];
-      for (const d of a.definitions) if (await emulable(a, d)) definitions.push(d);
-      if (definitions.length) assignments.push({ ...a, definitions });
-    }
     const signature = JSON.stringify(assignments);
-    if (synced.get(clusterId) !== signature) {
-      await syncPolicyAssignments(cluster, assignments);
-      synced.set(clusterId, signature);
+    if (synced.get(clusterId)?.signature !== signature) {
+      const result = await syncPolicyAssignments(cluster, assignments);
+      synced.set(clusterId, { signature, failures: result.failures, at: new Date().toISOString() });
+      for (const f of result.failures) {
+        const k = `${clusterId}|${f.assignmentId}|${f.definitionReferenceId ?? f.definitionId}|${f.message}`.toLowerCase();
+        if (reported.has(k)) continue;
+        reported.add(k);
+        options.onError?.(
+          `policy add-on ${cluster.name}`,
+          new Error(`${f.definitionReferenceId ?? f.definitionId} of ${f.assignmentId.split('/').pop()}: ${f.complianceState} (${f.reason}): ${f.message}`),
+        );
+      }
     }
     const byId = new Map(assignments.map((a) => [key(a.id), a]));
+    const state = (
+      assignment: PolicyAssignment,
+      r: { definitionId: string; definitionReferenceId?: string },
+      complianceState: string,
+      timestamp: string,
+      components: PolicyStateRecord['components'] = [],
+    ): PolicyStateRecord => ({
+      resourceId: resource.id,
+      resourceType: 'Microsoft.Kubernetes/connectedClusters',
+      resourceLocation: resource.location,
+      policyAssignmentId: assignment.id,
+      policyDefinitionId: r.definitionId,
+      policySetDefinitionId: assignment.setDefinitionId,
+      policyDefinitionReferenceId: r.definitionReferenceId,
+      policyDefinitionAction: assignment.effect.toLowerCase(),
+      complianceState,
+      timestamp,
+      components,
+    });
+    const { failures = [], at = new Date().toISOString() } = synced.get(clusterId) ?? {};
+    for (const f of failures) {
+      const assignment = byId.get(key(f.assignmentId));
+      if (assignment) store.putPolicyState(state(assignment, f, f.complianceState, at));
+    }
     for (const r of await readAuditResults(cluster)) {
       const assignment = byId.get(key(r.assignmentId));
       if (!assignment || !r.auditTimestamp) continue;
-      const state: PolicyStateRecord = {
-        resourceId: resource.id,
-        resourceType: 'Microsoft.Kubernetes/connectedClusters',
-        resourceLocation: resource.location,
-        policyAssignmentId: assignment.id,
-        policyDefinitionId: r.definitionId,
-        policySetDefinitionId: assignment.setDefinitionId,
-        policyDefinitionReferenceId: r.definitionReferenceId,
-        policyDefinitionAction: assignment.effect.toLowerCase(),
-        complianceState: r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
-        timestamp: r.auditTimestamp,
-        components: r.violations.map((v) => ({
-          id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
-          type: v.kind,
-          name: v.name,
-          timestamp: r.auditTimestamp,
-          complianceState: 'NonCompliant',
-        })),
-      };
-      store.putPolicyState(state);
+      store.putPolicyState(
+        state(
+          assignment,
+          r,
+          r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
+          r.auditTimestamp,
+          r.violations.map((v) => ({
+            id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
+            type: v.kind,
+            name: v.name,
+            timestamp: r.auditTimestamp,
+            complianceState: 'NonCompliant',
+          })),
+        ),
+      );
     }
     // States of assignments that no longer apply disappear, as Policy Insights drops them after re-evaluation.
     for (const [k, s] of store.policyStates) {
