@@ -21,8 +21,22 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
   it.each([
     // definition, pinned version, store template (slug/vN), in-cluster name, kind, parameters
     ['95edb821-ddaf-4404-9732-666045e056b4', '9.*.*', 'container-no-privilege/v2', 'k8sazurev2noprivilege', 'K8sAzureV2NoPrivilege', {}],
-    ['47a1ee2f-2a2a-4576-bf2a-e0e36709c2b8', '5.*.*', 'block-host-namespace/v2', 'k8sazurev2blockhostnamespace', 'K8sAzureV2BlockHostNamespace', {}],
-    ['47a1ee2f-2a2a-4576-bf2a-e0e36709c2b8', undefined, 'block-host-namespace/v3', 'k8sazurev3blockhostnamespace', 'K8sAzureV3BlockHostNamespace', {}],
+    [
+      '47a1ee2f-2a2a-4576-bf2a-e0e36709c2b8',
+      '5.*.*',
+      'block-host-namespace/v2',
+      'k8sazurev2blockhostnamespace',
+      'K8sAzureV2BlockHostNamespace',
+      {},
+    ],
+    [
+      '47a1ee2f-2a2a-4576-bf2a-e0e36709c2b8',
+      undefined,
+      'block-host-namespace/v3',
+      'k8sazurev3blockhostnamespace',
+      'K8sAzureV3BlockHostNamespace',
+      {},
+    ],
     [
       '82985f06-dc18-4a48-bc1c-b9f4f0098cfe',
       '6.*.*',
@@ -39,11 +53,46 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
       'K8sAzureV3AllowedCapabilities',
       { allowedCapabilities: [], requiredDropCapabilities: [] },
     ],
-    ['098fc59e-46c7-4d99-9b16-64990e543d75', '6.*.*', 'allowed-host-paths/v4', 'k8sazurev4hostfilesystem', 'K8sAzureV4HostFilesystem', { allowedHostPaths: [] }],
-    ['1c6e92c9-99f0-4e55-9cf2-0c234dc48f99', '7.*.*', 'container-no-privilege-escalation/v3', 'k8sazurev3noprivilegeescalation', 'K8sAzureV3NoPrivilegeEscalation', {}],
-    ['1c6e92c9-99f0-4e55-9cf2-0c234dc48f99', undefined, 'container-no-privilege-escalation/v4', 'k8sazurev4noprivilegeescalation', 'K8sAzureV4NoPrivilegeEscalation', {}],
-    ['16697877-1118-4fb1-9b65-9898ec2509ec', '5.*.*', 'allowed-volume-types/v2', 'k8sazurev2volumetypes', 'K8sAzureV2VolumeTypes', { volumes: [] }],
-    ['975ce327-682c-4f2e-aa46-b9598289b86c', '7.*.*', 'allowed-seccomp-profiles/v3', 'k8sazurev3allowedseccomp', 'K8sAzureV3AllowedSeccomp', { allowedProfiles: [] }],
+    [
+      '098fc59e-46c7-4d99-9b16-64990e543d75',
+      '6.*.*',
+      'allowed-host-paths/v4',
+      'k8sazurev4hostfilesystem',
+      'K8sAzureV4HostFilesystem',
+      { allowedHostPaths: [] },
+    ],
+    [
+      '1c6e92c9-99f0-4e55-9cf2-0c234dc48f99',
+      '7.*.*',
+      'container-no-privilege-escalation/v3',
+      'k8sazurev3noprivilegeescalation',
+      'K8sAzureV3NoPrivilegeEscalation',
+      {},
+    ],
+    [
+      '1c6e92c9-99f0-4e55-9cf2-0c234dc48f99',
+      undefined,
+      'container-no-privilege-escalation/v4',
+      'k8sazurev4noprivilegeescalation',
+      'K8sAzureV4NoPrivilegeEscalation',
+      {},
+    ],
+    [
+      '16697877-1118-4fb1-9b65-9898ec2509ec',
+      '5.*.*',
+      'allowed-volume-types/v2',
+      'k8sazurev2volumetypes',
+      'K8sAzureV2VolumeTypes',
+      { volumes: [] },
+    ],
+    [
+      '975ce327-682c-4f2e-aa46-b9598289b86c',
+      '7.*.*',
+      'allowed-seccomp-profiles/v3',
+      'k8sazurev3allowedseccomp',
+      'K8sAzureV3AllowedSeccomp',
+      { allowedProfiles: [] },
+    ],
   ])('definition %s (version %s) installs %s as %s', async (guid, definitionVersion, store, template, kind, parameters) => {
     const plan = await planConstraint(assignment, { definitionId: def(guid), definitionVersion }, 'dryrun');
     expect(plan.template.source).toBe(`https://store.policy.core.windows.net/kubernetes/${store}/template.yaml`);
@@ -71,10 +120,16 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
       for (const m of set.properties.policyDefinitions) {
         const plan = await planConstraint(
           assignment,
-          { definitionId: m.policyDefinitionId, definitionReferenceId: m.policyDefinitionReferenceId, definitionVersion: m.definitionVersion },
+          {
+            definitionId: m.policyDefinitionId,
+            definitionReferenceId: m.policyDefinitionReferenceId,
+            definitionVersion: m.definitionVersion,
+          },
           'deny',
         );
-        expect(plan.template.vendoredFrom).toMatch(/^packages\/sandbox\/fixtures\/azure-policy\/built-in-references\/Kubernetes\/[a-z-]+\/template\.yaml$/);
+        expect(plan.template.vendoredFrom).toMatch(
+          /^packages\/sandbox\/fixtures\/azure-policy\/built-in-references\/Kubernetes\/[a-z-]+\/template\.yaml$/,
+        );
       }
     }
   });
@@ -114,7 +169,17 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
       'deny',
     );
     await expect(planned).rejects.toThrow(PolicyInstallError);
-    await expect(planned).rejects.toThrow(/excludedImages=\["mcr.microsoft.com\/\*"\] is not read by .*container-no-privilege\/template\.yaml/);
+    await expect(planned).rejects.toThrow(
+      /excludedImages=\["mcr.microsoft.com\/\*"\] is not read by .*container-no-privilege\/template\.yaml/,
+    );
+  });
+
+  it('refuses a definition whose reference template cannot express a value even when empty (host-network-ports v4 allowedHostPorts)', async () => {
+    // 7.0.0 replaced minPort/maxPort by allowedHostPorts; the reference Rego without minPort/maxPort would let every
+    // hostPort through, so the sandbox reports Error instead of a Compliant it cannot stand behind.
+    await expect(planConstraint(assignment, { definitionId: def('82985f06-dc18-4a48-bc1c-b9f4f0098cfe') }, 'deny')).rejects.toThrow(
+      /allowedHostPorts=\[\] is not read by .*host-network-ports\/template\.yaml/,
+    );
   });
 
   it('decodes a Base64 template of a custom definition and keeps its own name, kind and values', async () => {
@@ -167,7 +232,10 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
   it.each([
     [{ sourceType: 'Base64Encoded', content: Buffer.from('kind: ConfigMap\n').toString('base64') }, /not a Gatekeeper ConstraintTemplate/],
     [{ sourceType: 'PublicURL', url: 'https://raw.githubusercontent.com/acme/p/main/t.yaml' }, /cannot be downloaded by the sandbox/],
-    [{ sourceType: 'PublicURL', url: 'https://store.policy.core.windows.net/kubernetes/container-resource-limits/v3/template.yaml' }, /has no copy of/],
+    [
+      { sourceType: 'PublicURL', url: 'https://store.policy.core.windows.net/kubernetes/container-resource-limits/v3/template.yaml' },
+      /has no copy of/,
+    ],
     [{ sourceType: 'Git' }, /sourceType Git is not allowed/],
   ])('refuses template %j with a reason', async (info, message) => {
     await expect(resolveTemplate(info)).rejects.toThrow(message);

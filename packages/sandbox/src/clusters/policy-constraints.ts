@@ -38,11 +38,7 @@ export interface PolicyAssignment {
  * Audit → dryrun, Deny → deny, Disabled → no constraint; an assignment with enforcementMode DoNotEnforce never
  * denies ("admission requests with violations aren't denied; compliance assessment results are still available").
  */
-export function effectToAction(
-  effect: string,
-  assignment: string,
-  enforcementMode: string = 'Default',
-): 'dryrun' | 'deny' | undefined {
+export function effectToAction(effect: string, assignment: string, enforcementMode: string = 'Default'): 'dryrun' | 'deny' | undefined {
   switch (effect.toLowerCase()) {
     case 'audit':
       return 'dryrun';
@@ -73,17 +69,34 @@ const isEmpty = (v: unknown): boolean =>
   (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
 /**
- * The constraint's `spec.parameters`: the definition's `values`, as the add-on passes them. For a store template the
- * sandbox replaces by Azure/azure-policy's reference template, a value the reference template does not read is
- * dropped when empty (it cannot change the outcome the reference Rego computes) and refused otherwise: the sandbox
- * reports such a definition as Error rather than evaluate it without the value.
+ * Values of the store's versioned templates that the Azure/azure-policy reference templates do not read, and the
+ * values for which leaving them out cannot make the reference Rego more lenient than the versioned template:
+ * - `excludedContainers`, `excludedImages` empty: nothing is excluded either way;
+ * - `windowsAllowedHostPaths` empty: it concerns Windows pods, and the local clusters run Linux pods;
+ * - `forcePrivilegeEscalationToBeFalse` (8.0.0): the reference Rego always requires `allowPrivilegeEscalation: false`,
+ *   which is what `true` asks for and stricter than `false` (see docs/sandbox.md).
+ * Any other unread value (e.g. `allowedHostPorts` of host-network-ports v4, which the reference's minPort/maxPort
+ * cannot express) makes the definition an Error instead of being dropped.
+ */
+const SAFE_TO_DROP: Record<string, (value: unknown) => boolean> = {
+  excludedContainers: isEmpty,
+  excludedImages: isEmpty,
+  windowsAllowedHostPaths: isEmpty,
+  forcePrivilegeEscalationToBeFalse: (v) => typeof v === 'boolean',
+};
+
+/**
+ * The constraint's `spec.parameters`: the definition's `values`, as the add-on passes them (empty ones included).
+ * For a store template, which the sandbox replaces by Azure/azure-policy's reference template, a value the reference
+ * template does not read is left out when SAFE_TO_DROP says so and refused otherwise: the sandbox reports such a
+ * definition as Error rather than evaluate it without the value.
  */
 function constraintParameters(template: ResolvedTemplate, values: Record<string, unknown>, what: string): Record<string, unknown> {
   if (!template.reads) return values;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (template.reads.has(key)) out[key] = value;
-    else if (!isEmpty(value)) {
+    else if (!SAFE_TO_DROP[key]?.(value)) {
       throw new PolicyInstallError(
         `${what}: the value ${key}=${JSON.stringify(value)} is not read by ${template.vendoredFrom} (the Azure/azure-policy reference template the sandbox installs for ${template.source}; it reads ${[...template.reads].join(', ') || 'no parameter'}); the store's versioned template is not published, so the sandbox cannot evaluate this value.`,
         'Constraint/TemplateInstallFailed',

@@ -12,10 +12,7 @@ import type { KubeObject } from './rest.js';
  * ConstraintTemplateConflicts.
  */
 export type InstallFailureReason =
-  | 'Constraint/TemplateCreateFailed'
-  | 'Constraint/TemplateInstallFailed'
-  | 'ConstraintTemplateConflicts'
-  | 'InvalidConstraint/Template';
+  'Constraint/TemplateCreateFailed' | 'Constraint/TemplateInstallFailed' | 'ConstraintTemplateConflicts' | 'InvalidConstraint/Template';
 
 /** A definition the add-on (or the sandbox playing it) cannot install; reported as an Error or Conflict state. */
 export class PolicyInstallError extends Error {
@@ -157,7 +154,10 @@ export async function resolveTemplate(info: TemplateInfo | string): Promise<Reso
   const sourceType = String(templateInfo.sourceType ?? '').toLowerCase();
   if (sourceType === 'base64encoded') {
     if (!templateInfo.content)
-      throw new PolicyInstallError('templateInfo.sourceType is Base64Encoded but templateInfo.content is empty.', 'InvalidConstraint/Template');
+      throw new PolicyInstallError(
+        'templateInfo.sourceType is Base64Encoded but templateInfo.content is empty.',
+        'InvalidConstraint/Template',
+      );
     return fromBase64(templateInfo.content);
   }
   if (sourceType === 'publicurl' && templateInfo.url) {

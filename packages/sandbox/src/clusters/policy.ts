@@ -75,7 +75,10 @@ async function waitForTemplate(cluster: LocalCluster, template: ResolvedTemplate
     { timeoutMs: 60000, initialMs: 100, maxMs: 500 },
   );
   if (!created.value)
-    throw new PolicyInstallError(`Gatekeeper did not create the constraint template ${template.name} within 60 s.`, 'Constraint/TemplateInstallFailed');
+    throw new PolicyInstallError(
+      `Gatekeeper did not create the constraint template ${template.name} within 60 s.`,
+      'Constraint/TemplateInstallFailed',
+    );
   if (created.value.errors)
     throw new PolicyInstallError(
       `Gatekeeper rejected the constraint template ${template.name}: ${created.value.errors}`,
@@ -191,7 +194,10 @@ export async function syncPolicyAssignments(
       failures.push(
         failureOf(
           d,
-          new PolicyInstallError(`The apiserver refused constraint ${d.object.metadata.name}: ${error.message}`, 'InvalidConstraint/Template'),
+          new PolicyInstallError(
+            `The apiserver refused constraint ${d.object.metadata.name}: ${error.message}`,
+            'InvalidConstraint/Template',
+          ),
         ),
       );
     }

@@ -157,7 +157,9 @@ export function startPolicyReconciler(
         reported.add(k);
         options.onError?.(
           `policy add-on ${cluster.name}`,
-          new Error(`${f.definitionReferenceId ?? f.definitionId} of ${f.assignmentId.split('/').pop()}: ${f.complianceState} (${f.reason}): ${f.message}`),
+          new Error(
+            `${f.definitionReferenceId ?? f.definitionId} of ${f.assignmentId.split('/').pop()}: ${f.complianceState} (${f.reason}): ${f.message}`,
+          ),
         );
       }
     }
