@@ -110,7 +110,7 @@ describe('built-in definitions → Azure Policy templates and constraints (no cl
         kinds: [{ apiGroups: [''], kinds: ['Pod'] }],
         excludedNamespaces: ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'],
       },
-      parameters,
+      ...(Object.keys(parameters).length ? { parameters } : {}),
     });
   });
 

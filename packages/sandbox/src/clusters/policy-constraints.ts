@@ -153,6 +153,7 @@ export async function planConstraint(
   const labelSelector = resolve(details.labelSelector) as Record<string, unknown> | undefined;
   const apiGroups = (resolve(details.apiGroups) as string[] | undefined) ?? [''];
   const kinds = (resolve(details.kinds) as string[] | undefined) ?? ['Pod'];
+  const parameters = constraintParameters(template, values, what);
   const name = constraintName(template.name, assignment.id, def.definitionId, def.definitionReferenceId);
   const constraintUrl = typeof details.constraint === 'string' ? details.constraint : info.url;
   const object: KubeObject = {
@@ -178,7 +179,8 @@ export async function planConstraint(
         ...(namespaces?.length ? { namespaces } : {}),
         ...(labelSelector && Object.keys(labelSelector).length ? { labelSelector } : {}),
       },
-      parameters: constraintParameters(template, values, what),
+      // A template without a parameter schema (Gatekeeper v1) has no spec.parameters: nothing to pass, no field.
+      ...(Object.keys(parameters).length ? { parameters } : {}),
     },
   };
   return { template, object, definitionId: def.definitionId, definitionReferenceId: def.definitionReferenceId };
