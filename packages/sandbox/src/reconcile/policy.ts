@@ -207,9 +207,14 @@ export function startPolicyReconciler(
         ),
       );
     }
-    // States of assignments that no longer apply disappear, as Policy Insights drops them after re-evaluation.
+    // States of assignments (or of initiative members) that no longer apply disappear, as Policy Insights drops them
+    // after re-evaluation.
+    const member = (assignmentId: string, definitionId: string, referenceId?: string) =>
+      `${key(assignmentId)}|${(referenceId ?? definitionId).toLowerCase()}`;
+    const members = new Set(assignments.flatMap((a) => a.definitions.map((d) => member(a.id, d.definitionId, d.definitionReferenceId))));
     for (const [k, s] of store.policyStates) {
-      if (key(s.resourceId) === key(resource.id) && !byId.has(key(s.policyAssignmentId))) store.policyStates.delete(k);
+      if (key(s.resourceId) !== key(resource.id)) continue;
+      if (!members.has(member(s.policyAssignmentId, s.policyDefinitionId, s.policyDefinitionReferenceId))) store.policyStates.delete(k);
     }
   };
 
