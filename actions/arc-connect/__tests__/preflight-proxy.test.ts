@@ -5,11 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSandboxCa, issueServerCertificate } from '../../../packages/sandbox/src/tls.js';
-import {
-  dataPlaneHandler,
-  guestNotificationHandler,
-  relayPlainRequestHandler,
-} from '../../../packages/sandbox/src/arc-dataplane/index.js';
+import { dataPlaneHandler, guestNotificationHandler, relayPlainRequestHandler } from '../../../packages/sandbox/src/arc-dataplane/index.js';
 import { egressRows } from '../src/preflight.js';
 import { hideUserInfo, type ProxyInputs } from '../src/inputs.js';
 import { serveArcDataPlane, startProxy, type TestProxy } from './proxies.js';
@@ -49,8 +45,15 @@ const proxyInputs = (url: string | undefined, cert?: string): ProxyInputs => ({
 const endpointsOf = (s: Served) => ({ dataPlane: `${s.url}/dp`, guestNotificationService: `${s.url}/gns` });
 
 beforeAll(async () => {
-  dp = await serveArcDataPlane(cert(), mounts(() => dp));
-  pathFirst = await serveArcDataPlane(cert(), mounts(() => pathFirst), { order: 'path-first' });
+  dp = await serveArcDataPlane(
+    cert(),
+    mounts(() => dp),
+  );
+  pathFirst = await serveArcDataPlane(
+    cert(),
+    mounts(() => pathFirst),
+    { order: 'path-first' },
+  );
   good = await startProxy({ mode: 'tunnel', user: 'ci', password: PASSWORD });
   const corporate = { inspectCert: issueServerCertificate(corporateCa, ['localhost', '127.0.0.1']), upstreamCa: [sandboxCa.caCert] };
   inspecting = await startProxy({ mode: 'inspect', user: 'ci', password: PASSWORD, ...corporate });

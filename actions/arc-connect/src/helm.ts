@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile, chmod, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile, chmod, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
@@ -147,6 +147,7 @@ export class Helm {
   async fetchChart(repositoryPath: string): Promise<string> {
     const { oci, version } = chartReference(repositoryPath);
     const dest = join(this.dir, 'chart');
+    await mkdir(dest, { recursive: true, mode: 0o700 });
     let last: unknown;
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {

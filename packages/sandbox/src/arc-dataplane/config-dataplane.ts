@@ -132,7 +132,7 @@ export function ociRegistryHandler(): Handler {
     const send = (data: Buffer, type: string) => ({
       status: 200,
       // HEAD gets the same headers (Content-Length included: clients size the descriptor from it); Node drops the body.
-      headers: { 'content-type': type, 'Docker-Content-Digest': digest(data) },
+      headers: { 'content-type': type, 'Docker-Content-Digest': digest(data), 'content-length': String(data.length) },
       body: data,
     });
     if (kind === 'manifests') {
