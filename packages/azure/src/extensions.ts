@@ -226,18 +226,26 @@ export class ExtensionInstaller {
       return now && (plan.action === 'create' || modified >= sent) ? now : undefined;
     };
     const needsPut = plan.action !== 'update' || plan.fields.some((f) => f.path === 'identity.type');
-    if (needsPut) {
-      await writeThenPoll(
-        this.budget,
-        async () => ({ poller: await sdk.extensions.beginCreate(...this.args(c), name, putBody(c, plan.desired)) }),
-        landed,
-      );
-    } else {
-      await writeThenPoll(
-        this.budget,
-        async () => ({ poller: await sdk.extensions.beginUpdate(...this.args(c), name, patchBody(plan)) }),
-        landed,
-      );
+    try {
+      if (needsPut) {
+        await writeThenPoll(
+          this.budget,
+          async () => ({ poller: await sdk.extensions.beginCreate(...this.args(c), name, putBody(c, plan.desired)) }),
+          landed,
+        );
+      } else {
+        await writeThenPoll(
+          this.budget,
+          async () => ({ poller: await sdk.extensions.beginUpdate(...this.args(c), name, patchBody(plan)) }),
+          landed,
+        );
+      }
+    } catch (error) {
+      // A failed operation: the extension's own error says more than the operation's (when it is there).
+      const now = await this.read(c, name).catch(() => undefined);
+      if (now && TERMINAL.has(lower(now.provisioningState)) && lower(now.provisioningState) !== 'succeeded')
+        throw new ExtensionFailedError(extensionState(now), clusterLabel(c));
+      throw error;
     }
     const final = await this.settled(c, name);
     const state = extensionState(final);

@@ -110,7 +110,7 @@ export const monitoringRoutes: ArmRoute[] = [
       const id = `${call.m[1]}/providers/${DCR}/${name}`;
       return crud(call, id, (body, existing) => {
         const p = body.properties ?? {};
-        const logAnalytics = ((p.destinations?.logAnalytics ?? []) as Record<string, string>[]).map((d) => {
+        const logAnalytics = ((p.destinations?.logAnalytics ?? []) as Record<string, string>[]).map((d): Record<string, string> => {
           const ws = call.ctx.store.get(d.workspaceResourceId ?? '');
           if (!ws)
             throw new ArmError(
