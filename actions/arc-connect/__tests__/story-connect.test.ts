@@ -287,6 +287,47 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(WRITES(sandbox)).toEqual([]);
   });
 
+  it('with the legacy shared key: the ContainerInsights solution, the key in protected settings, and nowhere else', async () => {
+    const sub = sandbox.identity.subscriptionId;
+    sandbox.state.addResourceGroup(sub, 'rg-logs', 'northeurope');
+    const wsId = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/fleet-logs`;
+    const ws = await (await arm.operationalInsights(sub)).workspaces.createOrUpdate('rg-logs', 'fleet-logs', { location: 'northeurope' });
+    const key = (await (await arm.operationalInsights(sub)).sharedKeys.getSharedKeys('rg-logs', 'fleet-logs')).primarySharedKey!;
+    const legacy: Inputs['extensions'] = [
+      {
+        name: 'azuremonitor-containers',
+        extensionType: 'Microsoft.AzureMonitor.Containers',
+        autoUpgrade: true,
+        scope: 'cluster',
+        namespace: 'azuremonitor-containers',
+        settings: {},
+        monitoring: { workspace: wsId, useAADAuth: false },
+      },
+    ];
+    const { result, stdout } = await run(inputs({ extensions: [...inputs().extensions, ...legacy] }));
+    expect(result.failure).toBeUndefined();
+    const extId = `${result.clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/azuremonitor-containers`;
+    expect(sandbox.state.store.secrets.get(extId.toLowerCase())).toMatchObject({
+      'amalogs.secret.wsid': ws.customerId,
+      'amalogs.secret.key': key,
+      'omsagent.secret.key': key,
+    });
+    expect(sandbox.state.get(extId)?.properties?.configurationSettings).toMatchObject({
+      logAnalyticsWorkspaceResourceID: wsId,
+      'amalogs.useAADAuth': 'false',
+    });
+    expect(
+      sandbox.state.get(
+        `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationsManagement/solutions/ContainerInsights(fleet-logs)`,
+      ),
+    ).toMatchObject({
+      plan: { product: 'OMSGallery/ContainerInsights', publisher: 'Microsoft' },
+      properties: { workspaceResourceId: wsId },
+    });
+    for (const text of [stdout, result.summary, JSON.stringify(result.plan), JSON.stringify(result.changes)])
+      expect(text).not.toContain(key);
+  });
+
   it('finds the agents release in another namespace (as az does) instead of installing a second one', async () => {
     const values = await helm(cluster, ['get', 'values', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json']);
     const file = join(await mkdtemp(join(tmpdir(), 'arc-values-')), 'values.json');
