@@ -1,4 +1,4 @@
-import { diffFields, RetryBudget, stableStringify, waitFor, type FieldChange } from '@arc-actions/core';
+import { diffFields, RetryBudget, waitFor, type FieldChange } from '@arc-actions/core';
 import { ifExists } from './arm-errors.js';
 import { withBudget, writeThenPoll } from './arm-retry.js';
 import type { ArmClients } from './clients.js';
@@ -318,12 +318,11 @@ function compare(c: ExtensionCluster, d: DesiredExtension, actual: Record<string
     if (differs) fields.push({ path: 'scope', before: actualScope, after: d.scope });
   }
   const settings = d.configurationSettings ?? {};
-  if (stableStringify(actual.configurationSettings ?? {}) !== stableStringify(settings))
-    fields.push(
-      ...(diffFields(actual.configurationSettings ?? {}, settings, 'configurationSettings').length
-        ? diffFields(actual.configurationSettings ?? {}, settings, 'configurationSettings')
-        : [{ path: 'configurationSettings', before: actual.configurationSettings, after: settings }]),
-    );
+  const actualSettings = (actual.configurationSettings ?? {}) as Record<string, string>;
+  fields.push(...diffFields(actualSettings, settings, 'configurationSettings'));
+  // Settings the desired state dropped (diffFields only walks the desired keys).
+  for (const key of Object.keys(actualSettings))
+    if (!(key in settings)) fields.push({ path: `configurationSettings.${key}`, before: actualSettings[key], after: undefined });
   if (d.protectedSettingsChanged && d.configurationProtectedSettings)
     fields.push({ path: 'configurationProtectedSettings', before: '(differs)', after: '(new values)' });
   if (c.type === 'connectedClusters' && lower(actual.identity?.type) !== 'systemassigned')
