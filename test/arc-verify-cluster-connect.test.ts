@@ -77,13 +77,21 @@ describe('arc-verify through cluster connect', () => {
     expect(checks['get-nodes']).toBe('ok');
     expect(checks['arc-agents']).toBe('fail'); // no agents installed in this bare cluster: reported, not hidden
     const calls = readFileSync(azLog, 'utf8').trim().split('\n');
-    expect(calls[0]).toMatch(/^login --service-principal -u \S+ -t \S+ --federated-token \S+ --allow-no-subscriptions/);
+    // The environment's cloud is registered and selected before az login (the sandbox is a custom cloud).
+    const sandboxUrl = sandbox.url;
+    expect(calls[0]).toBe(
+      `cloud register --name arc-actions-ArcSandbox --endpoint-resource-manager ${sandboxUrl}/ --endpoint-active-directory ${sandboxUrl} --endpoint-active-directory-resource-id https://management.core.windows.net/ --output none`,
+    );
+    expect(calls[1]).toBe('cloud set --name arc-actions-ArcSandbox --output none');
+    const login = calls.findIndex((c) => c.startsWith('login '));
+    expect(login).toBe(2);
+    expect(calls[login]).toMatch(/^login --service-principal -u \S+ -t \S+ --federated-token \S+ --allow-no-subscriptions/);
     const proxy = calls.find((c) => c.startsWith('connectedk8s proxy'))!;
     expect(proxy).toContain('-n edge-cc -g fleet');
     const port = Number(/--port (\d+)/.exec(proxy)![1]);
     expect(await portClosed(port)).toBe(true);
     // The OIDC token given to az login never reaches the log, the summary or the outputs.
-    const token = /--federated-token (\S+)/.exec(calls[0])![1];
+    const token = /--federated-token (\S+)/.exec(calls[login])![1];
     expect(`${r.visibleStdout}${r.summary}${r.outputsFile}`).not.toContain(token);
   }, 120_000);
 });

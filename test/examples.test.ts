@@ -346,7 +346,7 @@ describe('example workflows against the sandbox', () => {
     for (const c of shard.clusters as { checks: { check: string; status: string; reason?: string }[] }[]) {
       const nodes = c.checks.find((k) => k.check === 'get-nodes')!;
       expect(nodes.status).toBe('fail');
-      expect(nodes.reason).toMatch(/^az (login|connectedk8s)/);
+      expect(nodes.reason).toMatch(/^az (cloud|login|connectedk8s)/);
       // The ARM-side checks ran: connectivity is fine.
       expect(c.checks.find((k) => k.check === 'connectivity')?.status).toBe('ok');
     }

@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Handler } from '../../../packages/sandbox/src/http.js';
-import { attachRelay } from '../../../packages/sandbox/src/arc-dataplane/index.js';
+import { attachRelay, type RelayOptions } from '../../../packages/sandbox/src/arc-dataplane/index.js';
 
 /**
  * Real proxies for the egress pre-flight tests, in-process on 127.0.0.1:
@@ -16,6 +16,9 @@ import { attachRelay } from '../../../packages/sandbox/src/arc-dataplane/index.j
  *   user configures as proxy-cert), reads each HTTP request, forwards ordinary requests to the target over a new
  *   TLS connection, and closes the connection when it sees `Upgrade: websocket` (which such proxies do not support
  *   or explicitly block). Ordinary HTTPS works through it; cluster connect does not: the case to detect.
+ * - `mode: 'strip'`: the same TLS-inspecting proxy, but it forwards a websocket upgrade as a plain request after
+ *   removing the hop-by-hop Upgrade and Connection headers (and the Sec-WebSocket-* ones), as proxies that do not
+ *   speak websocket do (the retail chain's case: onboarding succeeded, cluster connect hung).
  */
 export interface TestProxy {
   url: string;
@@ -26,7 +29,7 @@ export interface TestProxy {
 }
 
 export async function startProxy(options: {
-  mode: 'tunnel' | 'inspect';
+  mode: 'tunnel' | 'inspect' | 'strip';
   user?: string;
   password?: string;
   inspectCert?: { cert: string; key: string };
@@ -79,8 +82,12 @@ export async function startProxy(options: {
       const headText = buffered.subarray(0, end).toString('latin1');
       if (/^upgrade:\s*websocket/im.test(headText)) {
         upgradesDropped++;
-        inner.destroy();
-        return;
+        if (options.mode === 'inspect') {
+          inner.destroy();
+          return;
+        }
+        const kept = headText.split('\r\n').filter((l) => !/^(upgrade|connection|sec-websocket-[a-z]+):/i.test(l));
+        buffered = Buffer.concat([Buffer.from([...kept, 'Connection: close'].join('\r\n'), 'latin1'), buffered.subarray(end)]);
       }
       const upstream = tls.connect(
         {
@@ -121,6 +128,7 @@ export async function startProxy(options: {
 export async function serveArcDataPlane(
   tlsPair: { cert: string; key: string },
   mounts: Record<string, Handler>,
+  relay: RelayOptions = {},
 ): Promise<{ url: string; host: string; close(): Promise<void> }> {
   const server = createHttpsServer({ cert: tlsPair.cert, key: tlsPair.key }, (req, res) => {
     void (async () => {
@@ -145,13 +153,15 @@ export async function serveArcDataPlane(
             : Buffer.isBuffer(answer.body) || typeof answer.body === 'string'
               ? answer.body
               : JSON.stringify(answer.body);
-        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(body);
+        const headers = { 'content-type': 'application/json', ...answer.headers };
+        if (answer.statusText) res.writeHead(answer.status, answer.statusText, headers).end(body);
+        else res.writeHead(answer.status, headers).end(body);
         return;
       }
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
     })();
   });
-  const detach = attachRelay(server);
+  const detach = attachRelay(server, relay);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -7,8 +7,14 @@ import { ArmClients, createOidcCredential, parseEnvironment } from '@arc-actions
 import { clearSecretsForTesting } from '@arc-actions/core';
 import { startSandbox, issueServerCertificate, type Sandbox } from '../../../packages/sandbox/src/index.js';
 import { helm, startLocalCluster, type LocalCluster } from '../../../packages/sandbox/src/clusters/index.js';
-import { dataPlaneHandler, guestNotificationHandler } from '../../../packages/sandbox/src/arc-dataplane/index.js';
+import {
+  dataPlaneHandler,
+  guestNotificationHandler,
+  ociRegistryHandler,
+  relayPlainRequestHandler,
+} from '../../../packages/sandbox/src/arc-dataplane/index.js';
 import { startAgentReconciler } from '../../../packages/sandbox/src/reconcile/agents.js';
+import { chartsRoot } from '../../../packages/sandbox/src/clusters/paths.js';
 import { connectCluster, type ConnectDeps, type ConnectResult } from '../src/story.js';
 import { hideUserInfo, type Inputs } from '../src/inputs.js';
 import { serveArcDataPlane, startProxy, type TestProxy } from './proxies.js';
@@ -26,6 +32,7 @@ let proxy: TestProxy;
 let reconciler: ReturnType<typeof startAgentReconciler>;
 let environmentJson: string;
 let arm: ArmClients;
+const audiencesSeen: string[] = [];
 const saved = { ...process.env };
 
 const WRITES = (s: Sandbox) =>
@@ -35,7 +42,9 @@ const WRITES = (s: Sandbox) =>
       (c) => c.api === 'arm' && (['PUT', 'PATCH', 'DELETE'].includes(c.method) || (c.method === 'POST' && /\/register$/i.test(c.path))),
     );
 
-function inputs(overrides: { name?: string; proxy?: Inputs['proxy']; tags?: Record<string, string> } = {}): Inputs {
+function inputs(
+  overrides: { name?: string; proxy?: Inputs['proxy']; tags?: Record<string, string>; extensions?: Inputs['extensions'] } = {},
+): Inputs {
   const environment = parseEnvironment(environmentJson);
   return {
     identity: {
@@ -57,13 +66,16 @@ function inputs(overrides: { name?: string; proxy?: Inputs['proxy']; tags?: Reco
     createResourceGroup: true,
     autoUpgrade: false,
     onboardingTimeoutMs: 90_000,
-    extensions: [
+    extensions: overrides.extensions ?? [
       { name: 'flux', extensionType: 'microsoft.flux', autoUpgrade: true, scope: 'cluster', settings: { 'multiTenancy.enforce': 'false' } },
     ],
     roleAssignments: [{ principalId: sandbox.identity.objectId, role: 'Azure Arc Kubernetes Viewer' }],
+    customLocationsOid: CUSTOM_LOCATIONS_OID,
     dryRun: false,
   };
 }
+
+const CUSTOM_LOCATIONS_OID = '51dfe1e8-70c6-4de5-a08e-e18aff23d815';
 
 const deps = (): ConnectDeps => ({
   arm,
@@ -99,9 +111,13 @@ beforeAll(async () => {
   });
   Object.assign(process.env, sandbox.env);
   const ca = { caCert: readFileSync(caCert, 'utf8'), caKey: readFileSync(join(dirname(caCert), 'ca.key'), 'utf8') };
+  // The data plane stand-ins as Microsoft documents them: allowlist, a relay that refuses tokenless senders, the
+  // config data plane (management.core audience) and the registry that serves the chart under <path>/v2/.
   dp = await serveArcDataPlane(issueServerCertificate(ca, ['localhost', '127.0.0.1']), {
-    '/dp': dataPlaneHandler({ baseUrl: () => `${dp.url}/dp` }),
+    '/dp': dataPlaneHandler({ registry: () => dp.host, audiencesSeen }),
     '/gns': guestNotificationHandler({ relays: () => [dp.host] }),
+    '/$hc': relayPlainRequestHandler(),
+    '/v2': ociRegistryHandler(),
   });
   environmentJson = JSON.stringify({
     ...JSON.parse(sandbox.env.ARC_SANDBOX_ENVIRONMENT),
@@ -163,6 +179,25 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     });
     const history = JSON.parse(await helm(cluster, ['history', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json'])) as unknown[];
     expect(history).toHaveLength(1);
+    // Egress as documented: the relay refused the tokenless probe and that counts as reachable.
+    expect(first.result.checks.find((c) => c.check === 'websocket to the relay')).toMatchObject({ result: 'pass' });
+    // The agents' values as az sets them: the cloud's Go SDK name (a custom cloud keeps its name, with the endpoint
+    // overrides az passes for such clouds) and custom locations with the RP's object id.
+    const installedValues = JSON.parse(await helm(cluster, ['get', 'values', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json']));
+    expect(installedValues.global.azureEnvironment).toBe('ARCSANDBOX');
+    expect(installedValues.systemDefaultValues).toMatchObject({
+      azureResourceManagerEndpoint: sandbox.url,
+      azureArcAgents: { config_dp_endpoint_override: `${dp.url}/dp` },
+      'clusterconnect-agent': { enabled: true, notification_dp_endpoint_override: `${dp.url}/gns` },
+      customLocations: { enabled: true, oid: CUSTOM_LOCATIONS_OID },
+    });
+    // The chart came from GetLatestHelmPackagePath called with the management.core audience (the registry serves it
+    // only under <path>/v2/, so the pull itself proves the rewrite).
+    expect(audiencesSeen).toContain('https://management.core.windows.net/');
+    // Every extension on an Arc cluster gets a system-assigned identity, as az gives it.
+    expect(
+      sandbox.state.get(`${first.result.clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/flux`)?.identity,
+    ).toMatchObject({ type: 'SystemAssigned' });
 
     sandbox.clearCalls();
     const second = await run(inputs());
@@ -197,5 +232,118 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(result.result).toBe('failed');
     expect(result.failure).toMatch(/already runs Arc agents connected to \/subscriptions\/.*\/connectedClusters\/edge-01/);
     expect(WRITES(sandbox)).toEqual([]);
+  });
+
+  it('installs Container Insights as az does: default workspace, MSCI rule and association, settings; a rerun writes nothing', async () => {
+    const monitor: Inputs['extensions'] = [
+      {
+        name: 'azuremonitor-containers',
+        extensionType: 'Microsoft.AzureMonitor.Containers',
+        autoUpgrade: true,
+        scope: 'cluster',
+        namespace: 'azuremonitor-containers',
+        settings: {},
+        monitoring: { useAADAuth: true, dataCollectionSettings: { interval: '5m' } },
+      },
+    ];
+    const extensions = [...inputs().extensions, ...monitor];
+    const { result } = await run(inputs({ extensions }));
+    expect(result.failure).toBeUndefined();
+    const sub = sandbox.identity.subscriptionId;
+    const wsId = `/subscriptions/${sub}/resourceGroups/DefaultResourceGroup-WEU/providers/Microsoft.OperationalInsights/workspaces/DefaultWorkspace-${sub}-WEU`;
+    const workspace = sandbox.state.get(wsId)!;
+    expect(workspace.location).toBe('westeurope');
+    const dcrId = `/subscriptions/${sub}/resourceGroups/rg-edge/providers/Microsoft.Insights/dataCollectionRules/MSCI-westeurope-edge-01`;
+    const dcr = sandbox.state.get(dcrId)!;
+    expect(dcr.properties?.destinations.logAnalytics[0].workspaceResourceId).toBe(workspace.id);
+    expect(dcr.properties?.dataSources.extensions[0]).toMatchObject({
+      extensionName: 'ContainerInsights',
+      streams: ['Microsoft-ContainerInsights-Group-Default'],
+      extensionSettings: { dataCollectionSettings: { interval: '5m', enableContainerLogV2: true } },
+    });
+    const dcra = sandbox.state.get(
+      `${result.clusterId}/providers/Microsoft.Insights/dataCollectionRuleAssociations/ContainerInsightsExtension`,
+    )!;
+    expect(dcra.properties?.dataCollectionRuleId).toBe(dcrId);
+    const extId = `${result.clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/azuremonitor-containers`;
+    const ext = sandbox.state.get(extId)!;
+    expect(ext.identity).toMatchObject({ type: 'SystemAssigned' });
+    expect(ext.properties).toMatchObject({
+      provisioningState: 'Succeeded',
+      scope: { cluster: { releaseNamespace: 'azuremonitor-containers' } },
+      configurationSettings: { logAnalyticsWorkspaceResourceID: workspace.id, 'amalogs.useAADAuth': 'true' },
+    });
+    expect(sandbox.state.store.secrets.get(extId.toLowerCase())).toEqual({
+      'omsagent.secret.wsid': workspace.properties?.customerId,
+      'amalogs.secret.wsid': workspace.properties?.customerId,
+      'omsagent.secret.key': '<not_used>',
+      'amalogs.secret.key': '<not_used>',
+    });
+
+    sandbox.clearCalls();
+    const again = await run(inputs({ extensions }));
+    expect(again.result.failure).toBeUndefined();
+    expect(again.result.result).toBe('unchanged');
+    expect(WRITES(sandbox)).toEqual([]);
+  });
+
+  it('with the legacy shared key: the ContainerInsights solution, the key in protected settings, and nowhere else', async () => {
+    const sub = sandbox.identity.subscriptionId;
+    sandbox.state.addResourceGroup(sub, 'rg-logs', 'northeurope');
+    const wsId = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/fleet-logs`;
+    const ws = await (await arm.operationalInsights(sub)).workspaces.createOrUpdate('rg-logs', 'fleet-logs', { location: 'northeurope' });
+    const key = (await (await arm.operationalInsights(sub)).sharedKeys.getSharedKeys('rg-logs', 'fleet-logs')).primarySharedKey!;
+    const legacy: Inputs['extensions'] = [
+      {
+        name: 'azuremonitor-containers',
+        extensionType: 'Microsoft.AzureMonitor.Containers',
+        autoUpgrade: true,
+        scope: 'cluster',
+        namespace: 'azuremonitor-containers',
+        settings: {},
+        monitoring: { workspace: wsId, useAADAuth: false },
+      },
+    ];
+    const { result, stdout } = await run(inputs({ extensions: [...inputs().extensions, ...legacy] }));
+    expect(result.failure).toBeUndefined();
+    const extId = `${result.clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/azuremonitor-containers`;
+    expect(sandbox.state.store.secrets.get(extId.toLowerCase())).toMatchObject({
+      'amalogs.secret.wsid': ws.customerId,
+      'amalogs.secret.key': key,
+      'omsagent.secret.key': key,
+    });
+    expect(sandbox.state.get(extId)?.properties?.configurationSettings).toMatchObject({
+      logAnalyticsWorkspaceResourceID: wsId,
+      'amalogs.useAADAuth': 'false',
+    });
+    expect(
+      sandbox.state.get(
+        `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationsManagement/solutions/ContainerInsights(fleet-logs)`,
+      ),
+    ).toMatchObject({
+      plan: { product: 'OMSGallery/ContainerInsights', publisher: 'Microsoft' },
+      properties: { workspaceResourceId: wsId },
+    });
+    for (const text of [stdout, result.summary, JSON.stringify(result.plan), JSON.stringify(result.changes)])
+      expect(text).not.toContain(key);
+  });
+
+  it('finds the agents release in another namespace (as az does) instead of installing a second one', async () => {
+    const values = await helm(cluster, ['get', 'values', 'azure-arc', '-n', 'azure-arc-release', '-o', 'json']);
+    const file = join(await mkdtemp(join(tmpdir(), 'arc-values-')), 'values.json');
+    await writeFile(file, values, { mode: 0o600 });
+    const chart = join(chartsRoot, 'azure-arc-k8sagents');
+    await helm(cluster, ['uninstall', 'azure-arc', '-n', 'azure-arc-release', '--wait']);
+    await helm(cluster, ['install', 'azure-arc', chart, '-n', 'default', '--values', file]);
+    await rm(file, { force: true });
+    sandbox.clearCalls();
+    const { result } = await run(inputs());
+    expect(result.failure).toBeUndefined();
+    expect(result.changes.find((c) => c.resourceType === 'helmRelease')).toMatchObject({
+      kind: 'unchanged',
+      resourceId: 'default/azure-arc',
+    });
+    const releases = JSON.parse(await helm(cluster, ['list', '--all-namespaces', '-o', 'json'])) as { name: string; namespace: string }[];
+    expect(releases.filter((r) => r.name === 'azure-arc').map((r) => r.namespace)).toEqual(['default']);
   });
 });

@@ -41,16 +41,28 @@ export function arcEndpoints(environment: AzureEnvironment, location: string, ra
   };
 }
 
-/** `host[:port]` entries of the allowlist as wss URLs of the relay (port 443 unless given). */
-export function relayUrl(entry: string): string {
-  const clean = entry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-  return `wss://${clean}/$hc/arc-connect-preflight`;
+/**
+ * The relay allowlist of the guest notification service (Microsoft Learn, "Azure Arc-enabled Kubernetes network
+ * requirements": `GET https://guestnotificationservice.<suffix>/urls/allowlist?api-version=2020-01-01&location=<region>`).
+ */
+export function allowlistUrl(guestNotificationService: string, location: string): string {
+  return `${guestNotificationService}/urls/allowlist?api-version=2020-01-01&location=${encodeURIComponent(location)}`;
 }
 
 /**
- * The guest notification service answers `GET /urp/allowlist?api-version=2020-01-01&location=<region>` with the
- * relay endpoints the cluster-connect agent uses, as a JSON array of FQDNs (the documented way to build a firewall
- * allowlist). Objects with `value`/`endpoints`/`allowlist` arrays are accepted too, in case the shape grows.
+ * A sender's hybrid connection URL on a relay host (`host[:port]`, port 443 unless given), as the Azure Relay Hybrid
+ * Connections protocol writes it: `wss://{namespace}/$hc/{path}?sb-hc-action=connect`. No token: the probe only
+ * looks at how the relay refuses it.
+ */
+export function relayUrl(entry: string): string {
+  const clean = entry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  return `wss://${clean}/$hc/arc-actions-preflight?sb-hc-action=connect`;
+}
+
+/**
+ * The allowlist is a JSON array of relay host names (the documented shape); duplicates are dropped (the service
+ * has been seen to repeat entries) and surrounding whitespace trimmed. Objects with `value`/`endpoints`/`allowlist`
+ * arrays are accepted too, in case the shape grows.
  */
 export function parseAllowlist(body: unknown): string[] {
   const list = Array.isArray(body)
@@ -61,7 +73,9 @@ export function parseAllowlist(body: unknown): string[] {
         (body as Record<string, unknown>).allowlist)
       : undefined;
   if (!Array.isArray(list)) return [];
-  return list.filter(
-    (e): e is string => typeof e === 'string' && /^[A-Za-z0-9.-]+(:\d+)?$/.test(e.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')),
-  );
+  const hosts = list
+    .filter((e): e is string => typeof e === 'string')
+    .map((e) => e.trim())
+    .filter((e) => /^[A-Za-z0-9.-]+(:\d+)?$/.test(e.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '')));
+  return [...new Set(hosts.map((h) => h.toLowerCase()))];
 }

@@ -12,12 +12,15 @@ export interface ExtensionSpec {
   namespace?: string;
   /** ARM `configurationSettings`: plain settings only; secrets never go here. */
   settings: Record<string, string>;
+  /** Container Insights: its prerequisites (workspace, data collection rule) are created as az does. */
+  monitoring?: { workspace?: string; useAADAuth: boolean; dataCollectionSettings?: Record<string, unknown> };
 }
 
 /** Short names users write for the extensions the baseline knows about, and their ARM extension types. */
 export const KNOWN_EXTENSIONS = {
   azurepolicy: { extensionType: 'Microsoft.PolicyInsights', name: 'azurepolicy' },
   flux: { extensionType: 'microsoft.flux', name: 'flux' },
+  // az's ContainerInsights provider fixes the name and release namespace to azuremonitor-containers.
   'azuremonitor-containers': { extensionType: 'Microsoft.AzureMonitor.Containers', name: 'azuremonitor-containers' },
   'azure-keyvault-secrets-provider': { extensionType: 'Microsoft.AzureKeyVaultSecretsProvider', name: 'akvsecretsprovider' },
 } as const;
@@ -104,6 +107,53 @@ function check<S extends z.ZodType>(schema: S, value: unknown, index: number): z
   throw new ConfigurationError(`Input "extensions" item ${index + 1}${at}: ${issue.message}.`, 'extensions');
 }
 
+/**
+ * Container Insights as az's ContainerInsights provider takes it: name and release namespace are always
+ * azuremonitor-containers and the scope is the cluster (az ignores other values with a warning; here they are refused),
+ * managed-identity authentication unless use-aad-auth is false, an optional workspace.
+ */
+function monitoringSpec(m: z.infer<typeof monitor> | undefined, index: number): ExtensionSpec {
+  const fixed = KNOWN_EXTENSIONS['azuremonitor-containers'].name;
+  for (const [field, value] of [
+    ['name', m?.name],
+    ['namespace', m?.namespace],
+  ] as const) {
+    if (value !== undefined && value !== fixed)
+      throw new ConfigurationError(
+        `Input "extensions" item ${index + 1} sets ${field} ${shown(value)}; Container Insights is always installed as ${fixed} in namespace ${fixed}: remove "${field}".`,
+        'extensions',
+      );
+  }
+  if (m?.scope === 'namespace')
+    throw new ConfigurationError(
+      `Input "extensions" item ${index + 1} sets scope namespace; Container Insights only supports cluster scope: remove "scope".`,
+      'extensions',
+    );
+  const d = m?.['data-collection-settings'];
+  const dataCollectionSettings = d
+    ? Object.fromEntries(
+        Object.entries({
+          interval: d.interval,
+          namespaceFilteringMode: d['namespace-filtering-mode'],
+          namespaces: d.namespaces,
+          enableContainerLogV2: d['enable-container-log-v2'],
+          streams: d.streams,
+        }).filter(([, v]) => v !== undefined),
+      )
+    : undefined;
+  return {
+    name: fixed,
+    extensionType: KNOWN_EXTENSIONS['azuremonitor-containers'].extensionType,
+    releaseTrain: m?.['release-train'],
+    version: m?.version,
+    autoUpgrade: m?.['auto-upgrade'] ?? !m?.version,
+    scope: 'cluster',
+    namespace: fixed,
+    settings: { ...(m?.settings ?? {}) },
+    monitoring: { workspace: m?.workspace, useAADAuth: m?.['use-aad-auth'] ?? true, dataCollectionSettings },
+  };
+}
+
 /** Parses the `extensions` YAML list (short names, or objects with a `type`) and checks names are unique. */
 export function parseExtensions(text: string): ExtensionSpec[] {
   const items = parseYamlWithSchema(text, shapeSchema, 'Input "extensions"', 'extensions');
@@ -115,9 +165,15 @@ export function parseExtensions(text: string): ExtensionSpec[] {
           `Input "extensions" item ${index + 1} is ${shown(item)}; allowed short names: ${KNOWN_NAMES.join(', ')} (or an object with "type").`,
           'extensions',
         );
-      return { name: known.name, extensionType: known.extensionType, autoUpgrade: true, scope: 'cluster', settings: {} };
+      return item === 'azuremonitor-containers'
+        ? monitoringSpec(undefined, index)
+        : { name: known.name, extensionType: known.extensionType, autoUpgrade: true, scope: 'cluster', settings: {} };
     }
-    const kind = item.type as KnownName;
+    const kind = (
+      String(item.type).toLowerCase() === KNOWN_EXTENSIONS['azuremonitor-containers'].extensionType.toLowerCase()
+        ? 'azuremonitor-containers'
+        : item.type
+    ) as KnownName;
     const known = KNOWN_EXTENSIONS[kind];
     const spec = check(
       kind === 'azuremonitor-containers' ? monitor : kind === 'azure-keyvault-secrets-provider' ? keyVault : known ? plain : generic,
@@ -130,22 +186,8 @@ export function parseExtensions(text: string): ExtensionSpec[] {
         'extensions',
       );
     }
+    if (kind === 'azuremonitor-containers') return monitoringSpec(spec as z.infer<typeof monitor>, index);
     const settings: Record<string, string> = { ...(spec.settings ?? {}) };
-    if ('use-aad-auth' in spec) {
-      const m = spec as z.infer<typeof monitor>;
-      settings['amalogs.useAADAuth'] = String(m['use-aad-auth']);
-      if (m.workspace) settings.logAnalyticsWorkspaceResourceID = m.workspace;
-      const d = m['data-collection-settings'];
-      if (d) {
-        settings.dataCollectionSettings = JSON.stringify({
-          interval: d.interval,
-          namespaceFilteringMode: d['namespace-filtering-mode'],
-          namespaces: d.namespaces,
-          enableContainerLogV2: d['enable-container-log-v2'],
-          streams: d.streams,
-        });
-      }
-    }
     if (kind === 'azure-keyvault-secrets-provider') {
       const k = spec as z.infer<typeof keyVault>;
       if (k['rotation-poll-interval'] && k.rotation === false) {

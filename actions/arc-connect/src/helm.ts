@@ -1,13 +1,52 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile, chmod, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile, chmod, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
 import { maskSecret, redact } from '@arc-actions/core';
 import type { CheckRow } from './preflight.js';
 
 export const RELEASE = 'azure-arc';
 export const RELEASE_NAMESPACE = 'azure-arc-release';
+/** az refuses stable agent charts older than this (connectedk8s _utils.py `pull_helm_chart`). */
+export const MIN_AGENT_VERSION = '1.14.0';
+
+/** The agents release wherever it is (az: `helm list -a --all-namespaces`, _utils.py `get_release_namespace`). */
+export interface AgentRelease {
+  namespace: string;
+  status: string;
+}
+
+/**
+ * Where helm pulls the agents chart from, as az derives it from GetLatestHelmPackagePath's `repositoryPath`
+ * (`<registry>/<path>/azure-arc-k8sagents:<version>`, _utils.py `pull_helm_chart` with new_path): the chart lives
+ * under `<path>/v2/azure-arc-k8sagents`, and stable versions (no pre-release suffix) older than 1.14 are refused.
+ */
+export function chartReference(repositoryPath: string): { oci: string; version: string } {
+  const ref = repositoryPath.trim().replace(/^oci:\/\//i, '');
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (slash < 0 || colon < slash)
+    throw new Error(
+      `GetLatestHelmPackagePath answered ${JSON.stringify(repositoryPath)}, which is not <registry>/<path>/<chart>:<version>.`,
+    );
+  const [path, version] = [ref.slice(0, colon), ref.slice(colon + 1)];
+  if (!version.includes('-') && compareVersions(version, MIN_AGENT_VERSION) < 0)
+    throw new Error(
+      `The Arc config data plane offers agents ${version}, older than ${MIN_AGENT_VERSION}, which az connectedk8s refuses to install ("This CLI version does not support upgrading to Agents versions older than v1.14"); set RELEASETRAIN to a train with newer agents or retry later.`,
+    );
+  const dir = path.slice(0, path.lastIndexOf('/'));
+  const chart = path.slice(path.lastIndexOf('/') + 1);
+  return { oci: `oci://${dir}/v2/${chart}`, version };
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((x) => Number(x));
+  const pb = b.split(/[.+-]/).map((x) => Number(x));
+  for (let i = 0; i < 3; i++) if ((pa[i] || 0) !== (pb[i] || 0)) return (pa[i] || 0) - (pb[i] || 0);
+  return 0;
+}
 
 /** An RSA key pair as az makes it: 4096 bits, public key = base64 of the PKCS#1 RSAPublicKey DER, private key PKCS#1 PEM. */
 export function generateAgentKeys(bits = 4096): { publicKey: string; privateKey: string } {
@@ -30,9 +69,15 @@ export class Helm {
     readonly dir: string,
     private readonly binary: string,
     private readonly kubeArgs: string[],
+    private readonly caFile?: string,
   ) {}
 
-  static async create(options: { binary?: string; kubeconfig?: string; kubeContext?: string }): Promise<Helm> {
+  /**
+   * `trust`: extra CA certificates (PEM) for pulling the chart, e.g. a TLS-inspecting proxy's. With them, or with
+   * NODE_EXTRA_CA_CERTS set (the runner trusts more than the public roots), helm pulls with a CA bundle of Node's
+   * public roots plus those, so it trusts what the action trusts (helm's --ca-file replaces the system roots).
+   */
+  static async create(options: { binary?: string; kubeconfig?: string; kubeContext?: string; trust?: string[] }): Promise<Helm> {
     const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'arc-connect-'));
     await chmod(dir, 0o700);
     const kubeArgs: string[] = [];
@@ -42,7 +87,14 @@ export class Helm {
       kubeArgs.push('--kubeconfig', path);
     }
     if (options.kubeContext) kubeArgs.push('--kube-context', options.kubeContext);
-    return new Helm(dir, options.binary ?? process.env.HELM_CLIENT_PATH ?? 'helm', kubeArgs);
+    const extra = [...(options.trust ?? [])];
+    if (process.env.NODE_EXTRA_CA_CERTS) extra.push(await readFile(process.env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => ''));
+    let caFile: string | undefined;
+    if (extra.some((pem) => pem.includes('BEGIN CERTIFICATE'))) {
+      caFile = join(dir, 'ca-bundle.pem');
+      await writeFile(caFile, [...rootCertificates, ...extra].join('\n'), { mode: 0o600 });
+    }
+    return new Helm(dir, options.binary ?? process.env.HELM_CLIENT_PATH ?? 'helm', kubeArgs, caFile);
   }
 
   run(args: string[], options: { kube?: boolean } = {}): Promise<string> {
@@ -69,14 +121,20 @@ export class Helm {
     });
   }
 
-  /** The user-supplied values of the release (`helm get values -o json`), or undefined when it is not installed. */
-  async getValues(): Promise<Record<string, any> | undefined> {
-    const list = JSON.parse((await this.run(['list', '--namespace', RELEASE_NAMESPACE, '--all', '--output', 'json'])) || '[]') as {
+  /** The agents release in any namespace (az: `helm list -a --all-namespaces`), or undefined. */
+  async findRelease(): Promise<AgentRelease | undefined> {
+    const list = JSON.parse((await this.run(['list', '--all', '--all-namespaces', '--output', 'json'])) || '[]') as {
       name: string;
+      namespace: string;
       status: string;
     }[];
-    if (!list.some((r) => r.name === RELEASE)) return undefined;
-    const values = JSON.parse(await this.run(['get', 'values', RELEASE, '--namespace', RELEASE_NAMESPACE, '--output', 'json'])) as Record<
+    const found = list.find((r) => r.name === RELEASE);
+    return found ? { namespace: found.namespace, status: found.status } : undefined;
+  }
+
+  /** The user-supplied values of the release (`helm get values -o json`). */
+  async getValues(namespace: string): Promise<Record<string, any>> {
+    const values = JSON.parse(await this.run(['get', 'values', RELEASE, '--namespace', namespace, '--output', 'json'])) as Record<
       string,
       any
     > | null;
@@ -85,27 +143,35 @@ export class Helm {
     return values ?? {};
   }
 
-  /**
-   * Fetches the agents chart named by GetLatestHelmPackagePath into the private folder: an https URL of a .tgz is
-   * downloaded; an OCI reference (registry/repo:version, as the real service answers) is pulled with `helm pull`.
-   */
-  async fetchChart(repositoryPath: string, download: (url: string) => Promise<Buffer>): Promise<string> {
+  /** Pulls the agents chart named by GetLatestHelmPackagePath, as az does (the /v2/ path, the minimum version). */
+  async fetchChart(repositoryPath: string): Promise<string> {
+    const { oci, version } = chartReference(repositoryPath);
     const dest = join(this.dir, 'chart');
-    if (/^https:\/\//i.test(repositoryPath)) {
-      const file = join(this.dir, 'azure-arc-k8sagents.tgz');
-      await writeFile(file, await download(repositoryPath), { mode: 0o600 });
-      return file;
+    await mkdir(dest, { recursive: true, mode: 0o700 });
+    let last: unknown;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        await this.run(['pull', oci, '--version', version, '--destination', dest, ...(this.caFile ? ['--ca-file', this.caFile] : [])], {
+          kube: false,
+        });
+        last = undefined;
+        break;
+      } catch (error) {
+        last = error;
+      }
     }
-    const ref = repositoryPath.replace(/^oci:\/\//i, '');
-    const at = ref.lastIndexOf(':');
-    const [repo, version] = at > ref.indexOf('/') ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, undefined];
-    await this.run(['pull', `oci://${repo}`, ...(version ? ['--version', version] : []), '--destination', dest], { kube: false });
+    if (last) throw last;
     const files = await readdir(dest);
     return join(dest, files.find((f) => f.endsWith('.tgz')) ?? files[0]);
   }
 
   /** `helm upgrade --install` of the agents with the values in a 0600 file that is deleted right after. */
-  async installAgents(chart: string, values: Record<string, unknown>, timeoutSeconds: number): Promise<void> {
+  async installAgents(
+    chart: string,
+    values: Record<string, unknown>,
+    timeoutSeconds: number,
+    namespace = RELEASE_NAMESPACE,
+  ): Promise<void> {
     const file = join(this.dir, `values-${Date.now()}.json`);
     await writeFile(file, JSON.stringify(values), { mode: 0o600 });
     try {
@@ -115,7 +181,7 @@ export class Helm {
         RELEASE,
         chart,
         '--namespace',
-        RELEASE_NAMESPACE,
+        namespace,
         '--create-namespace',
         '--values',
         file,

@@ -101,6 +101,8 @@ export interface Inputs {
   onboardingTimeoutMs: number;
   extensions: ExtensionSpec[];
   roleAssignments: RoleAssignment[];
+  /** Object id of the Custom Locations RP service principal: enables custom locations (as az does). */
+  customLocationsOid?: string;
   dryRun: boolean;
 }
 
@@ -304,6 +306,9 @@ export function readInputs(): Inputs {
     onboardingTimeoutMs: readOnboardingTimeout(),
     extensions: readExtensions(),
     roleAssignments: readRoleAssignments(),
+    customLocationsOid: optionalString('custom-locations-oid', {
+      pattern: { regex: GUID, description: 'the object id (a GUID) of the Custom Locations RP service principal' },
+    })?.toLowerCase(),
     dryRun: readDryRun(),
   };
 }

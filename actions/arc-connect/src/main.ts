@@ -19,6 +19,7 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
     onboardingTimeout: formatDuration(inputs.onboardingTimeoutMs),
     extensions: inputs.extensions,
     roleAssignments: inputs.roleAssignments,
+    customLocationsOid: inputs.customLocationsOid,
     dryRun: inputs.dryRun,
   };
 }

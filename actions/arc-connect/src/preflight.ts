@@ -2,8 +2,8 @@ import type { ArmClients } from '@arc-actions/azure';
 import { errorMessage, waitFor } from '@arc-actions/core';
 import type { ProxyInputs } from './inputs.js';
 import { missingSkipEntries, type ClusterFacts } from './cluster-facts.js';
-import { parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
-import { httpsRequest, probeWebsocket, type ProbeOptions } from './tunnel.js';
+import { allowlistUrl, parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
+import { httpsRequest, probeRelay, type ProbeOptions, type RelayProbe } from './tunnel.js';
 
 export type CheckResult = 'pass' | 'fail' | 'warn' | 'skipped';
 
@@ -16,19 +16,25 @@ export interface CheckRow {
 }
 
 export const REQUIRED_PROVIDERS = ['Microsoft.Kubernetes', 'Microsoft.KubernetesConfiguration', 'Microsoft.ExtendedLocation'] as const;
+/** Container Insights also writes a workspace, a data collection rule and its association (legacy: a solution). */
+export const MONITORING_PROVIDERS = ['Microsoft.OperationalInsights', 'Microsoft.Insights'] as const;
 export const MIN_KUBERNETES = { major: 1, minor: 28 };
 
-/** Reads the registration state of the three providers (no writes). */
-export async function readProviderStates(arm: ArmClients, subscriptionId: string): Promise<Record<string, string>> {
+/** Reads the registration state of the providers (no writes). */
+export async function readProviderStates(
+  arm: ArmClients,
+  subscriptionId: string,
+  namespaces: readonly string[] = REQUIRED_PROVIDERS,
+): Promise<Record<string, string>> {
   const client = await arm.resources(subscriptionId);
   const states = await Promise.all(
-    REQUIRED_PROVIDERS.map(async (ns) => [ns, (await client.providers.get(ns)).registrationState ?? 'NotRegistered'] as const),
+    namespaces.map(async (ns) => [ns, (await client.providers.get(ns)).registrationState ?? 'NotRegistered'] as const),
   );
   return Object.fromEntries(states);
 }
 
 export function providerRows(states: Record<string, string>, register: boolean): CheckRow[] {
-  return REQUIRED_PROVIDERS.map((ns) => {
+  return Object.keys(states).map((ns) => {
     const state = states[ns] ?? 'NotRegistered';
     if (state === 'Registered') return { check: `provider ${ns}`, result: 'pass', detail: 'Registered' };
     if (register)
@@ -50,7 +56,7 @@ export async function registerProviders(
   timeoutMs: number,
 ): Promise<string[]> {
   const client = await arm.resources(subscriptionId);
-  const todo = REQUIRED_PROVIDERS.filter((ns) => states[ns] !== 'Registered');
+  const todo = Object.keys(states).filter((ns) => states[ns] !== 'Registered');
   for (const ns of todo) if (states[ns] !== 'Registering') await client.providers.register(ns);
   const done = await waitFor(
     async () => {
@@ -129,9 +135,18 @@ export function clusterRows(facts: ClusterFacts, proxy: ProxyInputs): CheckRow[]
 }
 
 /**
- * Egress as the agents need it, through the configured proxy: the relay allowlist from the guest notification
- * service, HTTPS to the config data plane, and a websocket upgrade to every relay endpoint (cluster connect).
- * Returns the rows and the relay endpoints.
+ * Egress as the agents need it, through the configured proxy:
+ *
+ * - the relay allowlist from the guest notification service (`GET /urls/allowlist?api-version=2020-01-01&location=`,
+ *   Microsoft Learn "Azure Arc-enabled Kubernetes network requirements"): a JSON array of relay host names;
+ * - HTTPS to the config data plane;
+ * - each relay: any HTTP answer proves it is reachable. Azure Relay never accepts an unauthenticated websocket
+ *   (relay-hybrid-connections-protocol: 401 without a token, 404 for an unknown path), so the upgrade probe sends a
+ *   sender's handshake without a token and looks at how it is refused: 401/404 (or 101) means the upgrade reached the
+ *   relay; "400 This endpoint is only for web-socket requests" (Azure Relay's answer to a request that is not a
+ *   websocket upgrade) or the same answer as a plain request means something in between removed the upgrade; a
+ *   connection closed without an answer while plain HTTPS works means something drops upgrades. Anything else cannot
+ *   be told apart from a relay answer: a warning with the fix, never a failure.
  */
 export async function egressRows(
   endpoints: ArcEndpoints,
@@ -144,11 +159,17 @@ export async function egressRows(
   const how = via ? ` through proxy ${via}` : ' (direct)';
   const rows: CheckRow[] = [];
   let relays: string[] = [];
-  const allowlistUrl = `${endpoints.guestNotificationService}/urp/allowlist?api-version=2020-01-01&location=${encodeURIComponent(location)}`;
+  const url = allowlistUrl(endpoints.guestNotificationService, location);
   try {
-    const answer = await httpsRequest(allowlistUrl, options);
+    const answer = await httpsRequest(url, options);
     if (answer.status !== 200) throw new Error(`HTTP ${answer.status} ${answer.statusText}`);
-    relays = parseAllowlist(JSON.parse(answer.body.toString('utf8')));
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.body.toString('utf8'));
+    } catch {
+      throw new Error('the answer is not JSON');
+    }
+    relays = parseAllowlist(body);
     rows.push(
       relays.length
         ? {
@@ -159,14 +180,14 @@ export async function egressRows(
         : {
             check: 'relay allowlist',
             result: 'warn',
-            detail: `the guest notification service listed no relay endpoint for ${location}; the websocket check is skipped`,
+            detail: `the guest notification service listed no relay endpoint for ${location}; the relay checks are skipped`,
           },
     );
   } catch (error) {
     rows.push({
       check: 'relay allowlist',
       result: 'fail',
-      detail: `GET ${endpoints.guestNotificationService}/urp/allowlist failed${how}: ${errorMessage(error)}`,
+      detail: `GET ${new URL(url).origin}${new URL(url).pathname} failed${how}: ${errorMessage(error)}`,
       fix: `allow HTTPS to ${new URL(endpoints.guestNotificationService).host}${via ? ' in the proxy' : ''}`,
     });
   }
@@ -186,21 +207,89 @@ export async function egressRows(
     });
   }
   if (relays.length) {
-    const results = await Promise.all(relays.map(async (r) => ({ relay: r, result: await probeWebsocket(relayUrl(r), options) })));
-    const failed = results.filter((r) => !r.result.ok);
-    if (failed.length === 0) {
-      rows.push({ check: 'websocket to the relay', result: 'pass', detail: `101 Switching Protocols from ${relays.join(', ')}${how}` });
-    } else {
-      const names = failed.map((f) => f.relay).join(', ');
-      rows.push({
-        check: 'websocket to the relay',
-        result: 'fail',
-        detail: `${failed.map((f) => `${f.relay}: ${f.result.detail}`).join('; ')}${how}. Onboarding would succeed but cluster connect (az connectedk8s proxy, the portal's Kubernetes resources view, custom locations) would hang`,
-        fix: `allow websocket upgrades (HTTP/1.1 Upgrade: websocket, long-lived connections) to ${names}${via ? ' in the proxy; a TLS-inspecting proxy must exempt these hosts from inspection' : ''}`,
-      });
-    }
+    const results = await Promise.all(relays.map(async (r) => ({ relay: r, probe: await probeRelay(relayUrl(r), options) })));
+    rows.push(...relayRows(results, how, via));
   }
   return { rows, relays };
+}
+
+const EXEMPT = ' (a TLS-inspecting proxy must exempt them from inspection)';
+
+/** The reachability row and the websocket row from the relay probes. */
+export function relayRows(results: { relay: string; probe: RelayProbe }[], how: string, via?: string): CheckRow[] {
+  const rows: CheckRow[] = [];
+  const unreachable = results.filter((r) => !r.probe.plain.answered);
+  rows.push(
+    unreachable.length === 0
+      ? {
+          check: 'HTTPS to the relay',
+          result: 'pass',
+          detail: `${results.map((r) => `${r.relay} (HTTP ${r.probe.plain.status})`).join(', ')} answered${how}`,
+        }
+      : {
+          check: 'HTTPS to the relay',
+          result: 'fail',
+          detail: `${unreachable.map((r) => `${r.relay}: ${r.probe.plain.detail}`).join('; ')}${how}`,
+          fix: `allow HTTPS (port 443) to ${unreachable.map((r) => r.relay).join(', ')}${via ? ' in the proxy' : ''}; cluster connect and custom locations need them`,
+        },
+  );
+  const reachable = results.filter((r) => r.probe.plain.answered);
+  if (!reachable.length) return rows;
+  const verdicts = reachable.map((r) => ({ relay: r.relay, ...judgeUpgrade(r.probe) }));
+  const names = (list: typeof verdicts) => list.map((v) => v.relay).join(', ');
+  const blocked = verdicts.filter((v) => v.verdict === 'blocked');
+  const unclear = verdicts.filter((v) => v.verdict === 'unclear');
+  const fix = (list: typeof verdicts) =>
+    `allow websocket upgrades (HTTP/1.1 Upgrade: websocket, long-lived connections) to ${names(list)}${via ? ` in the proxy${EXEMPT}` : ''}`;
+  if (blocked.length) {
+    rows.push({
+      check: 'websocket to the relay',
+      result: 'fail',
+      detail: `${blocked.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. Onboarding would succeed but cluster connect (az connectedk8s proxy, the portal's Kubernetes resources view, custom locations) would hang`,
+      fix: fix(blocked),
+    });
+  } else if (unclear.length) {
+    rows.push({
+      check: 'websocket to the relay',
+      result: 'warn',
+      detail: `${unclear.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. This cannot be told apart from a relay refusing the probe; if cluster connect hangs, this is why`,
+      fix: fix(unclear),
+    });
+  } else {
+    rows.push({
+      check: 'websocket to the relay',
+      result: 'pass',
+      detail: `${verdicts.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}`,
+    });
+  }
+  return rows;
+}
+
+/** What the two answers of one relay say about websocket upgrades on the way there. */
+export function judgeUpgrade(probe: RelayProbe): { verdict: 'reached' | 'blocked' | 'unclear'; detail: string } {
+  const { upgrade, plain } = probe;
+  if (!upgrade.answered)
+    return {
+      verdict: 'blocked',
+      detail: `plain HTTPS is answered but the websocket upgrade got no answer (${upgrade.detail}): something on the way drops upgrades`,
+    };
+  const line = `${upgrade.status} ${upgrade.statusText}`.trim();
+  if (upgrade.status === 101 || upgrade.status === 401 || upgrade.status === 404)
+    return {
+      verdict: 'reached',
+      detail: `the upgrade reached the relay (answered ${line}${upgrade.status === 101 ? '' : ', as Azure Relay refuses a sender without a Send token'})`,
+    };
+  if (upgrade.status === 400 && /only for web-?socket requests/i.test(`${upgrade.statusText} ${upgrade.body}`))
+    return {
+      verdict: 'blocked',
+      detail: `the relay saw no websocket upgrade (answered ${line}): something on the way removed the Upgrade headers`,
+    };
+  if (plain.answered && upgrade.status === plain.status && upgrade.statusText === plain.statusText)
+    return {
+      verdict: 'unclear',
+      detail: `the upgrade got the same answer as a plain request (${line}): the Upgrade headers may have been removed on the way`,
+    };
+  return { verdict: 'unclear', detail: `the upgrade was answered ${line}, which Azure Relay does not document for a sender` };
 }
 
 export const failed = (rows: CheckRow[]): CheckRow[] => rows.filter((r) => r.result === 'fail');

@@ -1,6 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { ArmClients } from '@arc-actions/azure';
-import { diffFields, type Change, type FieldChange } from '@arc-actions/core';
+import {
+  applyContainerInsights,
+  containerInsightsExtension,
+  planContainerInsights,
+  workspaceSecrets,
+  type ArmClients,
+  type AzureEnvironment,
+  type ContainerInsightsPlan,
+  type DesiredExtension,
+  type ExtensionCluster,
+  type ExtensionInstaller,
+  type ExtensionPlan,
+} from '@arc-actions/azure';
+import type { Change } from '@arc-actions/core';
 import type { ExtensionSpec } from './extensions.js';
 import type { ClusterRole, RoleAssignment } from './inputs.js';
 
@@ -43,107 +55,127 @@ export interface ExtensionWithSecrets extends ExtensionSpec {
 
 export interface PlannedExtension {
   spec: ExtensionWithSecrets;
+  /** The installer's plan (desired vs ARM). */
+  plan: ExtensionPlan;
   change: Change;
-  body: Record<string, any>;
+  /** Container Insights: its prerequisites (workspace, data collection rule and association). */
+  monitoring?: ContainerInsightsPlan;
 }
 
-function extensionBody(spec: ExtensionWithSecrets): Record<string, any> {
+export interface ExtensionContext {
+  arm: ArmClients;
+  installer: ExtensionInstaller;
+  environment: AzureEnvironment;
+  cluster: ExtensionCluster & { location: string; id: string };
+  /** Tags of the connected cluster (the protected-settings fingerprints live there). */
+  clusterTags: Record<string, string>;
+}
+
+/** The installer's desired extension for a spec (not Container Insights, whose settings come from its plan). */
+function desiredOf(spec: ExtensionWithSecrets): DesiredExtension {
   return {
+    name: spec.name,
     extensionType: spec.extensionType,
     autoUpgradeMinorVersion: spec.autoUpgrade,
-    ...(spec.autoUpgrade ? (spec.releaseTrain ? { releaseTrain: spec.releaseTrain } : {}) : { version: spec.version }),
+    releaseTrain: spec.releaseTrain,
+    version: spec.version,
     scope:
       spec.scope === 'namespace'
         ? { namespace: { targetNamespace: spec.namespace ?? spec.name } }
-        : { cluster: { releaseNamespace: spec.namespace } },
+        : spec.namespace
+          ? { cluster: { releaseNamespace: spec.namespace } }
+          : undefined,
     configurationSettings: spec.settings,
     ...(spec.protectedSettings ? { configurationProtectedSettings: spec.protectedSettings } : {}),
   };
 }
 
-/** Desired vs actual for each extension (reads only). `clusterTags` carries the protected-settings hashes. */
-export async function planExtensions(
-  arm: ArmClients,
-  subscriptionId: string,
-  resourceGroup: string,
-  clusterName: string,
-  clusterId: string,
-  specs: readonly ExtensionWithSecrets[],
-  clusterTags: Record<string, string>,
-  clusterExists: boolean,
-): Promise<PlannedExtension[]> {
-  const client = await arm.kubernetesConfiguration(subscriptionId);
+/** The desired extension with the protected-settings fingerprint compared against the cluster's tag. */
+function withFingerprint(ctx: ExtensionContext, desired: DesiredExtension): DesiredExtension {
+  const secrets = desired.configurationProtectedSettings;
+  return {
+    ...desired,
+    protectedSettingsChanged: !!secrets && ctx.clusterTags[protectedTag(desired.name)] !== protectedHash(ctx.cluster.id, secrets),
+  };
+}
+
+/** The fingerprint tags of the extensions' protected settings, as they should be on the cluster. */
+export function fingerprintTags(clusterId: string, planned: readonly PlannedExtension[]): Record<string, string> {
+  return Object.fromEntries(
+    planned
+      .filter((p) => p.plan.desired.configurationProtectedSettings)
+      .map((p) => [protectedTag(p.plan.desired.name), protectedHash(clusterId, p.plan.desired.configurationProtectedSettings!)]),
+  );
+}
+
+async function containerInsightsDesired(
+  ctx: ExtensionContext,
+  spec: ExtensionWithSecrets,
+  monitoring: ContainerInsightsPlan,
+): Promise<DesiredExtension> {
+  const secrets = monitoring.workspace.create ? {} : await workspaceSecrets(ctx.arm, monitoring);
+  const desired = containerInsightsExtension(monitoring, secrets);
+  return withFingerprint(ctx, {
+    ...desired,
+    autoUpgradeMinorVersion: spec.autoUpgrade,
+    releaseTrain: spec.releaseTrain,
+    version: spec.version,
+  });
+}
+
+const toChange = (ctx: ExtensionContext, plan: ExtensionPlan): Change => ({
+  kind: plan.action === 'create' ? 'create' : plan.action === 'unchanged' ? 'unchanged' : 'update',
+  resourceType: 'extension',
+  resourceId: `${ctx.cluster.id}/providers/Microsoft.KubernetesConfiguration/extensions/${plan.name}`,
+  name: plan.name,
+  fields: plan.fields,
+});
+
+/** Desired vs actual for each extension and its prerequisites (reads only). */
+export async function planExtensions(ctx: ExtensionContext, specs: readonly ExtensionWithSecrets[]): Promise<PlannedExtension[]> {
   return Promise.all(
     specs.map(async (spec): Promise<PlannedExtension> => {
-      const id = `${clusterId}/providers/Microsoft.KubernetesConfiguration/extensions/${spec.name}`;
-      const body = extensionBody(spec);
-      let actual: Record<string, any> | undefined;
-      if (clusterExists) {
-        actual = await client.extensions
-          .get(resourceGroup, 'Microsoft.Kubernetes', 'connectedClusters', clusterName, spec.name)
-          .catch((e: { statusCode?: number }) => {
-            if (e.statusCode === 404) return undefined;
-            throw e;
-          });
-      }
-      if (!actual)
-        return {
-          spec,
-          body,
-          change: {
-            kind: 'create',
-            resourceType: 'extension',
-            resourceId: id,
-            name: spec.name,
-            fields: [{ path: 'extensionType', before: undefined, after: spec.extensionType }],
+      let monitoring: ContainerInsightsPlan | undefined;
+      let desired: DesiredExtension;
+      if (spec.monitoring) {
+        monitoring = await planContainerInsights(ctx.arm, {
+          cluster: {
+            subscriptionId: ctx.cluster.subscriptionId,
+            resourceGroup: ctx.cluster.resourceGroup,
+            name: ctx.cluster.name,
+            location: ctx.cluster.location,
           },
-        };
-      const compare: Record<string, unknown> = { ...body };
-      delete compare.configurationProtectedSettings;
-      if (spec.scope === 'cluster' && !spec.namespace) delete compare.scope;
-      const fields: FieldChange[] = diffFields(actual, compare).filter(
-        (f) =>
-          !(f.path === 'extensionType' && String(f.before).toLowerCase() === String(f.after).toLowerCase()) &&
-          !(f.path === 'releaseTrain' && String(f.before).toLowerCase() === String(f.after).toLowerCase()),
-      );
-      // Settings removed by the user count as a change too (diffFields only looks at desired keys).
-      const extra = Object.keys(actual.configurationSettings ?? {}).filter((k) => !(k in spec.settings));
-      if (extra.length && !fields.some((f) => f.path === 'configurationSettings'))
-        fields.push({ path: 'configurationSettings', before: actual.configurationSettings, after: spec.settings });
-      if (spec.protectedSettings && clusterTags[protectedTag(spec.name)] !== protectedHash(clusterId, spec.protectedSettings)) {
-        fields.push({ path: 'configurationProtectedSettings', before: '(hash differs)', after: '(new values)' });
-      }
-      if (actual.provisioningState === 'Failed') fields.push({ path: 'provisioningState', before: 'Failed', after: 'Succeeded' });
-      return {
-        spec,
-        body,
-        change: { kind: fields.length ? 'update' : 'unchanged', resourceType: 'extension', resourceId: id, name: spec.name, fields },
-      };
+          environment: ctx.environment,
+          workspaceResourceId: spec.monitoring.workspace,
+          useAADAuth: spec.monitoring.useAADAuth,
+          dataCollectionSettings: spec.monitoring.dataCollectionSettings,
+          settings: spec.settings,
+        });
+        desired = await containerInsightsDesired(ctx, spec, monitoring);
+      } else desired = withFingerprint(ctx, desiredOf(spec));
+      const plan = await ctx.installer.plan(ctx.cluster, desired, 'converge');
+      return { spec, plan, monitoring, change: toChange(ctx, plan) };
     }),
   );
 }
 
-export async function applyExtension(
-  arm: ArmClients,
-  subscriptionId: string,
-  resourceGroup: string,
-  clusterName: string,
-  planned: PlannedExtension,
-): Promise<void> {
-  const client = await arm.kubernetesConfiguration(subscriptionId);
-  const result = await client.extensions.beginCreateAndWait(
-    resourceGroup,
-    'Microsoft.Kubernetes',
-    'connectedClusters',
-    clusterName,
-    planned.spec.name,
-    { ...planned.body },
-  );
-  if (result.provisioningState && result.provisioningState !== 'Succeeded') {
-    throw new Error(
-      `extension ${planned.spec.name} ended ${result.provisioningState}${result.errorInfo?.message ? `: ${result.errorInfo.message}` : ''}`,
-    );
+/**
+ * Writes one extension: Container Insights' prerequisites first (then its settings, which need the workspace), then
+ * the extension through the installer, which waits for the final state. Returns the changes it made.
+ */
+export async function applyExtension(ctx: ExtensionContext, planned: PlannedExtension): Promise<Change[]> {
+  const done: Change[] = [];
+  if (planned.monitoring) {
+    done.push(...(await applyContainerInsights(ctx.arm, planned.monitoring)));
+    const desired = await containerInsightsDesired(ctx, planned.spec, planned.monitoring);
+    planned.plan = await ctx.installer.plan(ctx.cluster, desired, 'converge');
   }
+  if (planned.plan.action !== 'unchanged') {
+    await ctx.installer.apply(planned.plan);
+    planned.change.applied = true;
+    done.push(planned.change);
+  }
+  return done;
 }
 
 export interface PlannedRole {

@@ -1,20 +1,37 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ArmClients, clusterId as armClusterId, createOidcCredential } from '@arc-actions/azure';
-import { errorMessage, log, redact, stableStringify, waitFor, type Change } from '@arc-actions/core';
+import {
+  agentCloudName,
+  ArmClients,
+  clusterId as armClusterId,
+  createOidcCredential,
+  ExtensionInstaller,
+  type AzureEnvironment,
+} from '@arc-actions/azure';
+import { errorMessage, log, redact, RetryBudget, stableStringify, waitFor, type Change } from '@arc-actions/core';
 import { loadKubeConfig, maskKubeconfig } from '@arc-actions/kube';
 import { details, table } from '@arc-actions/report';
 import { maskUrlCredentials, type Inputs } from './inputs.js';
 import { code, detectPlatform, readClusterFacts, type ClusterFacts } from './cluster-facts.js';
 import { arcEndpoints, type ArcEndpoints } from './endpoints.js';
-import { generateAgentKeys, Helm, helmClientCheck } from './helm.js';
-import { clusterRows, egressRows, failed, providerRows, readProviderStates, registerProviders, type CheckRow } from './preflight.js';
+import { generateAgentKeys, Helm, helmClientCheck, RELEASE_NAMESPACE } from './helm.js';
+import {
+  clusterRows,
+  egressRows,
+  failed,
+  MONITORING_PROVIDERS,
+  providerRows,
+  readProviderStates,
+  REQUIRED_PROVIDERS,
+  registerProviders,
+  type CheckRow,
+} from './preflight.js';
 import {
   applyExtension,
   applyRole,
+  fingerprintTags,
   planExtensions,
   planRoles,
-  protectedHash,
-  protectedTag,
+  type ExtensionContext,
   type ExtensionWithSecrets,
 } from './reconcile.js';
 import { diagnoseAgents } from './diagnose.js';
@@ -65,15 +82,39 @@ function provenance(env: NodeJS.ProcessEnv): Record<string, string> {
   return tags;
 }
 
+export interface AgentExtras {
+  /** Arc endpoints of a custom environment (az passes them as overrides when ARM's metadata has dataplaneEndpoints). */
+  endpoints?: ArcEndpoints;
+  /** Custom locations: enabled with the Custom Locations RP's object id (az: when Microsoft.ExtendedLocation is registered). */
+  customLocationsOid?: string;
+}
+
+/**
+ * Endpoint overrides for clouds the agents cannot name (az connectedk8s `helm_install_release`: with ARM metadata
+ * `dataplaneEndpoints` it sets azureResourceManagerEndpoint, config_dp_endpoint_override,
+ * notification_dp_endpoint_override and activeDirectoryEndpoint). A custom `environment` JSON plays that metadata.
+ */
+function endpointOverrides(environment: AzureEnvironment, endpoints?: ArcEndpoints): Record<string, any> {
+  if (!environment.custom || !endpoints) return {};
+  return {
+    azureResourceManagerEndpoint: environment.resourceManager,
+    activeDirectoryEndpoint: environment.authorityHost,
+    azureArcAgents: { config_dp_endpoint_override: endpoints.dataPlane },
+    'clusterconnect-agent': { notification_dp_endpoint_override: endpoints.guestNotificationService },
+  };
+}
+
 /** Helm values of the agents chart, with the same names az uses (`global.*`, `systemDefaultValues.*`). */
 export function agentValues(
   inputs: Inputs,
   platform: { distribution: string; infrastructure: string },
   privateKey: string,
   noProxy: string,
+  extras: AgentExtras = {},
 ): Record<string, any> {
   const { identity, cluster, proxy } = inputs;
   const proxied = !!(proxy.https || proxy.http);
+  const overrides = endpointOverrides(identity.environment, extras.endpoints);
   return {
     global: {
       subscriptionId: identity.subscriptionId,
@@ -83,7 +124,7 @@ export function agentValues(
       tenantId: identity.tenantId,
       kubernetesDistro: platform.distribution,
       kubernetesInfra: platform.infrastructure,
-      azureEnvironment: identity.environment.name,
+      azureEnvironment: agentCloudName(identity.environment),
       onboardingPrivateKey: privateKey,
       isProxyEnabled: proxied,
       httpsProxy: proxy.https ?? '',
@@ -94,8 +135,10 @@ export function agentValues(
     },
     systemDefaultValues: {
       spnOnboarding: false,
-      'clusterconnect-agent': { enabled: true },
-      azureArcAgents: { autoUpdate: inputs.autoUpgrade },
+      ...overrides,
+      'clusterconnect-agent': { enabled: true, ...overrides['clusterconnect-agent'] },
+      azureArcAgents: { autoUpdate: inputs.autoUpgrade, ...overrides.azureArcAgents },
+      ...(extras.customLocationsOid ? { customLocations: { enabled: true, oid: extras.customLocationsOid } } : {}),
     },
   };
 }
@@ -154,8 +197,14 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
       }
     }
     const kc: KubeConfig = await loadKubeConfig({ kubeconfig: access.kubeconfig, context: access.kubeContext });
+    const monitoring = inputs.extensions.filter((e) => e.monitoring);
+    const namespaces = [
+      ...REQUIRED_PROVIDERS,
+      ...(monitoring.length ? MONITORING_PROVIDERS : []),
+      ...(monitoring.some((e) => !e.monitoring!.useAADAuth) ? ['Microsoft.OperationsManagement'] : []),
+    ];
     const [providerStates, facts, armCluster, egress] = await Promise.all([
-      readProviderStates(arm, sub).catch((e: unknown) => e as Error),
+      readProviderStates(arm, sub, namespaces).catch((e: unknown) => e as Error),
       readClusterFacts(kc).catch((e: unknown) => e as Error),
       (async () => (await arm.connectedClusters(sub)).connectedClusterOperations.get(cluster.resourceGroup, cluster.clusterName))().catch(
         (e: { statusCode?: number }) => {
@@ -208,6 +257,19 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
     }
     checks.push(...egress.rows);
     checks.push(await helmClientCheck(deps.helmBinary));
+    // Custom locations (az connectedk8s check_cl_registration_and_get_oid): enabled when Microsoft.ExtendedLocation
+    // is registered (or registered by this run) and the Custom Locations RP's object id is known. az looks the id up in
+    // Microsoft Graph; here it is an input, because a CI identity usually may not read service principals.
+    const extendedLocation =
+      !(providerStates instanceof Error) && (providerStates['Microsoft.ExtendedLocation'] === 'Registered' || inputs.registerProviders);
+    const customLocationsOid = extendedLocation ? inputs.customLocationsOid : undefined;
+    if (extendedLocation && !inputs.customLocationsOid)
+      checks.push({
+        check: 'custom locations',
+        result: 'warn',
+        detail: 'not enabled: the object id of the Custom Locations RP service principal is not known',
+        fix: 'set custom-locations-oid to the output of: az ad sp show --id bc313c14-388c-4e7d-a58e-70017303ee3b --query id -o tsv',
+      });
     const blocking = failed(checks);
     if (blocking.length) {
       return finish({
@@ -258,11 +320,26 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
     const agentsOurs = !!f.agentConfig;
     const reonboard = !armCluster || !agentsOurs;
     const extensions = inputs.extensions as ExtensionWithSecrets[];
-    const protectedTags: Record<string, string> = Object.fromEntries(
-      extensions.filter((e) => e.protectedSettings).map((e) => [protectedTag(e.name), protectedHash(id, e.protectedSettings!)]),
-    );
-    const desiredTags = { ...cluster.tags, ...protectedTags };
     const actualTags = armCluster?.tags ?? {};
+    const extensionContext: ExtensionContext = {
+      arm,
+      installer: new ExtensionInstaller(arm, new RetryBudget(20), {
+        timeoutMs: inputs.onboardingTimeoutMs,
+        pollMs: deps.pollMs,
+      }),
+      environment: identity.environment,
+      cluster: {
+        subscriptionId: sub,
+        resourceGroup: cluster.resourceGroup,
+        name: cluster.clusterName,
+        type: 'connectedClusters',
+        location: cluster.location,
+        id,
+      },
+      clusterTags: actualTags,
+    };
+    const plannedExtensions = await planExtensions(extensionContext, extensions);
+    const desiredTags = { ...cluster.tags, ...fingerprintTags(id, plannedExtensions) };
     const tagFields = Object.entries(desiredTags)
       .filter(([k, v]) => actualTags[k] !== v)
       .map(([k, v]) => ({ path: `tags.${k}`, before: actualTags[k], after: v }));
@@ -304,36 +381,41 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
     }
     changes.push(clusterChange);
 
-    // helm: compare the release's values with the desired ones (reusing the installed key, as az re-uses it)
+    // helm: compare the release's values with the desired ones (reusing the installed key, as az re-uses it). The
+    // release is looked for in every namespace, as az does (older onboardings installed it elsewhere).
     const noProxy = proxy.skipRange.join(',');
-    helm = await Helm.create({ binary: deps.helmBinary, kubeconfig: access.kubeconfig, kubeContext: access.kubeContext });
-    const installed = agentsOurs ? await helm.getValues() : undefined;
+    helm = await Helm.create({
+      binary: deps.helmBinary,
+      kubeconfig: access.kubeconfig,
+      kubeContext: access.kubeContext,
+      trust: [...(deps.trust ?? []), ...(proxy.cert ? [proxy.cert] : [])],
+    });
+    const release = await helm.findRelease();
+    if (release && !f.agentConfig)
+      throw new Error(
+        `The helm release azure-arc is present in namespace ${release.namespace} but the azure-arc namespace or its azure-clusterconfig ConfigMap is missing; run helm delete azure-arc --namespace ${release.namespace} --no-hooks and connect again.`,
+      );
+    const releaseNamespace = release?.namespace ?? RELEASE_NAMESPACE;
+    const installed = agentsOurs && release ? await helm.getValues(release.namespace) : undefined;
     const installedKey =
       typeof installed?.global?.onboardingPrivateKey === 'string' ? (installed.global.onboardingPrivateKey as string) : undefined;
     const keys = reonboard || !installedKey ? generateAgentKeys() : undefined;
-    const values = agentValues(inputs, platform, keys?.privateKey ?? installedKey!, noProxy);
+    const values = agentValues(inputs, platform, keys?.privateKey ?? installedKey!, noProxy, {
+      endpoints: identity.environment.custom ? endpoints : undefined,
+      customLocationsOid,
+    });
     const helmFields = installed ? diffValues(installed, values) : [{ path: 'release', before: undefined, after: 'azure-arc' }];
     const helmChange: Change = {
       kind: !installed ? 'create' : helmFields.length ? 'update' : 'unchanged',
       resourceType: 'helmRelease',
-      resourceId: 'azure-arc-release/azure-arc',
+      resourceId: `${releaseNamespace}/azure-arc`,
       name: 'azure-arc (Arc agents)',
       fields: helmFields,
     };
     changes.push(helmChange);
 
-    const plannedExtensions = await planExtensions(
-      arm,
-      sub,
-      cluster.resourceGroup,
-      cluster.clusterName,
-      id,
-      extensions,
-      actualTags,
-      !!armCluster,
-    );
     const plannedRoles = await planRoles(arm, sub, id, inputs.roleAssignments, !!armCluster);
-    changes.push(...plannedExtensions.map((e) => e.change), ...plannedRoles.map((r) => r.change));
+    changes.push(...plannedExtensions.flatMap((e) => [...(e.monitoring?.changes ?? []), e.change]), ...plannedRoles.map((r) => r.change));
     Object.assign(plan, {
       platform,
       changes: changes.map((c) => ({
@@ -391,8 +473,8 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
         done(clusterChange);
       }
       if (helmChange.kind !== 'unchanged') {
-        const chart = await latestChart(arm, identity.environment.tokenScope, endpoints!, helm);
-        await helm.installAgents(chart, values, Math.ceil(inputs.onboardingTimeoutMs / 1000));
+        const chart = await latestChart(arm, `${identity.environment.activeDirectoryResourceId}.default`, endpoints!, helm);
+        await helm.installAgents(chart, values, Math.ceil(inputs.onboardingTimeoutMs / 1000), releaseNamespace);
         done(helmChange);
       }
       // ---- observe ---------------------------------------------------------------------------------------------
@@ -415,11 +497,14 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
           );
         }
       }
-      for (const e of plannedExtensions) {
-        if (e.change.kind === 'unchanged') continue;
-        await applyExtension(arm, sub, cluster.resourceGroup, cluster.clusterName, e);
-        done(e.change);
-      }
+      for (const e of plannedExtensions) await applyExtension(extensionContext, e);
+      // Protected settings that only became known during apply (a workspace created by this run): their fingerprint.
+      const written = { ...tags };
+      const fingerprints = fingerprintTags(id, plannedExtensions);
+      if (Object.entries(fingerprints).some(([k, v]) => written[k] !== v))
+        await hybrid.connectedClusterOperations.update(cluster.resourceGroup, cluster.clusterName, {
+          tags: { ...written, ...fingerprints },
+        });
       for (const r of plannedRoles) {
         if (r.change.kind === 'unchanged') continue;
         await applyRole(arm, sub, id, r);
@@ -457,28 +542,29 @@ function diffValues(installed: Record<string, any>, desired: Record<string, any>
 
 const safe = (v: unknown): unknown => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 40)}…` : v);
 
-/** POST {dataPlane}/azure-arc-k8sagents/GetLatestHelmPackagePath (as az does, with the ARM token) → the chart. */
+/**
+ * POST {dataPlane}/azure-arc-k8sagents/GetLatestHelmPackagePath as az does (_utils.py `get_helm_registry`: a token
+ * for the cloud's active_directory_resource_id, releaseTrain from RELEASETRAIN or stable, up to 5 tries), then the
+ * chart from the registry path it answers (`Helm.fetchChart`: the /v2/ path, the minimum version).
+ */
 async function latestChart(arm: ArmClients, scope: string, endpoints: ArcEndpoints, helm: Helm): Promise<string> {
   const token = await arm.credential.getToken(scope);
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    ...(token ? { authorization: `Bearer ${token.token}` } : {}),
-  };
+  if (!token) throw new Error(`No token for ${scope} (the Arc config data plane's audience).`);
+  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token.token}` };
   const url = `${endpoints.dataPlane}/azure-arc-k8sagents/GetLatestHelmPackagePath?api-version=2019-11-01-preview&releaseTrain=${encodeURIComponent(process.env.RELEASETRAIN || 'stable')}`;
   let answer: Response | undefined;
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
     answer = await fetch(url, { method: 'POST', headers, body: '{}' }).catch(() => undefined);
-    if (answer?.ok) break;
+    if (answer?.ok || (answer && answer.status < 500 && answer.status !== 429)) break;
+    await new Promise((r) => setTimeout(r, 1000 * attempt));
   }
-  if (!answer?.ok)
-    throw new Error(`GetLatestHelmPackagePath at ${endpoints.dataPlane} failed (${answer ? `HTTP ${answer.status}` : 'no answer'}).`);
+  if (!answer?.ok) {
+    const detail = answer ? `HTTP ${answer.status}: ${(await answer.text().catch(() => '')).slice(0, 300)}` : 'no answer';
+    throw new Error(`GetLatestHelmPackagePath at ${endpoints.dataPlane} failed (${detail}).`);
+  }
   const body = (await answer.json()) as { repositoryPath?: string };
   if (!body.repositoryPath) throw new Error('GetLatestHelmPackagePath answered without a repositoryPath.');
-  return helm.fetchChart(body.repositoryPath, async (chartUrl) => {
-    const r = await fetch(chartUrl, { headers });
-    if (!r.ok) throw new Error(`the agents chart ${chartUrl} could not be downloaded (HTTP ${r.status}).`);
-    return Buffer.from(await r.arrayBuffer());
-  });
+  return helm.fetchChart(body.repositoryPath);
 }
 
 const ICON: Record<string, string> = { pass: '✅', fail: '❌', warn: '⚠️', skipped: '⏭️' };

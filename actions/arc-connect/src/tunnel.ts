@@ -234,25 +234,51 @@ export async function httpsRequest(
   );
 }
 
-export interface UpgradeResult {
-  ok: boolean;
-  /** The HTTP status of the answer, when there was one. */
+/** One request of a relay probe: whether an HTTP answer came back, and which. */
+export interface ProbeAttempt {
+  answered: boolean;
   status?: number;
+  statusText?: string;
+  /** The start of the answer's body (for the relay's error text). */
+  body?: string;
   detail: string;
 }
 
+export interface RelayProbe {
+  /** A plain HTTPS GET of the hybrid connection URL. */
+  plain: ProbeAttempt;
+  /** The same URL as a websocket upgrade (a sender's handshake, without a token). */
+  upgrade: ProbeAttempt;
+}
+
+const attempt = (answer: HttpAnswer): ProbeAttempt => ({
+  answered: true,
+  status: answer.status,
+  statusText: answer.statusText,
+  body: answer.body.subarray(0, 512).toString('utf8'),
+  detail: `HTTP ${answer.status} ${answer.statusText}`.trim(),
+});
+
 /**
- * Sends an HTTP/1.1 websocket upgrade (`Upgrade: websocket`) to `url` (https/wss) and expects
- * `101 Switching Protocols` with the right `Sec-WebSocket-Accept`. Never throws: the result says what happened.
+ * Probes a relay endpoint twice on the same URL (`wss://host/$hc/<path>?sb-hc-action=connect`): once as a plain HTTPS
+ * GET (does the host answer at all?) and once as a websocket upgrade (how is the upgrade answered?). Never throws.
  */
-export async function probeWebsocket(url: string, options: ProbeOptions = {}): Promise<UpgradeResult> {
+export async function probeRelay(url: string, options: ProbeOptions = {}): Promise<RelayProbe> {
+  const https = url.replace(/^wss:/, 'https:');
+  const plain = await httpsRequest(https, options).then(attempt, (error: Error) => ({ answered: false, detail: error.message }));
+  const upgrade = await upgradeRequest(https, options);
+  return { plain, upgrade };
+}
+
+/** Sends an HTTP/1.1 websocket upgrade to `url` and reports the answer (101 must carry the right Sec-WebSocket-Accept). */
+export async function upgradeRequest(url: string, options: ProbeOptions = {}): Promise<ProbeAttempt> {
   const target = new URL(url.replace(/^wss:/, 'https:'));
   const key = randomBytes(16).toString('base64');
   const expected = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
   let socket: tls.TLSSocket | undefined;
   try {
     return await withTimeout(
-      (async (): Promise<UpgradeResult> => {
+      (async (): Promise<ProbeAttempt> => {
         socket = await openTls(target, options);
         socket.write(
           [
@@ -267,33 +293,23 @@ export async function probeWebsocket(url: string, options: ProbeOptions = {}): P
         );
         let answer: HttpAnswer;
         try {
-          answer = await readResponse(socket, true);
+          answer = await readResponse(socket, false);
         } catch (error) {
-          return {
-            ok: false,
-            detail: `the HTTPS connection was accepted but the websocket upgrade got no answer: ${(error as Error).message}`,
-          };
+          return { answered: false, detail: (error as Error).message };
         }
-        if (answer.status !== 101)
+        if (answer.status === 101 && answer.headers['sec-websocket-accept'] !== expected)
           return {
-            ok: false,
-            status: answer.status,
-            detail: `the websocket upgrade was answered ${answer.status} ${answer.statusText} instead of 101 Switching Protocols`,
+            ...attempt(answer),
+            detail: 'a 101 answer with a wrong Sec-WebSocket-Accept (something in the path rewrote the upgrade)',
           };
-        if (answer.headers['sec-websocket-accept'] !== expected)
-          return {
-            ok: false,
-            status: 101,
-            detail: 'the 101 answer has a wrong Sec-WebSocket-Accept (something in the path rewrote the upgrade)',
-          };
-        return { ok: true, status: 101, detail: '101 Switching Protocols' };
+        return attempt(answer);
       })(),
       options.timeoutMs ?? 15_000,
       `the websocket upgrade to ${target.host}`,
       () => socket?.destroy(),
     );
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    return { answered: false, detail: (error as Error).message };
   } finally {
     socket?.destroy();
   }

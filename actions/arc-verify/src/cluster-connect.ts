@@ -6,15 +6,51 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as core from '@actions/core';
 import { maskSecret, waitFor } from '@arc-actions/core';
+import type { AzureEnvironment } from '@arc-actions/azure';
 
 export interface AzLogin {
   clientId: string;
   tenantId: string;
   audience: string;
+  /** The cloud to log in to (default: az's default, AzureCloud). */
+  environment?: AzureEnvironment;
+}
+
+/** The CLI's names of the clouds it knows (`az cloud list`). */
+const CLI_CLOUDS = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'];
+
+/**
+ * The `az cloud` calls that select the environment's cloud before `az login` (Microsoft Learn, "Azure cloud
+ * management with the Azure CLI": `az cloud set --name`, and `az cloud register` for a cloud the CLI does not know).
+ * A custom environment is registered with its ARM and Entra endpoints and its management audience.
+ */
+export function cloudCommands(environment: AzureEnvironment | undefined): string[][] {
+  if (!environment) return [];
+  const known = CLI_CLOUDS.find((c) => c.toLowerCase() === environment.name.toLowerCase());
+  if (known && !environment.custom) return [['cloud', 'set', '--name', known, '--output', 'none']];
+  const name = `arc-actions-${environment.name.replace(/[^A-Za-z0-9-]/g, '-')}`;
+  return [
+    [
+      'cloud',
+      'register',
+      '--name',
+      name,
+      '--endpoint-resource-manager',
+      `${environment.resourceManager}/`,
+      '--endpoint-active-directory',
+      environment.authorityHost,
+      '--endpoint-active-directory-resource-id',
+      environment.activeDirectoryResourceId,
+      '--output',
+      'none',
+    ],
+    ['cloud', 'set', '--name', name, '--output', 'none'],
+  ];
 }
 
 /**
- * Logs the Azure CLI in with a fresh GitHub OIDC token, in a private AZURE_CONFIG_DIR, and makes sure the
+ * Logs the Azure CLI in with a fresh GitHub OIDC token, in a private AZURE_CONFIG_DIR, in the environment's cloud
+ * (selected or registered first: az logs in to AzureCloud otherwise, and sovereign clouds fail), and makes sure the
  * connectedk8s extension is there: `az connectedk8s proxy` authenticates with the CLI's credential.
  */
 export async function loginAzureCli(login: AzLogin, configDir: string, az = 'az'): Promise<void> {
@@ -22,6 +58,13 @@ export async function loginAzureCli(login: AzLogin, configDir: string, az = 'az'
   maskSecret(token);
   const env = { ...process.env, AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: 'false' };
   const run = (args: string[]) => spawnSync(az, args, { env, encoding: 'utf8' });
+  for (const args of cloudCommands(login.environment)) {
+    const selected = run(args);
+    if (selected.status !== 0)
+      throw new Error(
+        `az ${args.slice(0, 2).join(' ')} for the ${login.environment!.name} environment failed: ${(selected.stderr || selected.stdout || String(selected.error)).trim().split('\n').pop()}`,
+      );
+  }
   const result = run([
     'login',
     '--service-principal',

@@ -156,7 +156,12 @@ async function clusterChecks(
       port,
       az,
       login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL
-        ? { clientId: inputs.identity.clientId, tenantId: inputs.identity.tenantId, audience: inputs.identity.audience }
+        ? {
+            clientId: inputs.identity.clientId,
+            tenantId: inputs.identity.tenantId,
+            audience: inputs.identity.audience,
+            environment: inputs.identity.environment,
+          }
         : undefined,
     });
   } catch (error) {

@@ -119,6 +119,17 @@ describe('plan', () => {
     expect(planFlux(desired, arm, { desired: 'none', recorded: 'none' }).action).toBe('unchanged');
   });
 
+  it('patches only the changed kustomization even when ARM filled in the retry interval of the others', () => {
+    const desired = desiredBody(config(), none);
+    const arm = asArm(desired);
+    arm.kustomizations.infra.retryIntervalInSeconds = arm.kustomizations.infra.syncIntervalInSeconds; // server-side default
+    const changed = config();
+    changed.kustomizations.apps.path = './apps-v2';
+    const plan = planFlux(desiredBody(changed, none), arm, { desired: 'none', recorded: 'none' });
+    expect(plan.action).toBe('update');
+    expect(Object.keys((plan.patch?.kustomizations ?? {}) as object)).toEqual(['apps']);
+  });
+
   it('patches only the changed kustomization, and nulls a removed one', () => {
     const before = desiredBody(config(), none);
     const arm = asArm({ ...before, kustomizations: { ...before.kustomizations, old: { ...before.kustomizations.infra, path: './old' } } });

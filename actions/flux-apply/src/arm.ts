@@ -1,20 +1,28 @@
-import { errorMessage, RetryBudget, sleep, stableStringify, waitFor } from '@arc-actions/core';
-import { ifExists, type ArmClients, type ClusterType } from '@arc-actions/azure';
+import { RetryBudget, stableStringify, waitFor } from '@arc-actions/core';
+import {
+  CLUSTER_RP,
+  extensionState,
+  ExtensionInstaller,
+  ifExists,
+  withBudget,
+  writeThenPoll,
+  type ArmClients,
+  type ClusterType,
+  type ExtensionState,
+} from '@arc-actions/azure';
 
 /**
  * The ARM calls of flux-apply, on the SDK clients of {@link ArmClients}, for Arc and AKS clusters alike (one code
- * path: clusterRp + clusterResourceName). The SDK already retries 429 (honouring Retry-After) and a few 5xx and
- * connection resets per call; when a call still fails transiently, it is retried again only while the run-wide
- * {@link RetryBudget} lasts, so a fleet-wide outage ends quickly with a result per cluster instead of a storm.
+ * path: clusterRp + clusterResourceName). Retries go through the shared helpers of @arc-actions/azure (the SDK's own
+ * 429/5xx retries first, then the run-wide {@link RetryBudget}); the microsoft.flux extension goes through the one
+ * extension installer.
  */
+
+export { CLUSTER_RP, describeArmError, isTransient, withBudget, writeThenPoll } from '@arc-actions/azure';
+export type { ExtensionState } from '@arc-actions/azure';
 
 export const FLUX_EXTENSION_TYPE = 'microsoft.flux';
 export const FLUX_EXTENSION_NAME = 'flux';
-
-export const CLUSTER_RP: Record<ClusterType, { clusterRp: string; clusterResourceName: string; apiVersion: string }> = {
-  connectedClusters: { clusterRp: 'Microsoft.Kubernetes', clusterResourceName: 'connectedClusters', apiVersion: '2024-01-01' },
-  managedClusters: { clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters', apiVersion: '2025-01-01' },
-};
 
 export interface ClusterRef {
   id: string;
@@ -26,109 +34,19 @@ export interface ClusterRef {
 
 type Sdk = Awaited<ReturnType<ArmClients['kubernetesConfiguration']>>;
 
-interface ErrorLike {
-  statusCode?: number;
-  code?: string;
-  message?: string;
-}
-
-const TRANSIENT_CODES = new Set(['REQUEST_SEND_ERROR', 'ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET']);
-
-export function isTransient(error: unknown): boolean {
-  const e = error as ErrorLike;
-  if (typeof e?.statusCode === 'number') return e.statusCode === 429 || e.statusCode === 408 || e.statusCode >= 500;
-  return (
-    (e?.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
-    /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? '')
-  );
-}
-
-/** A short, user-facing description of an ARM error: status, code and message. */
-export function describeArmError(error: unknown): { code?: string; message: string } {
-  const e = error as ErrorLike;
-  const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  const message = errorMessage(error).split('\n')[0];
-  return {
-    code,
-    message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message,
-  };
-}
-
-const isThrottled = (error: unknown): boolean => (error as ErrorLike)?.statusCode === 429;
-
-/** ARM's Retry-After of a throttled answer, in milliseconds (1 s when absent), with jitter so workers spread out. */
-function retryAfterMs(error: unknown): number {
-  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } })?.response?.headers;
-  const seconds = Number(headers?.get?.('retry-after') ?? 1);
-  return (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 1) * 1000 * (1 + Math.random() * 0.5);
-}
-
-/**
- * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
- * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
- * spending the budget, for up to 12 tries.
- */
-export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw error;
-      await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-    }
-  }
-}
-
-/**
- * A long-running write. The SDK sends the write and its first status poll inside `begin`, so a transient failure of
- * `begin` does not tell whether ARM accepted the write: before sending it again, `landed` reads the resource back, and
- * a write that already landed is never re-sent. Once ARM has accepted the write, a failed wait is not retried on the
- * poller (its result is cached, failure included) but by reading the resource back until it has settled.
- */
-export async function writeThenPoll<T>(
-  budget: RetryBudget,
-  begin: () => Promise<{ poller: { pollUntilDone(): Promise<T> } }>,
-  landed?: () => Promise<T | undefined>,
-): Promise<T> {
-  let poller: { pollUntilDone(): Promise<T> } | undefined;
-  for (let attempt = 1; !poller; attempt++) {
-    try {
-      poller = (await begin()).poller;
-    } catch (error) {
-      const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw error;
-      const already = landed ? await landed().catch(() => undefined) : undefined;
-      if (already !== undefined) return already;
-      await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-    }
-  }
-  try {
-    return await poller.pollUntilDone();
-  } catch (error) {
-    if (!landed || !isTransient(error)) throw error;
-    for (let attempt = 1; attempt <= 12; attempt++) {
-      const settled = await landed().catch(() => undefined);
-      if (settled !== undefined) return settled;
-      await sleep(isThrottled(error) ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)));
-    }
-    throw error;
-  }
-}
-
-export interface ExtensionState {
-  name: string;
-  provisioningState?: string;
-  version?: string;
-  error?: string;
-}
-
 export class FluxArm {
+  private readonly installer: ExtensionInstaller;
+
   constructor(
     readonly clients: ArmClients,
     readonly budget: RetryBudget,
-  ) {}
+  ) {
+    this.installer = new ExtensionInstaller(clients, budget);
+  }
+
+  private target(cluster: ClusterRef) {
+    return { subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, name: cluster.name, type: cluster.type };
+  }
 
   private sdk(cluster: ClusterRef): Promise<Sdk> {
     return this.clients.kubernetesConfiguration(cluster.subscriptionId);
@@ -189,60 +107,34 @@ export class FluxArm {
     await withBudget(this.budget, () => sdk.fluxConfigurations.beginDeleteAndWait(...this.args(cluster), name));
   }
 
-  /** The microsoft.flux extension of the cluster, if installed. */
+  /** The microsoft.flux extension of the cluster (any name), if installed. */
   async getFluxExtension(cluster: ClusterRef): Promise<ExtensionState | undefined> {
-    const sdk = await this.sdk(cluster);
-    const list = await withBudget(this.budget, async () => {
-      const out: Record<string, any>[] = [];
-      for await (const e of sdk.extensions.list(...this.args(cluster))) out.push(e as Record<string, any>);
-      return out;
-    });
-    const ext = list.find((e) => String(e.extensionType ?? '').toLowerCase() === FLUX_EXTENSION_TYPE);
-    return ext ? toExtensionState(ext) : undefined;
+    const found = await this.installer.findByType(this.target(cluster), FLUX_EXTENSION_TYPE);
+    return found ? extensionState(found) : undefined;
   }
 
   /**
-   * Installs microsoft.flux when it is missing, or installs it again when it Failed; waits for Succeeded.
-   * Returns what was done: `present`, `installed` or `repaired`.
+   * Installs microsoft.flux when it is missing, or again when it Failed (the installer waits for a running
+   * operation first and for the final state after its write). Returns what was done: `present`, `installed` or
+   * `repaired`; a Failed install throws with the extension's own error.
    */
   async ensureFluxExtension(
     cluster: ClusterRef,
     timeoutMs: number,
   ): Promise<{ outcome: 'present' | 'installed' | 'repaired'; state: ExtensionState }> {
-    const sdk = await this.sdk(cluster);
-    let current = await this.getFluxExtension(cluster);
-    if (current && ['Creating', 'Updating'].includes(current.provisioningState ?? '')) {
-      const settled = await waitFor(
-        async () => {
-          const s = await this.getFluxExtension(cluster);
-          return s && !['Creating', 'Updating'].includes(s.provisioningState ?? '') ? s : undefined;
-        },
-        { timeoutMs, initialMs: 1000, maxMs: 10_000 },
-      );
-      if (!settled.value)
-        throw new Error(`The flux extension is still ${current.provisioningState} after ${Math.round(timeoutMs / 1000)} s.`);
-      current = settled.value;
-    }
-    if (current?.provisioningState === 'Deleting')
-      throw new Error(`The flux extension "${current.name}" is being deleted; run again once it is gone.`);
-    if (current && current.provisioningState !== 'Failed') return { outcome: 'present', state: current };
-    const name = current?.name ?? FLUX_EXTENSION_NAME;
-    const body: Record<string, unknown> = {
-      extensionType: FLUX_EXTENSION_TYPE,
-      autoUpgradeMinorVersion: true,
-      releaseTrain: 'Stable',
-      scope: { cluster: { releaseNamespace: 'flux-system' } },
-      // As the Azure CLI does: Arc clusters get a system-assigned identity, AKS clusters never.
-      ...(cluster.type === 'connectedClusters' ? { identity: { type: 'SystemAssigned' } } : {}),
-    };
-    const created = (await withBudget(this.budget, () => sdk.extensions.beginCreateAndWait(...this.args(cluster), name, body))) as Record<
-      string,
-      any
-    >;
-    const state = toExtensionState(created);
-    if (state.provisioningState !== 'Succeeded')
-      throw new Error(`The flux extension ended ${state.provisioningState ?? 'without a state'}${state.error ? `: ${state.error}` : ''}.`);
-    return { outcome: current ? 'repaired' : 'installed', state };
+    const installer = new ExtensionInstaller(this.clients, this.budget, { timeoutMs });
+    const { plan, state } = await installer.ensure(
+      this.target(cluster),
+      {
+        name: FLUX_EXTENSION_NAME,
+        extensionType: FLUX_EXTENSION_TYPE,
+        autoUpgradeMinorVersion: true,
+        releaseTrain: 'Stable',
+        scope: { cluster: { releaseNamespace: 'flux-system' } },
+      },
+      'present',
+    );
+    return { outcome: plan.action === 'create' ? 'installed' : plan.action === 'repair' ? 'repaired' : 'present', state };
   }
 
   /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
@@ -269,15 +161,4 @@ export class FluxArm {
     const resources = await this.clients.resources(cluster.subscriptionId);
     return ifExists(withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion)));
   }
-}
-
-function toExtensionState(e: Record<string, any>): ExtensionState {
-  const err =
-    e.errorInfo?.message ?? (e.statuses as { level?: string; message?: string }[] | undefined)?.find((s) => s.level === 'Error')?.message;
-  return {
-    name: String(e.name ?? FLUX_EXTENSION_NAME),
-    provisioningState: e.provisioningState,
-    version: e.currentVersion ?? e.version,
-    ...(err ? { error: String(err) } : {}),
-  };
 }

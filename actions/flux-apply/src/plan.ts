@@ -34,6 +34,15 @@ function comparable(k: KustomizationBody): Record<string, unknown> {
   return retryIntervalInSeconds === null ? rest : { ...rest, retryIntervalInSeconds };
 }
 
+/**
+ * Whether ARM's kustomization already is the desired one. A retry interval the file leaves unset is whatever the
+ * service keeps: omitted, null or filled in by the service (undocumented; see docs/sandbox.md), never drift.
+ */
+function sameKustomization(actual: KustomizationBody, desired: KustomizationBody): boolean {
+  const a = desired.retryIntervalInSeconds === null ? { ...actual, retryIntervalInSeconds: null } : actual;
+  return stableStringify(comparable(a)) === stableStringify(comparable(desired));
+}
+
 function comparableBody(body: FluxBody): Record<string, unknown> {
   return { ...body, kustomizations: Object.fromEntries(Object.entries(body.kustomizations).map(([n, k]) => [n, comparable(k)])) };
 }
@@ -86,7 +95,7 @@ export function planFlux(desired: FluxBody, actualRaw: Record<string, any> | und
   const kustomizations: Record<string, unknown> = {};
   for (const [name, k] of Object.entries(desired.kustomizations)) {
     const before = actual.kustomizations[name];
-    if (!before || stableStringify(comparable(before)) !== stableStringify(comparable(k))) kustomizations[name] = comparable(k);
+    if (!before || !sameKustomization(before, k)) kustomizations[name] = comparable(k);
   }
   for (const name of Object.keys(actual.kustomizations)) if (!(name in desired.kustomizations)) kustomizations[name] = null;
   if (Object.keys(kustomizations).length) patch.kustomizations = kustomizations;

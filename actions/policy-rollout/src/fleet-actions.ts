@@ -1,25 +1,34 @@
-import { log, mapSettled, errorMessage } from '@arc-actions/core';
-import type { ArmClients } from '@arc-actions/azure';
+import { log, mapSettled, errorMessage, RetryBudget } from '@arc-actions/core';
+import { ExtensionInstaller, type ArmClients, type ClusterType } from '@arc-actions/azure';
 import type { AssignmentOutcome } from './rollout.js';
 
 /**
- * After apply: every cluster in scope gets the azurepolicy extension (created only where it is missing or Failed),
- * and a compliance evaluation is triggered once per subscription, so the next plan or promote has fresh data.
+ * After apply: every cluster in scope gets the azurepolicy extension (created only where it is missing or Failed,
+ * through the one extension installer: identity on Arc clusters, the final state awaited, a Failed install reported
+ * with the extension's own error), and a compliance evaluation is triggered once per subscription, so the next plan
+ * or promote has fresh data.
  */
 export async function ensurePolicyExtensions(
   clients: ArmClients,
   clusterIds: string[],
   installed: Record<string, string | undefined>,
+  options: { timeoutMs?: number; pollMs?: { initial: number; max: number } } = {},
 ): Promise<{ created: string[]; failed: { cluster: string; error: string }[] }> {
-  const missing = clusterIds.filter((id) => installed[id.toLowerCase()] !== 'Succeeded' && installed[id.toLowerCase()] !== 'Creating');
+  const missing = clusterIds.filter((id) => installed[id.toLowerCase()] !== 'Succeeded');
+  const installer = new ExtensionInstaller(clients, new RetryBudget(20), options);
   const results = await mapSettled(missing, 8, async (id) => {
     const [, , subscriptionId, , resourceGroup, , provider, type, name] = id.split('/');
-    const client = await clients.kubernetesConfiguration(subscriptionId);
-    await client.extensions.beginCreateAndWait(resourceGroup, provider, type, name, 'azurepolicy', {
-      extensionType: 'Microsoft.PolicyInsights',
-      autoUpgradeMinorVersion: true,
-    });
-    log.info(`Installed the azurepolicy extension on ${name}.`);
+    const { plan } = await installer.ensure(
+      {
+        subscriptionId,
+        resourceGroup,
+        name,
+        type: (provider.toLowerCase() === 'microsoft.containerservice' ? 'managedClusters' : type) as ClusterType,
+      },
+      { name: 'azurepolicy', extensionType: 'Microsoft.PolicyInsights', autoUpgradeMinorVersion: true },
+      'present',
+    );
+    if (plan.action !== 'unchanged') log.info(`Installed the azurepolicy extension on ${name}.`);
     return id;
   });
   return {

@@ -84,6 +84,22 @@ export class ArmClients {
     });
   }
 
+  /** Log Analytics workspaces and their shared keys (modular SDK). */
+  operationalInsights(subscriptionId: string) {
+    return this.once(`oi:${subscriptionId}`, async () => {
+      const { OperationalInsightsManagementClient } = await import('@azure/arm-operationalinsights');
+      return new OperationalInsightsManagementClient(this.credential, subscriptionId, this.modular());
+    });
+  }
+
+  /** Azure Monitor: data collection rules and their associations (modular SDK). */
+  monitor(subscriptionId: string) {
+    return this.once(`monitor:${subscriptionId}`, async () => {
+      const { MonitorClient } = await import('@azure/arm-monitor');
+      return new MonitorClient(this.credential, subscriptionId, this.modular());
+    });
+  }
+
   resourceGraph() {
     return this.once('graph', async () => {
       const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');

@@ -11,6 +11,11 @@ export interface AzureEnvironment {
   resourceGraph: string;
   /** The scope to ask tokens for, e.g. https://management.azure.com/.default */
   tokenScope: string;
+  /**
+   * The cloud's `active_directory_resource_id` (az: `cloud.endpoints.active_directory_resource_id`), e.g.
+   * https://management.core.windows.net/ — the audience az asks for when it calls the Arc config data plane.
+   */
+  activeDirectoryResourceId: string;
   /** Custom environments (Azure Stack, the sandbox) skip Entra instance discovery. */
   custom: boolean;
 }
@@ -21,20 +26,36 @@ const KNOWN: Record<string, Omit<AzureEnvironment, 'name' | 'custom'>> = {
     authorityHost: 'https://login.microsoftonline.com',
     resourceGraph: 'https://management.azure.com',
     tokenScope: 'https://management.azure.com/.default',
+    activeDirectoryResourceId: 'https://management.core.windows.net/',
   },
   AzureUSGovernment: {
     resourceManager: 'https://management.usgovcloudapi.net',
     authorityHost: 'https://login.microsoftonline.us',
     resourceGraph: 'https://management.usgovcloudapi.net',
     tokenScope: 'https://management.usgovcloudapi.net/.default',
+    activeDirectoryResourceId: 'https://management.core.usgovcloudapi.net/',
   },
   AzureChinaCloud: {
     resourceManager: 'https://management.chinacloudapi.cn',
     authorityHost: 'https://login.chinacloudapi.cn',
     resourceGraph: 'https://management.chinacloudapi.cn',
     tokenScope: 'https://management.chinacloudapi.cn/.default',
+    activeDirectoryResourceId: 'https://management.core.chinacloudapi.cn/',
   },
 };
+
+/**
+ * The cloud names the Arc agents understand (`global.azureEnvironment`): the Go SDK's names, as az connectedk8s
+ * sends them (custom.py `send_cloud_telemetry` upper-cases the CLI cloud name and maps AZURECLOUD and
+ * AZUREUSGOVERNMENT; _constants.py `Azure_PublicCloudName`, `Azure_USGovCloudName`). A custom cloud keeps its
+ * name in upper case, as az does.
+ */
+export function agentCloudName(environment: AzureEnvironment): string {
+  const upper = environment.name.toUpperCase();
+  if (upper === 'AZURECLOUD') return 'AZUREPUBLICCLOUD';
+  if (upper === 'AZUREUSGOVERNMENT') return 'AZUREUSGOVERNMENTCLOUD';
+  return upper;
+}
 
 export const KNOWN_ENVIRONMENTS = Object.keys(KNOWN);
 
@@ -52,7 +73,7 @@ function httpsUrl(input: string, field: string, value: unknown): string {
 
 /**
  * `AzureCloud`, `AzureUSGovernment`, `AzureChinaCloud` (any case), or a custom JSON object
- * `{"name","resourceManager","authorityHost","resourceGraph"?,"tokenAudience"?}`.
+ * `{"name","resourceManager","authorityHost","resourceGraph"?,"tokenAudience"?,"activeDirectoryResourceId"?}`.
  */
 export function parseEnvironment(value: string, input = 'environment'): AzureEnvironment {
   const text = value.trim() || 'AzureCloud';
@@ -77,12 +98,17 @@ export function parseEnvironment(value: string, input = 'environment'): AzureEnv
   const resourceGraph = json.resourceGraph === undefined ? resourceManager : httpsUrl(input, 'resourceGraph', json.resourceGraph);
   const audience =
     json.tokenAudience === undefined ? 'https://management.azure.com/' : httpsUrl(input, 'tokenAudience', json.tokenAudience) + '/';
+  const activeDirectoryResourceId =
+    json.activeDirectoryResourceId === undefined
+      ? audience
+      : httpsUrl(input, 'activeDirectoryResourceId', json.activeDirectoryResourceId) + '/';
   return {
     name: typeof json.name === 'string' && json.name ? json.name : 'Custom',
     resourceManager,
     authorityHost,
     resourceGraph,
     tokenScope: `${audience}.default`,
+    activeDirectoryResourceId,
     custom: true,
   };
 }

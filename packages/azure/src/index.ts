@@ -7,3 +7,6 @@ export * from './ids.js';
 export * from './fleet.js';
 export * from './inputs.js';
 export * from './arm-errors.js';
+export * from './arm-retry.js';
+export * from './extensions.js';
+export * from './monitoring.js';

@@ -7,6 +7,8 @@ import { PolicyClient } from '@azure/arm-policy';
 import { PolicyInsightsClient } from '@azure/arm-policyinsights';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ManagementGroupsAPI } from '@azure/arm-managementgroups';
+import { OperationalInsightsManagementClient } from '@azure/arm-operationalinsights';
+import { MonitorClient } from '@azure/arm-monitor';
 import { startSandbox, type Sandbox } from '../src/index.js';
 
 const SCOPE = 'https://management.azure.com/.default';
@@ -102,6 +104,15 @@ describe('ARM SDKs against the sandbox', () => {
     );
     expect(flux).toMatchObject({ provisioningState: 'Succeeded', complianceState: 'Compliant' });
     expect(JSON.stringify(flux)).not.toContain('dG9rZW4=');
+    // Server-side defaults come back as the service fills them (the spec's defaults; the retry interval as Flux's).
+    expect(flux.kustomizations?.infra).toMatchObject({
+      timeoutInSeconds: 600,
+      syncIntervalInSeconds: 600,
+      retryIntervalInSeconds: 600,
+      prune: false,
+      force: false,
+      wait: true,
+    });
     const patched = await client.fluxConfigurations.beginUpdateAndWait(
       'rg-fleet',
       'Microsoft.Kubernetes',
@@ -166,6 +177,51 @@ describe('ARM SDKs against the sandbox', () => {
     const summary = await insights.policyStates.summarizeForSubscription('latest', sub);
     expect(summary.value?.[0].results?.nonCompliantResources).toBe(1);
     await insights.policyStates.beginTriggerSubscriptionEvaluationAndWait(sub);
+  });
+
+  it('creates a Log Analytics workspace, a data collection rule and its association (arm-operationalinsights, arm-monitor)', async () => {
+    const oi = new OperationalInsightsManagementClient(cred, sub, modular());
+    const ws = await oi.workspaces.createOrUpdate('rg-fleet', 'fleet-logs', { location: 'West Europe', sku: { name: 'standalone' } });
+    expect(ws).toMatchObject({ name: 'fleet-logs', location: 'westeurope', provisioningState: 'Succeeded' });
+    expect(ws.customerId).toMatch(/^[0-9a-f-]{36}$/);
+    const keys = await oi.sharedKeys.getSharedKeys('rg-fleet', 'fleet-logs');
+    expect(keys.primarySharedKey).toMatch(/^[A-Za-z0-9+/=]{80,}$/);
+    await expect(oi.workspaces.get('rg-fleet', 'nope-logs')).rejects.toMatchObject({ statusCode: 404 });
+
+    const monitor = new MonitorClient(cred, sub, modular());
+    const dcr = await monitor.dataCollectionRules.create('rg-fleet', 'MSCI-westeurope-c1', {
+      body: {
+        location: 'westeurope',
+        kind: 'Linux',
+        dataSources: {
+          extensions: [
+            {
+              name: 'ContainerInsightsExtension',
+              streams: ['Microsoft-ContainerInsights-Group-Default'],
+              extensionName: 'ContainerInsights',
+            },
+          ],
+        },
+        dataFlows: [{ streams: ['Microsoft-ContainerInsights-Group-Default'], destinations: ['la-workspace'] }],
+        destinations: { logAnalytics: [{ workspaceResourceId: ws.id!, name: 'la-workspace' }] },
+      },
+    });
+    expect(dcr.immutableId).toMatch(/^dcr-/);
+    expect(dcr.destinations?.logAnalytics?.[0]).toMatchObject({ workspaceId: ws.customerId });
+    const clusterUri = `subscriptions/${sub}/resourceGroups/rg-fleet/providers/Microsoft.Kubernetes/connectedClusters/c1`;
+    await monitor.dataCollectionRuleAssociations.create(clusterUri, 'ContainerInsightsExtension', {
+      body: { dataCollectionRuleId: dcr.id },
+    });
+    expect((await monitor.dataCollectionRuleAssociations.get(clusterUri, 'ContainerInsightsExtension')).dataCollectionRuleId).toBe(dcr.id);
+    await expect(
+      monitor.dataCollectionRules.create('rg-fleet', 'broken', {
+        body: {
+          location: 'westeurope',
+          dataFlows: [{ streams: ['Microsoft-Perf'], destinations: ['nowhere'] }],
+          destinations: { logAnalytics: [{ workspaceResourceId: ws.id!, name: 'la' }] },
+        },
+      }),
+    ).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it('assigns roles and enforces them (arm-authorization), reads the management group tree (arm-managementgroups)', async () => {

@@ -15,6 +15,8 @@ export interface SandboxRequest {
 
 export interface SandboxResponse {
   status: number;
+  /** Reason phrase of the status line (default: the standard one). */
+  statusText?: string;
   headers?: Record<string, string>;
   /** Serialised as JSON unless it is a string or a Buffer. */
   body?: unknown;

@@ -13,5 +13,12 @@ export { attachRealClusters, type RealFleet, type RealFleetOptions } from './rea
 export { startAgentReconciler, type AgentReconcilerOptions } from './reconcile/agents.js';
 export { startFluxReconciler } from './reconcile/flux.js';
 export { startPolicyReconciler, type PolicyReconcilerOptions } from './reconcile/policy.js';
-export { dataPlaneHandler, guestNotificationHandler, attachRelay, packagedChart } from './arc-dataplane/index.js';
+export {
+  dataPlaneHandler,
+  guestNotificationHandler,
+  attachRelay,
+  packagedChart,
+  ociRegistryHandler,
+  relayPlainRequestHandler,
+} from './arc-dataplane/index.js';
 export * from './clusters/index.js';

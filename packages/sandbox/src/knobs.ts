@@ -64,6 +64,13 @@ export interface Knobs {
   emulateAgents: boolean;
   /** Code used when an assertion's subject matches no federated credential (AADSTS70021 or the newer AADSTS700213). */
   subjectMismatchCode: 70021 | 700213;
+  /** The agents chart version GetLatestHelmPackagePath answers with (default: the sandbox chart's own version). */
+  arcAgentsChartVersion?: string;
+  /**
+   * Extensions of these types (lower-case extensionType) end Failed with this error, as the extension manager
+   * reports a failed install (errorInfo and an Error status).
+   */
+  extensionErrors: Record<string, { code: string; message: string }>;
 }
 
 export function defaultKnobs(): Knobs {
@@ -84,6 +91,7 @@ export function defaultKnobs(): Knobs {
     policyStatesPageSize: 1000,
     emulateAgents: true,
     subjectMismatchCode: 70021,
+    extensionErrors: {},
   };
 }
 

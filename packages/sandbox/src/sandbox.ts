@@ -3,7 +3,14 @@ import { dirname, join } from 'node:path';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createGitHubApi } from './github/index.js';
-import { attachRelay, dataPlaneHandler, guestNotificationHandler } from './arc-dataplane/index.js';
+import {
+  attachRelay,
+  dataPlaneHandler,
+  guestNotificationHandler,
+  ociRegistryHandler,
+  relayPlainRequestHandler,
+} from './arc-dataplane/index.js';
+import { checkAccessToken } from './identity/access-tokens.js';
 import { LroManager } from './arm/lro.js';
 import { CallLog, type CallRecord } from './calls.js';
 import type { SandboxContext, SandboxIdentity } from './context.js';
@@ -105,8 +112,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req),
     github: github.handler,
     prefixed: [
-      { prefix: '/arc-dp', api: 'arm', handler: dataPlaneHandler({ baseUrl: () => `${ctx.url}/arc-dp` }) },
+      {
+        prefix: '/arc-dp',
+        api: 'arm',
+        handler: dataPlaneHandler({
+          registry: () => new URL(ctx.url).host,
+          verifyToken: async (authorization) => {
+            const checked = await checkAccessToken(ctx, authorization);
+            return checked.ok ? (checked.claims as Record<string, unknown>) : undefined;
+          },
+          version: () => ctx.knobs().arcAgentsChartVersion,
+        }),
+      },
+      { prefix: '/v2', api: 'arm', handler: ociRegistryHandler() },
       { prefix: '/gns', api: 'arm', handler: guestNotificationHandler({ relays: () => [`localhost:${new URL(ctx.url).port}`] }) },
+      { prefix: '/$hc', api: 'arm', handler: relayPlainRequestHandler() },
     ],
   });
   const detachRelay = attachRelay(server);
@@ -137,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       authorityHost: ctx.url,
       resourceGraph: ctx.url,
       tokenAudience: 'https://management.azure.com/',
+      activeDirectoryResourceId: 'https://management.core.windows.net/',
       arcDataPlane: `${ctx.url}/arc-dp`,
       guestNotificationService: `${ctx.url}/gns`,
     }),

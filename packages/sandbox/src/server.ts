@@ -62,7 +62,8 @@ function send(res: ServerResponse, response: SandboxResponse, requestId: string)
     }
   }
   headers['content-length'] = String(payload?.length ?? 0);
-  res.writeHead(response.status, headers);
+  if (response.statusText) res.writeHead(response.status, response.statusText, headers);
+  else res.writeHead(response.status, headers);
   res.end(payload);
 }
 

@@ -12,7 +12,7 @@ const VERSIONS: Record<string, { version: string; namespace: string }> = {
   'microsoft.flux': { version: '1.15.1', namespace: 'flux-system' },
   'microsoft.policyinsights': { version: '1.10.0', namespace: 'kube-system' },
   'microsoft.azuredefender.kubernetes': { version: '0.7.3', namespace: 'mdc' },
-  'azuremonitor-containers': { version: '3.1.26', namespace: 'kube-system' },
+  'microsoft.azuremonitor.containers': { version: '3.1.26', namespace: 'azuremonitor-containers' },
 };
 
 export function extensionStatuses(type: string) {
@@ -89,8 +89,14 @@ function keepSecrets(ctx: SandboxContext, id: string, secrets: unknown, merge = 
 /** Starts the operation that takes an extension or flux configuration to its terminal provisioning state. */
 function startOperation(call: ArmCall, id: string, deleting: boolean) {
   const { store, lro } = call.ctx;
+  const current = store.get(id);
+  const injected =
+    !deleting && current?.type === EXTENSION_TYPE
+      ? call.ctx.knobs().extensionErrors[String(current.properties?.extensionType).toLowerCase()]
+      : undefined;
   const op = lro.start({
     resourceId: id,
+    fail: injected,
     finish: (failed) => {
       const r = store.get(id);
       if (!r) return;
@@ -100,7 +106,12 @@ function startOperation(call: ArmCall, id: string, deleting: boolean) {
         props[r.type === FLUX_TYPE ? 'errorMessage' : 'errorInfo'] =
           r.type === FLUX_TYPE
             ? 'Operation failed (failure injected by the sandbox).'
-            : { code: 'ExtensionOperationFailed', message: 'The extension operation failed (failure injected by the sandbox).' };
+            : (injected ?? {
+                code: 'ExtensionOperationFailed',
+                message: 'The extension operation failed (failure injected by the sandbox).',
+              });
+      if (failed && injected)
+        props.statuses = [{ code: injected.code, displayStatus: null, level: 'Error', message: injected.message, time: nowIso() }];
       const emulate =
         call.ctx.knobs().emulateAgents &&
         !store.realClusters.has(id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0]);

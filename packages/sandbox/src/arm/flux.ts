@@ -11,14 +11,23 @@ const SOURCE_BLOCKS: Record<string, string> = {
   ocirepository: 'ociRepository',
 };
 
+/**
+ * A kustomization as the service returns it: the spec's defaults filled in (fluxconfiguration.json
+ * KustomizationDefinition: path "", timeoutInSeconds 600, syncIntervalInSeconds 600, prune false, force false, wait
+ * true). `retryIntervalInSeconds` has no default in the spec and the examples omit it when it was not sent; the
+ * service is reported to fill it in (undocumented). The stand-in fills it with the sync interval, which is what Flux
+ * itself uses for an unset retryInterval (fluxcd kustomize-controller docs, "Retry interval"), so that clients meet a
+ * server-side default they did not send.
+ */
 function kustomization(name: string, k: Record<string, any>) {
+  const syncIntervalInSeconds = k.syncIntervalInSeconds ?? 600;
   return {
     name,
     path: k.path ?? '',
     dependsOn: k.dependsOn ?? [],
     timeoutInSeconds: k.timeoutInSeconds ?? 600,
-    syncIntervalInSeconds: k.syncIntervalInSeconds ?? 600,
-    retryIntervalInSeconds: k.retryIntervalInSeconds ?? null,
+    syncIntervalInSeconds,
+    retryIntervalInSeconds: k.retryIntervalInSeconds ?? syncIntervalInSeconds,
     prune: k.prune ?? false,
     force: k.force ?? false,
     wait: k.wait ?? true,

@@ -21,6 +21,8 @@ export interface StartOptions {
   /** Applies the outcome to the store (provisioningState, deletion). */
   finish: (failed: boolean) => void;
   result?: () => unknown;
+  /** Make this operation end Failed with this error (whatever lro.failureRate says). */
+  fail?: { code: string; message: string };
 }
 
 /**
@@ -28,7 +30,10 @@ export interface StartOptions {
  * (on a timer, or earlier when polled after that time); `lro.failureRate` makes some end Failed.
  */
 export class LroManager {
-  private readonly ops = new Map<string, Operation & { finish: (failed: boolean) => void; failed: boolean }>();
+  private readonly ops = new Map<
+    string,
+    Operation & { finish: (failed: boolean) => void; failed: boolean; failure?: { code: string; message: string } }
+  >();
   private readonly byResource = new Map<string, string>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -47,7 +52,8 @@ export class LroManager {
       readyAt: Date.now() + durationMs,
       finish: options.finish,
       result: options.result,
-      failed: failureRate > 0 && this.random() < failureRate,
+      failed: options.fail !== undefined || (failureRate > 0 && this.random() < failureRate),
+      failure: options.fail,
     };
     this.ops.set(op.id, op);
     const previous = this.byResource.get(key(options.resourceId));
@@ -73,7 +79,7 @@ export class LroManager {
       op.status = op.failed ? 'Failed' : 'Succeeded';
       op.endTime = new Date().toISOString();
       if (op.failed) {
-        op.error = {
+        op.error = op.failure ?? {
           code: 'ResourceOperationFailure',
           message: "The resource operation completed with terminal provisioning state 'Failed'. (failure injected by the sandbox)",
         };

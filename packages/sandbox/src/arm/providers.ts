@@ -25,6 +25,12 @@ export const PROVIDERS: ProviderSpec[] = [
     types: { extensions: ['2025-03-01', '2023-05-01'], fluxConfigurations: ['2025-04-01', '2023-05-01'], operations: ['2025-04-01'] },
   },
   { namespace: 'Microsoft.ExtendedLocation', types: { customLocations: ['2021-08-15'], operations: ['2021-08-15'] } },
+  { namespace: 'Microsoft.OperationalInsights', types: { workspaces: ['2025-07-01', '2022-10-01', '2015-11-01-preview'] } },
+  {
+    namespace: 'Microsoft.Insights',
+    types: { dataCollectionRules: ['2024-03-11', '2022-06-01'], dataCollectionRuleAssociations: ['2024-03-11', '2022-06-01'] },
+  },
+  { namespace: 'Microsoft.OperationsManagement', types: { solutions: ['2015-11-01-preview'] } },
   {
     namespace: 'Microsoft.PolicyInsights',
     types: { policyStates: ['2024-10-01', '2019-10-01'], operations: ['2024-10-01'], asyncOperationResults: ['2024-10-01'] },

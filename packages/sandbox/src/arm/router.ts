@@ -9,6 +9,7 @@ import { clusterRoutes } from './clusters.js';
 import type { ArmRoute } from './common.js';
 import { ArmError, checkApiVersion, errors } from './errors.js';
 import { managementGroupRoutes } from './management-groups.js';
+import { monitoringRoutes } from './monitoring.js';
 import { operationRoutes } from './operations.js';
 import { policyInsightsRoutes } from './policy-insights.js';
 import { policyRoutes } from './policy.js';
@@ -25,6 +26,7 @@ const ROUTES: ArmRoute[] = [
   ...managementGroupRoutes,
   ...rbacRoutes,
   ...policyRoutes,
+  ...monitoringRoutes,
   ...clusterConfigurationRoutes,
   ...clusterRoutes,
   ...resourceRoutes,

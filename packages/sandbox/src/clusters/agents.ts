@@ -27,7 +27,12 @@ export interface AgentValues {
   proxyCert?: string;
   /** PEM private key of the connected cluster (stored in a Secret). */
   privateKey?: string;
+  /** `global.azureEnvironment` (default AZUREPUBLICCLOUD, the Go SDK's name of the public cloud). */
+  azureEnvironment?: string;
 }
+
+/** The cloud names the agents resolve (go-autorest `EnvironmentFromName`: the public and sovereign clouds). */
+export const AGENT_CLOUD_NAMES = ['AZUREPUBLICCLOUD', 'AZUREUSGOVERNMENTCLOUD', 'AZURECHINACLOUD', 'AZUREGERMANCLOUD'];
 
 export const AGENTS_RELEASE = 'azure-arc';
 export const AGENTS_RELEASE_NAMESPACE = 'azure-arc-release';
@@ -75,6 +80,7 @@ export async function helmInstallAgents(cluster: LocalCluster, values: AgentValu
       noProxy: values.noProxy ?? '',
       proxyCert: values.proxyCert ?? '',
       onboardingPrivateKey: values.privateKey ?? '',
+      azureEnvironment: values.azureEnvironment ?? 'AZUREPUBLICCLOUD',
     },
     ...(values.agentVersion ? { agentVersion: values.agentVersion } : {}),
   };
@@ -108,6 +114,8 @@ export interface AgentState {
   nodeCount: number;
   kubernetesVersion: string;
   distribution: string;
+  /** Why the agents cannot work, as they would report it (e.g. a cloud name they do not know). */
+  agentError?: string;
 }
 
 /** A @kubernetes/client-node config from the cluster's kubeconfig (CA data and token embedded). */
@@ -154,10 +162,22 @@ export async function readAgentState(cluster: LocalCluster): Promise<AgentState 
       nodeCount: nodes.items.length,
       kubernetesVersion: version.gitVersion,
       distribution: data.KUBERNETES_DISTRO || 'generic',
+      ...agentConfigurationError(data),
     };
   } catch (error) {
     throw new Error(`The agents of cluster ${cluster.name} could not be read from ${cluster.server}: ${describe(error)}`, { cause: error });
   }
+}
+
+/**
+ * The agents resolve Azure's endpoints from `global.azureEnvironment` with the Go SDK (go-autorest
+ * `azure.EnvironmentFromName`: AZUREPUBLICCLOUD, AZUREUSGOVERNMENTCLOUD, AZURECHINACLOUD, AZUREGERMANCLOUD) unless the
+ * endpoints are overridden (custom clouds). Any other name leaves them without endpoints.
+ */
+function agentConfigurationError(data: Record<string, string>): { agentError?: string } {
+  const name = data.AZURE_ENVIRONMENT ?? '';
+  if (AGENT_CLOUD_NAMES.includes(name.toUpperCase()) || (name && data.ARM_ENDPOINT_OVERRIDE)) return {};
+  return { agentError: `autorest/azure: There is no cloud environment matching the name "${name.toUpperCase()}"` };
 }
 
 function describe(error: unknown): string {

@@ -82,8 +82,30 @@ export function startAgentReconciler(
     store.realClusters.add(resource.id.toLowerCase());
     if (!store.kubeconfigs.has(resource.id.toLowerCase())) store.kubeconfigs.set(resource.id.toLowerCase(), cluster.kubeconfig);
     if (!state.podsReady) return;
+    if (state.agentError) {
+      // The agents run but cannot reach Azure: the cluster never connects, and the error shows in arcAgentProfile.
+      const errors = [
+        { message: state.agentError, severity: 'Error', component: 'clusteridentityoperator', time: new Date(now).toISOString() },
+      ];
+      if (resource.properties?.arcAgentProfile?.agentErrors?.[0]?.message !== state.agentError)
+        store.put(
+          {
+            ...resource,
+            properties: {
+              ...resource.properties,
+              connectivityStatus: resource.properties?.connectivityStatus === 'Connected' ? 'Offline' : 'Connecting',
+              arcAgentProfile: { ...(resource.properties?.arcAgentProfile ?? {}), agentErrors: errors },
+            },
+          },
+          'patch',
+        );
+      return;
+    }
+    const profile = resource.properties?.arcAgentProfile as { agentErrors?: unknown[] } | undefined;
+    if (profile?.agentErrors?.length)
+      store.put({ ...resource, properties: { ...resource.properties, arcAgentProfile: { ...profile, agentErrors: [] } } }, 'patch');
     update(
-      resource,
+      store.get(resource.id)!,
       {
         connectivityStatus: 'Connected',
         agentVersion: state.agentVersion ?? null,
