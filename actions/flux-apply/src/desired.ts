@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigurationError, maskSecret, parseDuration, stableStringify } from '@arc-actions/core';
+import { ConfigurationError, isUnitless, maskSecret, parseDuration, stableStringify, unitlessHint } from '@arc-actions/core';
 import type { FluxConfiguration } from './configuration.js';
 import type { GitAuth } from './inputs.js';
 
@@ -45,6 +45,8 @@ export const DEFAULTS = { intervalSeconds: 600, timeoutSeconds: 600, namespace: 
 /** A Go duration (`90s`, `10m`, `1h30m`) in whole seconds, at least 1. */
 export function seconds(duration: string | undefined, fallback: number | null, where: string): number | null {
   if (duration === undefined) return fallback;
+  if (isUnitless(duration))
+    throw new ConfigurationError(`Input "configuration" at "${where}" has "${duration}"; ${unitlessHint(duration)}.`, 'configuration');
   const ms = parseDuration(duration);
   if (ms === undefined)
     throw new ConfigurationError(

@@ -13,6 +13,7 @@ import {
 import {
   readAzureIdentityInputs,
   readDryRun,
+  readAllowEmpty,
   readFleetTargetInputs,
   workspacePath,
   type AzureIdentityInputs,
@@ -43,6 +44,8 @@ export interface Inputs {
   timeoutMs: number;
   concurrency: number;
   deleteMissing: boolean;
+  /** A selector that matches no cluster is a failure unless this is true. */
+  allowEmpty?: boolean;
   dryRun: boolean;
   /** For the sticky pull-request comment of a dry run (a secret). */
   githubToken?: string;
@@ -222,6 +225,7 @@ export function readInputs(): Inputs {
     timeoutMs: durationInput('timeout', { default: '10m', min: '30s', max: '6h' }),
     concurrency: integerInput('concurrency', { default: 10, min: 1, max: 100 }),
     deleteMissing: booleanInput('delete-missing', false),
+    allowEmpty: readAllowEmpty(),
     dryRun: readDryRun(),
     githubToken: optionalString('github-token', { secret: true, maxLength: 4096 }),
   };

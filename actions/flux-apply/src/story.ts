@@ -11,7 +11,15 @@ import {
   stableStringify,
   type Change,
 } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, listFleetClusters, parseClusterId, type ClusterInventory } from '@arc-actions/azure';
+import {
+  ArmClients,
+  createOidcCredential,
+  emptySelectionError,
+  listFleetClusters,
+  parseClusterId,
+  selectorScope,
+  type ClusterInventory,
+} from '@arc-actions/azure';
 import { getOctokit, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
 import { describeArmError, FluxArm, type ClusterRef } from './arm.js';
 import { desiredBody, protectedSettings, settingsHash } from './desired.js';
@@ -137,6 +145,7 @@ async function resolveTargets(
     throw new Error(
       'Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.',
     );
+  if (found.rows.length === 0 && !inputs.allowEmpty) throw emptySelectionError(s, selectorScope(s, defaultSub), clusterType);
   return { targets: found.rows.map((r: ClusterInventory) => refOf(r.id, r.tags, clusterType)), unresolved: [] };
 }
 

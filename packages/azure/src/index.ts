@@ -7,3 +7,4 @@ export * from './ids.js';
 export * from './fleet.js';
 export * from './inputs.js';
 export * from './arm-errors.js';
+export * from './empty-selection.js';
