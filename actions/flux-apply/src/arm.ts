@@ -64,6 +64,14 @@ function retryAfterMs(error: unknown): number {
   return (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 1) * 1000 * (1 + Math.random() * 0.5);
 }
 
+/** Adds how often flux-apply itself sent a call (on top of the SDK's own attempts) to the error's message. */
+function triedTimes(error: unknown, tries: number): unknown {
+  const e = error as { message?: unknown };
+  if (tries > 1 && e && typeof e === 'object' && typeof e.message === 'string')
+    e.message = `${e.message} (flux-apply sent the call ${tries} times within its retry budget)`;
+  return error;
+}
+
 /**
  * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
  * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
@@ -75,7 +83,7 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
       return await call();
     } catch (error) {
       const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw error;
+      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw triedTimes(error, attempt);
       await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
     }
   }
@@ -98,7 +106,7 @@ export async function writeThenPoll<T>(
       poller = (await begin()).poller;
     } catch (error) {
       const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw error;
+      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw triedTimes(error, attempt);
       const already = landed ? await landed().catch(() => undefined) : undefined;
       if (already !== undefined) return already;
       await sleep(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));

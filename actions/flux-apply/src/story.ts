@@ -22,7 +22,7 @@ import {
 } from '@arc-actions/azure';
 import { getOctokit, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
 import { describeArmError, FluxArm, type ClusterRef } from './arm.js';
-import { desiredBody, protectedSettings, settingsHash } from './desired.js';
+import { desiredBody, protectedSettings, settingsMarker } from './desired.js';
 import type { Inputs } from './inputs.js';
 import { observeCompliance, type Watched } from './observe.js';
 import { planDelete, planFlux, type FluxPlan } from './plan.js';
@@ -211,10 +211,10 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       protectedSettings: 'none',
     };
     try {
-      const hash = settingsHash(fluxId, settings);
+      const hash = settingsMarker(fluxId, settings, inputs.fingerprintKey);
       const recorded = parseProvenance(findTag(t.tags, tagName(configName)));
       const actual = await arm.getFlux(t, configName);
-      const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings });
+      const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings, resend: inputs.resendProtectedSettings });
       result.action = plan.action;
       result.fields = plan.fields;
       result.protectedSettings = plan.sendSettings ? 'sent' : hash === 'none' ? 'none' : 'unchanged';
@@ -386,7 +386,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     finishedAt: new Date().toISOString(),
     configuration: configName,
     source,
-    counts: countTargets(all),
+    counts: countTargets(all, inputs.dryRun),
     targets: all,
   };
   for (const r of all) {

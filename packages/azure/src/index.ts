@@ -8,3 +8,4 @@ export * from './fleet.js';
 export * from './inputs.js';
 export * from './arm-errors.js';
 export * from './empty-selection.js';
+export * from './pipeline.js';
