@@ -45,7 +45,9 @@ export function isTransient(error: unknown): boolean {
 
 /** A short, user-facing description of an ARM error: status, code and message. */
 export function describeArmError(error: unknown): { code?: string; message: string } {
-  const e = error as ErrorLike;
+  const e = error as ErrorLike & { operation?: string };
+  // Already named by the client pipeline (service, operation, attempts, status): keep it whole.
+  if (typeof e?.operation === 'string') return { code: e.code, message: errorMessage(error).split('\n')[0] };
   const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
   const code = typeof e?.code === 'string' ? e.code : undefined;
   const message = errorMessage(error).split('\n')[0];

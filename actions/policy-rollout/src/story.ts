@@ -106,14 +106,20 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
   }
 
   if (inputs.mode === 'apply' && !inputs.dryRun && outcomes.length) {
-    const clusterIds = [...new Set(outcomes.flatMap((o) => o.clusterIds))];
-    const installed = Object.assign({}, ...outcomes.map((o) => o.policyExtension));
-    const ext = await ensurePolicyExtensions(clients, clusterIds, installed);
-    for (const f of ext.failed) errors.push({ assignment: 'azurepolicy extension', error: `${f.cluster}: ${f.error}` });
-    const triggered = await triggerEvaluations(clients, outcomes);
-    log.info(
-      `Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`,
-    );
+    // After the writes: a failure here is reported with what was written, never thrown past the report.
+    try {
+      const clusterIds = [...new Set(outcomes.flatMap((o) => o.clusterIds))];
+      const installed = Object.assign({}, ...outcomes.map((o) => o.policyExtension));
+      const ext = await ensurePolicyExtensions(clients, clusterIds, installed);
+      for (const f of ext.failed) errors.push({ assignment: 'azurepolicy extension', error: `${f.cluster}: ${f.error}` });
+      const triggered = await triggerEvaluations(clients, outcomes);
+      log.info(
+        `Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`,
+      );
+    } catch (error) {
+      errors.push({ assignment: 'extensions and evaluation', error: errorMessage(error) });
+      log.error(`extensions and evaluation: ${errorMessage(error)}`);
+    }
   }
 
   const diffs: Record<string, ComplianceDiff> = {};

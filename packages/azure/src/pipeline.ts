@@ -72,6 +72,7 @@ export function jsonOnlyPolicy(service: AzureService): PipelinePolicy {
 
 interface Annotated {
   message: string;
+  code?: string;
   service?: AzureService;
   operation?: string;
   attempts?: number;
@@ -97,10 +98,16 @@ export function nameTheCallPolicy(service: AzureService): PipelinePolicy {
               ? 'a write that Azure refused, so nothing was written'
               : 'a write whose outcome is unknown until the resource is read back';
           const first = e.message.split('\n')[0].trim() || 'no message';
+          const what =
+            e.statusCode !== undefined
+              ? `HTTP ${e.statusCode}${e.code && e.code !== String(e.statusCode) ? ` ${e.code}` : ''}: `
+              : e.code && e.code !== 'UnexpectedContentType' && !first.includes(e.code)
+                ? `${e.code}: `
+                : '';
           e.service = service;
           e.operation = operationOf(request);
           e.attempts = tries;
-          e.message = `${service} ${e.operation} failed after ${tries} attempt${tries === 1 ? '' : 's'} (${written}): ${first}`;
+          e.message = `${service} ${e.operation} failed after ${tries} attempt${tries === 1 ? '' : 's'} (${written}): ${what}${first}`;
         }
         throw error;
       }
