@@ -158,7 +158,7 @@ afterAll(async () => {
   const clean = rows.filter((r) => r.writes === 0).length;
   console.log(
     `fail-closed: ${total} cases across items ${[...new Set(rows.map((r) => r.item))].sort().join(', ')}; ${clean} refused with zero writes\n` +
-      rows.map((r) => `  #14.${r.item} ${r.name}: ${r.writes} write(s)`).join('\n'),
+      rows.map((r) => `  ${r.item ? `#14.${r.item} ` : ''}${r.name}: ${r.writes} write(s)`).join('\n'),
   );
   await sandbox?.stop();
 });
@@ -238,18 +238,35 @@ describe('2. an empty selection fails, repeating the selector and pointing at lo
       LOOKALIKE,
       /^Input "selector" selected no cluster: tags \{"ring": "ring\u20110"\}, subscriptions \[5ab5c71b-0000-4000-8001-000000000001\] matched no connectedClusters in subscription\(s\) 5ab5c71b-0000-4000-8001-000000000001\. Check the characters: the tag value "ring\u20110" has U\+2011 \(non-breaking hyphen, looks like "-"\) at position 5\. .*"allow-empty: true"/,
     ],
-    ['arc-verify', LOOKALIKE, /^Input "selector" selected no cluster: tags \{"ring": "ring\u20110"\}.*U\+2011 \(non-breaking hyphen.*allow-empty: true/],
-    ['flux-apply', inFleet('tags:\n  ring: ring-00'), /^Input "selector" selected no cluster: tags \{"ring": "ring-00"\}, subscriptions .* matched no connectedClusters/],
+    [
+      'arc-verify',
+      LOOKALIKE,
+      /^Input "selector" selected no cluster: tags \{"ring": "ring\u20110"\}.*U\+2011 \(non-breaking hyphen.*allow-empty: true/,
+    ],
+    [
+      'flux-apply',
+      inFleet('tags:\n  ring: ring-00'),
+      /^Input "selector" selected no cluster: tags \{"ring": "ring-00"\}, subscriptions .* matched no connectedClusters/,
+    ],
     ['arc-verify', inFleet('resource-groups: [rg-emu-9]'), /^Input "selector" selected no cluster: resource-groups \[rg-emu-9\]/],
-  ] as [Action, string, RegExp][])('%s with selector %j fails', async (action, selector, message) => {
-    await refused(2, `${action} empty selection ${JSON.stringify(selector)}`, step(action, { selector }), message);
-  }, 60_000);
+  ] as [Action, string, RegExp][])(
+    '%s with selector %j fails',
+    async (action, selector, message) => {
+      await refused(2, `${action} empty selection ${JSON.stringify(selector)}`, step(action, { selector }), message);
+    },
+    60_000,
+  );
 
   it('policy-rollout plan of an assignment whose scope holds no cluster fails; allow-empty: true accepts it', async () => {
     const files = {
       'policies/p.yaml': policyFile(assignment({ name: 'empty-scope', scope: `/subscriptions/${EMPTY_SUB}`, definition: NO_PRIVILEGE })),
     };
-    await refused(2, 'policy-rollout plan on an empty scope', step('policy-rollout', {}, { files }), /no connected cluster is in its scope.*allow-empty: true/);
+    await refused(
+      2,
+      'policy-rollout plan on an empty scope',
+      step('policy-rollout', {}, { files }),
+      /no connected cluster is in its scope.*allow-empty: true/,
+    );
     const allowed = await step('policy-rollout', { 'allow-empty': 'true' }, { files });
     expect(allowed.errors).toEqual([]);
   }, 60_000);
@@ -278,7 +295,12 @@ describe('3. an answer that is not the promised JSON fails, naming the endpoint,
 
   it('Resource Graph answers HTML: flux-apply fails before any write', async () => {
     sandbox.setKnobs({ routes: [{ api: 'graph', faults: { html: 1 } }] });
-    await refused(3, 'flux-apply, Resource Graph answers HTML', step('flux-apply', {}), /Resource Graph answered POST .* HTTP 200 .*text\/html/);
+    await refused(
+      3,
+      'flux-apply, Resource Graph answers HTML',
+      step('flux-apply', {}),
+      /Resource Graph answered POST .* HTTP 200 .*text\/html/,
+    );
   }, 60_000);
 
   it('ARM answers HTML: flux-apply reports every cluster failed with the endpoint, and writes nothing', async () => {
@@ -288,14 +310,21 @@ describe('3. an answer that is not the promised JSON fails, naming the endpoint,
     expect(results.targets.length).toBeGreaterThan(0);
     for (const t of results.targets) {
       expect(t.status).toBe('fail');
-      expect(t.message).toMatch(/^ARM GET \/subscriptions\/.*\/fluxConfigurations\/fleet-base failed after 1 attempt \(a read, so nothing was written\): ARM answered GET .* with HTTP 200 and content type "text\/html/);
+      expect(t.message).toMatch(
+        /^ARM GET \/subscriptions\/.*\/fluxConfigurations\/fleet-base failed after 1 attempt \(a read, so nothing was written\): ARM answered GET .* with HTTP 200 and content type "text\/html/,
+      );
     }
   }, 60_000);
 
   it('ARM answers HTML to policy-rollout: the definition check fails before any write', async () => {
     sandbox.setKnobs({ routes: [{ api: 'arm', prefix: '/providers/Microsoft.Authorization', faults: { html: 1 } }] });
     const files = { 'policies/p.yaml': policyFile(assignment({ name: 'html', scope: RG_SCOPE, definition: NO_PRIVILEGE })) };
-    await refused(3, 'policy-rollout, ARM answers HTML', step('policy-rollout', { mode: 'apply' }, { files }), /ARM answered GET \/providers\/Microsoft\.Authorization\/policyDefinitions\/.* HTTP 200 .*text\/html/);
+    await refused(
+      3,
+      'policy-rollout, ARM answers HTML',
+      step('policy-rollout', { mode: 'apply' }, { files }),
+      /ARM answered GET \/providers\/Microsoft\.Authorization\/policyDefinitions\/.* HTTP 200 .*text\/html/,
+    );
   }, 60_000);
 });
 
@@ -308,15 +337,21 @@ describe('4. a duration without a unit is refused, saying which units exist', ()
     ['policy-rollout', 'sync-allowance', '30'],
     ['flux-apply', 'timeout', '600'],
     ['arc-verify', 'cert-expiry-warning', '30'],
-  ] as [Action, string, string][])('%s %s: %s', async (action, input, value) => {
-    const files = { 'policies/p.yaml': policyFile(assignment({ name: 'units', scope: RG_SCOPE, definition: NO_PRIVILEGE })) };
-    await refused(
-      4,
-      `${action} ${input}: ${value}`,
-      step(action, { [input]: value }, { files }),
-      new RegExp(`^Input "${input}" has the value "${value}"; a duration needs a unit: write ${value}d, ${value}h, ${value}m or ${value}s`),
-    );
-  }, 60_000);
+  ] as [Action, string, string][])(
+    '%s %s: %s',
+    async (action, input, value) => {
+      const files = { 'policies/p.yaml': policyFile(assignment({ name: 'units', scope: RG_SCOPE, definition: NO_PRIVILEGE })) };
+      await refused(
+        4,
+        `${action} ${input}: ${value}`,
+        step(action, { [input]: value }, { files }),
+        new RegExp(
+          `^Input "${input}" has the value "${value}"; a duration needs a unit: write ${value}d, ${value}h, ${value}m or ${value}s`,
+        ),
+      );
+    },
+    60_000,
+  );
 
   it('a Flux configuration interval without a unit is refused too', async () => {
     await refused(
@@ -334,22 +369,28 @@ describe('5. transport errors name the service, the operation, the attempts and 
   it.each([
     ['connection reset (socket hang up)', { reset: 1 }],
     ['500 "The service failed to process the request"', { '500': 1 }],
-  ])('ARM %s on every flux configuration read', async (_name, faults) => {
-    sandbox.setKnobs({ routes: [{ api: 'arm', prefix: `/subscriptions/${FLEET_SUB}/resourcegroups/rg-emu-1`, faults }] });
-    const r = await refused(
-      5,
-      `flux-apply, ARM ${_name}`,
-      step('flux-apply', { selector: inFleet('resource-groups: [rg-emu-1]') }, { deps: { retryBudget: 0 } }),
-      /clusters failed/,
-    );
-    const results = JSON.parse(r.outputs.results) as { targets: { status: string; message: string }[] };
-    for (const t of results.targets) {
-      expect(t.status).toBe('fail');
-      expect(t.message).toMatch(/^ARM GET \/subscriptions\/.*\/fluxConfigurations\/fleet-base failed after [2-9] attempts \(a read, so nothing was written\): \S/);
-      expect(t.message).not.toMatch(/Cannot read properties/);
-    }
-    expect(r.summary).toMatch(/ARM GET .* failed after \d+ attempts/);
-  }, 120_000);
+  ])(
+    'ARM %s on every flux configuration read',
+    async (_name, faults) => {
+      sandbox.setKnobs({ routes: [{ api: 'arm', prefix: `/subscriptions/${FLEET_SUB}/resourcegroups/rg-emu-1`, faults }] });
+      const r = await refused(
+        5,
+        `flux-apply, ARM ${_name}`,
+        step('flux-apply', { selector: inFleet('resource-groups: [rg-emu-1]') }, { deps: { retryBudget: 0 } }),
+        /clusters failed/,
+      );
+      const results = JSON.parse(r.outputs.results) as { targets: { status: string; message: string }[] };
+      for (const t of results.targets) {
+        expect(t.status).toBe('fail');
+        expect(t.message).toMatch(
+          /^ARM GET \/subscriptions\/.*\/fluxConfigurations\/fleet-base failed after [2-9] attempts \(a read, so nothing was written\): \S/,
+        );
+        expect(t.message).not.toMatch(/Cannot read properties/);
+      }
+      expect(r.summary).toMatch(/ARM GET .* failed after \d+ attempts/);
+    },
+    120_000,
+  );
 
   it('policy-rollout apply when Policy Insights fails: the failure says what was written and what was not', async () => {
     sandbox.setKnobs({ routes: [{ api: 'policyinsights', method: 'POST', faults: { '500': 1 } }] });
@@ -357,7 +398,9 @@ describe('5. transport errors name the service, the operation, the attempts and 
     const r = await step('policy-rollout', { mode: 'apply' }, { files });
     rows.push({ item: 5, name: 'policy-rollout, Policy Insights fails after the write', writes: -1 });
     expect(r.failed).toBe(true);
-    expect(r.errors.join(' ')).toMatch(/Policy Insights POST \/subscriptions\/.*triggerEvaluation failed after \d+ attempts \(a write whose outcome is unknown/);
+    expect(r.errors.join(' ')).toMatch(
+      /Policy Insights POST \/subscriptions\/.*triggerEvaluation failed after \d+ attempts \(a write whose outcome is unknown/,
+    );
     expect(r.errors.join(' ')).toMatch(/Written: pi-fails; not written: extensions and evaluation\.$/);
   }, 120_000);
 });
@@ -365,14 +408,18 @@ describe('5. transport errors name the service, the operation, the attempts and 
 // ---- 6. validation before any write -------------------------------------------------------------------------------
 
 describe('6. validated before any write', () => {
-  it.each([['10.0.0.0/33'], ['::1/129'], ['10.0.0.300/8'], ['10.0.0.0/8/8']])('arc-connect proxy-skip-range %s', async (range) => {
-    await refused(
-      6,
-      `arc-connect proxy-skip-range ${range}`,
-      step('arc-connect', { 'proxy-https': 'http://proxy.corp:3128', 'proxy-skip-range': `10.0.0.0/8,${range}` }),
-      /^Input "proxy-skip-range" has the item .*(prefix length is not a whole number from 0 to (32|128)|not a valid IPv4 or IPv6 address|more than one "\/")/,
-    );
-  }, 60_000);
+  it.each([['10.0.0.0/33'], ['::1/129'], ['10.0.0.300/8'], ['10.0.0.0/8/8']])(
+    'arc-connect proxy-skip-range %s',
+    async (range) => {
+      await refused(
+        6,
+        `arc-connect proxy-skip-range ${range}`,
+        step('arc-connect', { 'proxy-https': 'http://proxy.corp:3128', 'proxy-skip-range': `10.0.0.0/8,${range}` }),
+        /^Input "proxy-skip-range" has the item .*(prefix length is not a whole number from 0 to (32|128)|not a valid IPv4 or IPv6 address|more than one "\/")/,
+      );
+    },
+    60_000,
+  );
 
   it('arc-connect proxy-cert that contains a PRIVATE KEY is refused and the key never shows', async () => {
     const KEY_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7fakeprivatekeymaterial';
@@ -392,7 +439,12 @@ describe('6. validated before any write', () => {
       id,
       name: 'storage-https',
       type: 'Microsoft.Authorization/policyDefinitions',
-      properties: { policyType: 'Custom', mode: 'Indexed', displayName: 'Storage needs HTTPS', policyRule: { if: {}, then: { effect: 'audit' } } },
+      properties: {
+        policyType: 'Custom',
+        mode: 'Indexed',
+        displayName: 'Storage needs HTTPS',
+        policyRule: { if: {}, then: { effect: 'audit' } },
+      },
     });
     const files = { 'policies/p.yaml': policyFile(assignment({ name: 'wrong-mode', scope: RG_SCOPE, definition: id })) };
     await refused(
@@ -406,7 +458,12 @@ describe('6. validated before any write', () => {
   it('a definition that does not exist is refused before any PUT', async () => {
     const id = `/subscriptions/${FLEET_SUB}/providers/Microsoft.Authorization/policyDefinitions/not-there`;
     const files = { 'policies/p.yaml': policyFile(assignment({ name: 'missing-def', scope: RG_SCOPE, definition: id })) };
-    await refused(6, 'policy-rollout definition that does not exist', step('policy-rollout', { mode: 'apply' }, { files }), /uses .*not-there, which does not exist \(Azure answered PolicyDefinitionNotFound/);
+    await refused(
+      6,
+      'policy-rollout definition that does not exist',
+      step('policy-rollout', { mode: 'apply' }, { files }),
+      /uses .*not-there, which does not exist \(Azure answered PolicyDefinitionNotFound/,
+    );
   }, 60_000);
 
   it('a bare GUID is looked up as a definition and as a set: a definition GUID works, an unknown GUID is named', async () => {
@@ -417,23 +474,57 @@ describe('6. validated before any write', () => {
     expect(writes()).toEqual([]);
     const unknown = '00000000-1111-2222-3333-444444444444';
     const files = { 'policies/p.yaml': policyFile(assignment({ name: 'bare-unknown', scope: RG_SCOPE, definition: unknown })) };
-    await refused(6, 'policy-rollout bare GUID that is neither', step('policy-rollout', { mode: 'apply' }, { files }), /uses 00000000-1111-2222-3333-444444444444, which is neither a built-in policy definition nor a built-in initiative/);
+    await refused(
+      6,
+      'policy-rollout bare GUID that is neither',
+      step('policy-rollout', { mode: 'apply' }, { files }),
+      /uses 00000000-1111-2222-3333-444444444444, which is neither a built-in policy definition nor a built-in initiative/,
+    );
   }, 60_000);
 
-  const BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+  const BOMB = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`),
+  ].join('\n');
   it.each([
-    ['flux-apply', { selector: `tags:\n  ring: ring-0\n${BOMB.replace(/^/gm, '  ')}` }, {}, /^Input "selector" line \d+ expands YAML aliases \(\*name\) more than 100 times/],
-    ['arc-verify', { selector: inFleet('x: &x [1]\ntags: { <<: *x }') }, {}, /^Input "selector" line 3 uses a YAML merge key \(<<\).*write the keys out in full/],
-    ['policy-rollout', {}, { 'policies/p.yaml': `${BOMB}\n${policyFile(assignment({ name: 'bomb', scope: RG_SCOPE, definition: NO_PRIVILEGE }))}` }, /^policies\/p\.yaml line \d+ expands YAML aliases/],
+    [
+      'flux-apply',
+      { selector: `tags:\n  ring: ring-0\n${BOMB.replace(/^/gm, '  ')}` },
+      {},
+      /^Input "selector" line \d+ expands YAML aliases \(\*name\) more than 100 times/,
+    ],
+    [
+      'arc-verify',
+      { selector: inFleet('x: &x [1]\ntags: { <<: *x }') },
+      {},
+      /^Input "selector" line 3 uses a YAML merge key \(<<\).*write the keys out in full/,
+    ],
     [
       'policy-rollout',
       {},
-      { 'policies/p.yaml': `defaults: &d { stage: audit }\n${policyFile(`  - name: merged\n    scope: ${RG_SCOPE}\n    definition: ${NO_PRIVILEGE}\n    <<: *d\n`)}` },
+      { 'policies/p.yaml': `${BOMB}\n${policyFile(assignment({ name: 'bomb', scope: RG_SCOPE, definition: NO_PRIVILEGE }))}` },
+      /^policies\/p\.yaml line \d+ expands YAML aliases/,
+    ],
+    [
+      'policy-rollout',
+      {},
+      {
+        'policies/p.yaml': `defaults: &d { stage: audit }\n${policyFile(`  - name: merged\n    scope: ${RG_SCOPE}\n    definition: ${NO_PRIVILEGE}\n    <<: *d\n`)}`,
+      },
       /^policies\/p\.yaml line 6 uses a YAML merge key \(<<\)/,
     ],
-  ] as [Action, Record<string, string>, Record<string, string>, RegExp][])('%s: YAML alias bomb or merge key %#', async (action, inputs, files, message) => {
-    await refused(6, `${action} YAML ${String(message).includes('merge') ? 'merge key' : 'alias bomb'}`, step(action, inputs, { files }), message);
-  }, 60_000);
+  ] as [Action, Record<string, string>, Record<string, string>, RegExp][])(
+    '%s: YAML alias bomb or merge key %#',
+    async (action, inputs, files, message) => {
+      await refused(
+        6,
+        `${action} YAML ${String(message).includes('merge') ? 'merge key' : 'alias bomb'}`,
+        step(action, inputs, { files }),
+        message,
+      );
+    },
+    60_000,
+  );
 
   it('an audience mismatch points at the "audience" input first and never at a wider subject', async () => {
     const r = await refused(
@@ -476,7 +567,11 @@ describe('7. honest counts and lists', () => {
     });
     const files = { 'policies/p.yaml': policyFile(assignment({ name: 'with-exemptions', scope, definition: NO_PRIVILEGE })) };
     const r = await step('policy-rollout', { 'github-token': sandbox.env.GITHUB_TOKEN }, { files });
-    rows.push({ item: 7, name: 'exempt objects in summary and check run', writes: writes().filter((w) => !w.includes('check-runs')).length });
+    rows.push({
+      item: 7,
+      name: 'exempt objects in summary and check run',
+      writes: writes().filter((w) => !w.includes('check-runs')).length,
+    });
     expect(r.errors).toEqual([]);
     expect(r.summary).toMatch(/\*\*Exempt:\*\* 1 objects are exempted/);
     expect(r.summary).toMatch(/\| .* \| 95edb821-ddaf-4404-9732-666045e056b4 \| Pod \| legacy \| old-agent \|/);
@@ -487,7 +582,12 @@ describe('7. honest counts and lists', () => {
 
   it('the provenance tag does not let a Reader test a guessed Git key; a rerun writes nothing', async () => {
     const KEY = 'ghp_weakguessablekey1';
-    const inputs = { selector: inFleet('resource-groups: [rg-emu-3]'), 'https-key': KEY, 'https-user': 'git', configuration: FLUX.replace('fleet-base', 'fingerprinted') };
+    const inputs = {
+      selector: inFleet('resource-groups: [rg-emu-3]'),
+      'https-key': KEY,
+      'https-user': 'git',
+      configuration: FLUX.replace('fleet-base', 'fingerprinted'),
+    };
     const first = await step('flux-apply', inputs);
     expect(first.errors).toEqual([]);
     const clusters = sandbox.state.store
@@ -511,4 +611,61 @@ describe('7. honest counts and lists', () => {
     expect(writes()).toEqual([]);
     expect(JSON.parse(rerun.outputs.results).counts).toMatchObject({ unchanged: clusters.length, create: 0, update: 0 });
   }, 120_000);
+});
+
+// ---- issue 13, item 7: custom definitions live at their own scope -------------------------------------------------
+
+describe('13.7 custom definitions are written and read at their own subscription or management group', () => {
+  const TEMPLATE = `apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata: { name: k8snolatest }
+spec:
+  crd: { spec: { names: { kind: K8sNoLatest } } }
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      rego: |
+        package k8snolatest
+        violation[{"msg": "latest"}] { endswith(input.review.object.spec.containers[_].image, ":latest") }
+`;
+  const custom = (scope: string, name: string) =>
+    `${policyFile(assignment({ name, scope, definition: 'custom:no-latest-tag' }))}definitions:\n  - name: no-latest-tag\n    constraint-template: templates/no-latest.yaml\n`;
+  const DEFINITIONS = 'Microsoft.Authorization/policyDefinitions/no-latest-tag';
+
+  it.each([
+    ['a subscription that is not the run default', `/subscriptions/${FLEET_SUB}`, `/subscriptions/${FLEET_SUB}`],
+    [
+      'a management group',
+      '/providers/Microsoft.Management/managementGroups/fleet-emulated',
+      '/providers/Microsoft.Management/managementGroups/fleet-emulated',
+    ],
+    ['a resource group (the definition goes to its subscription)', RG_SCOPE, `/subscriptions/${FLEET_SUB}`],
+  ])(
+    'at %s',
+    async (_where, scope, home) => {
+      const files = { 'policies/p.yaml': custom(scope, 'no-latest'), 'policies/templates/no-latest.yaml': TEMPLATE };
+      const first = await step('policy-rollout', { mode: 'apply' }, { files });
+      expect(first.errors).toEqual([]);
+      const definitionWrites = writes().filter((w) => /policyDefinitions\/no-latest-tag/i.test(w));
+      expect(definitionWrites.length).toBeLessThanOrEqual(1);
+      for (const w of definitionWrites)
+        expect(w).toMatch(new RegExp(`^PUT ${home.replace(/[/.]/g, '\\$&')}/providers/${DEFINITIONS} 20[01]$`, 'i'));
+      expect(sandbox.state.get(`${home}/providers/${DEFINITIONS}`)).toBeDefined();
+      expect(sandbox.state.get(`/subscriptions/${EMPTY_SUB}/providers/${DEFINITIONS}`)).toBeUndefined();
+      const assignmentId = `${scope}/providers/Microsoft.Authorization/policyAssignments/no-latest`;
+      expect(String(sandbox.state.get(assignmentId)?.properties?.policyDefinitionId).toLowerCase()).toBe(
+        `${home}/providers/${DEFINITIONS}`.toLowerCase(),
+      );
+      // Read back where it lives: a rerun writes no definition and no assignment.
+      sandbox.clearCalls();
+      const again = await step('policy-rollout', { mode: 'apply' }, { files });
+      expect(again.errors).toEqual([]);
+      rows.push({
+        item: 0,
+        name: `13.7 custom definition at ${_where}, rerun`,
+        writes: writes().filter((w) => /policy(Definitions|Assignments)/i.test(w)).length,
+      });
+      expect(writes().filter((w) => /policy(Definitions|Assignments)/i.test(w))).toEqual([]);
+    },
+    120_000,
+  );
 });

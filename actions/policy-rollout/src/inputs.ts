@@ -1,7 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigurationError, booleanInput, durationInput, enumInput, optionalString, shown } from '@arc-actions/core';
-import { readAllowEmpty, readAzureIdentityInputs, readDryRun, workspacePath, workspaceRoot, type AzureIdentityInputs } from '@arc-actions/azure';
+import {
+  readAllowEmpty,
+  readAzureIdentityInputs,
+  readDryRun,
+  workspacePath,
+  workspaceRoot,
+  type AzureIdentityInputs,
+} from '@arc-actions/azure';
 
 export const MODES = ['plan', 'apply', 'promote'] as const;
 export type Mode = (typeof MODES)[number];

@@ -1,12 +1,6 @@
 import { diffFields, log, type FieldChange } from '@arc-actions/core';
 import type { ArmClients } from '@arc-actions/azure';
-import {
-  readAssignment,
-  readCustomDefinition,
-  writeAssignment,
-  writeCustomDefinition,
-  type ResolvedDefinition,
-} from './azure-policy.js';
+import { readAssignment, readCustomDefinition, writeAssignment, writeCustomDefinition, type ResolvedDefinition } from './azure-policy.js';
 import { complianceMatrix, exemptionsOf, violationsOf, type ComplianceCell, type Violation } from './compliance.js';
 import {
   definitionScope,
@@ -216,7 +210,10 @@ async function ensureCustomDefinition(def: CustomDefinitionSpec, spec: PolicyAss
 /** Whether the custom definition in Azure (at its own scope) is the one the file describes. */
 async function customDefinitionCurrent(def: CustomDefinitionSpec, spec: PolicyAssignmentSpec, ctx: RolloutContext): Promise<boolean> {
   const actual = await readCustomDefinition(ctx.clients, ctx.subscriptionId, definitionScope(spec), def.name);
-  return (actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash === specHash(desiredCustomDefinition(def));
+  return (
+    (actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash ===
+    specHash(desiredCustomDefinition(def))
+  );
 }
 
 async function write(
@@ -297,8 +294,10 @@ async function drift(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promote
   const differences = diffFields(withoutEffect(actual), withoutEffect(asApplied as never)).map((f) => f.path);
   const pinned = major(actual.definitionVersion);
   const current = major(s.resolved.version);
-  if (pinned && current && pinned !== current) differences.push(`definitionVersion (${String(actual.definitionVersion)} in Azure, the definition is now ${s.resolved.version})`);
-  if (s.custom && !(await customDefinitionCurrent(s.custom, spec, ctx))) differences.push(`custom definition ${s.custom.name} (the file's ConstraintTemplate or values)`);
+  if (pinned && current && pinned !== current)
+    differences.push(`definitionVersion (${String(actual.definitionVersion)} in Azure, the definition is now ${s.resolved.version})`);
+  if (s.custom && !(await customDefinitionCurrent(s.custom, spec, ctx)))
+    differences.push(`custom definition ${s.custom.name} (the file's ConstraintTemplate or values)`);
   return differences;
 }
 

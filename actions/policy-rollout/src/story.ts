@@ -142,16 +142,18 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     ),
   };
   const written = outcomes.filter((o) => o.written).map((o) => o.name);
-  const notWritten = [...outcomes.filter((o) => !o.written && o.action !== 'unchanged').map((o) => o.name), ...errors.map((e) => e.assignment)];
+  const notWritten = [
+    ...outcomes.filter((o) => !o.written && o.action !== 'unchanged').map((o) => o.name),
+    ...errors.map((e) => e.assignment),
+  ];
   const writes = ` Written: ${written.join(', ') || 'nothing'}; not written: ${notWritten.join(', ') || 'nothing'}.`;
-  if (errors.length) result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.${writes}`;
+  if (errors.length)
+    result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.${writes}`;
   else if (refused.length) result.failure = refused.map((o) => o.message).join(' ');
 
   if (octokit && target?.sha) {
     const conclusion =
-      errors.length || refused.length || (inputs.mode === 'plan' && movingToDenyWithViolations.length)
-        ? 'failure'
-        : 'success';
+      errors.length || refused.length || (inputs.mode === 'plan' && movingToDenyWithViolations.length) ? 'failure' : 'success';
     const check = await publishCheckRun(octokit, {
       owner: target.owner,
       repo: target.repo,

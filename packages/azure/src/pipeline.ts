@@ -46,7 +46,8 @@ export function jsonOnlyPolicy(service: AzureService): PipelinePolicy {
       attempts.set(request, (attempts.get(request) ?? 0) + 1);
       const response = await next(request);
       const body = response.bodyAsText;
-      if (request.method === 'HEAD' || response.status === 204 || body === undefined || body === null || body.trim() === '') return response;
+      if (request.method === 'HEAD' || response.status === 204 || body === undefined || body === null || body.trim() === '')
+        return response;
       const type = response.headers.get('content-type') ?? '';
       let problem: string | undefined;
       if (!/[/+]json\b/i.test(type)) problem = `content type ${type ? `"${type}"` : '(none)'}`;
