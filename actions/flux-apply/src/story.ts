@@ -195,6 +195,10 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     `flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`,
   );
 
+  if (Object.keys(settings).length && !inputs.fingerprintKey && !inputs.resendProtectedSettings)
+    log.info(
+      'Protected settings are compared by kind only (no fingerprint-key): a rotated Git key is sent again only with resend-protected-settings: true.',
+    );
   const writtenAt = new Map<string, number>();
 
   const processTarget = async (t: Target): Promise<FluxTargetResult> => {
