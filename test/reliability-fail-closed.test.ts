@@ -218,6 +218,40 @@ describe('1. promote refuses when the file drifted from what Azure evaluated', (
     expect(inAzure.properties?.parameters?.excludedNamespaces?.value).toContain('legacy');
     expect(inAzure.properties?.parameters?.effect?.value).toBe('Audit');
 
+    // The file drops the parameter altogether (and the system namespaces with it): Azure still has it, so it differs.
+    sandbox.clearCalls();
+    const dropped = policyFile(
+      assignment({
+        name: 'no-privileged',
+        scope: RG_SCOPE,
+        definition: `/providers/Microsoft.Authorization/policyDefinitions/${NO_PRIVILEGE}`,
+        extra: '    force-system-namespaces: true\n',
+      }),
+    );
+    await refused(
+      1,
+      'promote after the file dropped the exclusions parameter',
+      step('policy-rollout', { mode: 'promote' }, { files: { 'policies/p.yaml': dropped } }),
+      /refused: the policy file differs from the assignment in Azure in parameters\.excludedNamespaces.*run apply and wait for an evaluation/,
+    );
+
+    // The file narrows the assignment with a resource selector the gate never saw.
+    sandbox.clearCalls();
+    await refused(
+      1,
+      'promote after the file added a resource selector',
+      step(
+        'policy-rollout',
+        { mode: 'promote' },
+        {
+          files: {
+            'policies/p.yaml': `${FILE(['legacy'])}    resource-selectors:\n      - name: west-only\n        selectors:\n          - kind: resourceLocation\n            in: [westeurope]\n`,
+          },
+        },
+      ),
+      /differs from the assignment in Azure in resourceSelectors.*run apply and wait for an evaluation/,
+    );
+
     // Control: with the file as it was evaluated, the same gate passes and promote writes the effect only.
     sandbox.clearCalls();
     const ok = await step('policy-rollout', { mode: 'promote' }, { files: { 'policies/p.yaml': FILE(['legacy']) } });

@@ -291,7 +291,12 @@ async function drift(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promote
     const { effect: _effect, ...parameters } = (c.parameters ?? {}) as Record<string, unknown>;
     return { ...c, parameters };
   };
-  const differences = diffFields(withoutEffect(actual), withoutEffect(asApplied as never)).map((f) => f.path);
+  const before = withoutEffect(actual);
+  const after = withoutEffect(asApplied as never);
+  const differences = diffFields(before, after).map((f) => f.path);
+  // diffFields looks only at the keys the file has: a parameter set in Azure that the file no longer sets differs too.
+  for (const key of Object.keys(before.parameters))
+    if (!(key in after.parameters) && !differences.includes(`parameters.${key}`)) differences.push(`parameters.${key}`);
   const pinned = major(actual.definitionVersion);
   const current = major(s.resolved.version);
   if (pinned && current && pinned !== current)
