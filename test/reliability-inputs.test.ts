@@ -567,6 +567,9 @@ describe('a selector value that looks like KQL stays data', () => {
           { env: { ...env(), GITHUB_WORKSPACE: ws } },
         );
         expect(writes()).toEqual([]);
+        // An empty selection fails closed (issue 14), repeating the selector with the value as data.
+        expect(r.failed).toBe(true);
+        expect(r.errors[0]).toMatch(/^Input "selector" selected no cluster: tags \{"env": /);
         // The query ran (the value reached Resource Graph as a literal) and matched nothing.
         expect(sandbox.calls().filter((c) => c.api === 'graph' || /resourcegraph/i.test(c.path)).length).toBeGreaterThan(0);
         const report = r.outputs.report ?? r.outputs.results;

@@ -166,6 +166,8 @@ describe('no planted secret is visible anywhere', () => {
       'github-token': sandbox.env.GITHUB_TOKEN,
       'min-soak': '0s',
       'sync-allowance': '0s',
+      // The scope holds no cluster: allowed explicitly (an empty scope fails otherwise, issue 14).
+      'allow-empty': 'true',
     };
     const ok = await runStep(policyRollout, 'policy-rollout/action.yml', inputs, { env: env(), files: { 'policies/p.yaml': policies } });
     expect(ok.errors).toEqual([]);

@@ -19,7 +19,7 @@ export interface ClusterFacts {
   agentConfig?: Record<string, string>;
 }
 
-export const code = (e: unknown): number | undefined => (e as { code?: number }).code;
+export const code = (e: unknown): number | undefined => (e as { code?: number } | undefined)?.code;
 
 /** Reads version, access, service network, nodes and existing Arc agents. Throws when /version fails (unreachable). */
 export async function readClusterFacts(kc: KubeConfig): Promise<ClusterFacts> {

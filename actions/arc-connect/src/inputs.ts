@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
@@ -221,6 +222,23 @@ export function maskUrlCredentials(value: string): void {
   }
 }
 
+/** An item of `proxy-skip-range` that is an IP address or a CIDR range must be a valid one (`10.0.0.0/33` is not). */
+export function checkSkipRangeItem(item: string): void {
+  const [address, prefix, extra] = item.split('/');
+  const hostAndPort = /^[A-Za-z0-9.-]+:\d{1,5}$/.test(address);
+  const looksLikeIp = /^[\d.]+$/.test(address) || (address.includes(':') && !hostAndPort);
+  if (!looksLikeIp && prefix === undefined) return;
+  const family = isIPv4(address) ? 4 : isIPv6(address) ? 6 : 0;
+  const max = family === 4 ? 32 : 128;
+  const fail = (why: string): never => {
+    throw new ConfigurationError(`Input "proxy-skip-range" has the item ${shown(item)}, ${why}.`, 'proxy-skip-range');
+  };
+  if (!family) fail('which is not a valid IPv4 or IPv6 address (a CIDR range is an address, "/" and a prefix length)');
+  if (extra !== undefined) fail('which has more than one "/"');
+  if (prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max))
+    fail(`whose prefix length is not a whole number from 0 to ${max} (IPv${family})`);
+}
+
 export function readProxyInputs(): ProxyInputs {
   const https = proxyUrl('proxy-https');
   const http = proxyUrl('proxy-http');
@@ -228,6 +246,7 @@ export function readProxyInputs(): ProxyInputs {
     max: 200,
     item: { regex: /^[A-Za-z0-9.*:/_-]{1,253}$/, description: 'a host name, IP address, CIDR range or .domain suffix' },
   });
+  for (const item of skipRange) checkSkipRangeItem(item);
   if (skipRange.length > 0 && !https && !http) {
     throw new ConfigurationError(
       'Input "proxy-skip-range" is set but "proxy-https" and "proxy-http" are empty; set a proxy or remove the skip range.',
@@ -245,6 +264,14 @@ export function readProxyInputs(): ProxyInputs {
       const path = workspacePath('proxy-cert', certInput, { mustExist: 'file' });
       cert = readFileSync(path, 'utf8');
       certDisplay = certInput;
+    }
+    if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(cert)) {
+      // A private key must never travel to the cluster's agents, nor stay readable in the log.
+      maskSecret(cert);
+      throw new ConfigurationError(
+        `Input "proxy-cert" has ${certDisplay === '(inline PEM)' ? 'content' : `the file ${shown(certInput)}`} that contains a PRIVATE KEY; pass only the proxy's CA certificate (-----BEGIN CERTIFICATE-----) and keep the key out of the repository and the workflow.`,
+        'proxy-cert',
+      );
     }
     if (!/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(cert)) {
       throw new ConfigurationError(

@@ -11,6 +11,7 @@ import {
   shown,
 } from '@arc-actions/core';
 import {
+  readAllowEmpty,
   readAzureIdentityInputs,
   readFleetTargetInputs,
   workspacePath,
@@ -40,6 +41,8 @@ export interface Inputs {
   issue: boolean;
   githubToken?: string;
   shard?: { index: number; count: number };
+  /** A selector that matches no cluster is a failure unless this is true. */
+  allowEmpty?: boolean;
 }
 
 const kubeconfigsSchema = z.record(
@@ -154,5 +157,6 @@ export function readInputs(): Inputs {
     issue,
     githubToken,
     shard,
+    allowEmpty: readAllowEmpty(),
   };
 }

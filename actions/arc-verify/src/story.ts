@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, type ClusterInventory } from '@arc-actions/azure';
+import { ArmClients, createOidcCredential, emptySelectionError, selectorScope, type ClusterInventory } from '@arc-actions/azure';
 import { getOctokit, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
@@ -70,6 +70,8 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
       );
     }
     const data = await readFleetData(clients, inputs.targets, subscription ?? '');
+    if (inputs.targets?.kind === 'selector' && data.clusters.length === 0 && !inputs.allowEmpty)
+      throw emptySelectionError(inputs.targets.selector, selectorScope(inputs.targets.selector, subscription));
     const options: ArmCheckOptions = {
       now: now(),
       minAgentVersion: inputs.minAgentVersion,

@@ -3,7 +3,8 @@ import { RetryBudget } from '@arc-actions/core';
 import { CLUSTER_RP, isTransient, withBudget } from '../src/arm.js';
 import { parseConfiguration } from '../src/configuration.js';
 import { shardOf } from '../src/story.js';
-import { armGitUrl, desiredBody, protectedSettings, settingsHash } from '../src/desired.js';
+import { createHash } from 'node:crypto';
+import { armGitUrl, desiredBody, protectedSettings, settingsMarker } from '../src/desired.js';
 import type { GitAuth } from '../src/inputs.js';
 import { isFinal, readCompliance } from '../src/observe.js';
 import { planFlux } from '../src/plan.js';
@@ -89,12 +90,38 @@ describe('desired body', () => {
     const settings = protectedSettings(https);
     expect(settings).toEqual({ httpsKey: Buffer.from('ghp_supersecretvalue123').toString('base64') });
     expect(JSON.stringify(desiredBody(config(), https))).not.toContain('ghp_supersecretvalue123');
-    const h = settingsHash(ID, settings);
-    expect(h).toMatch(/^[0-9a-f]{32}$/);
-    expect(settingsHash(ID.toUpperCase(), settings)).toBe(h);
-    expect(settingsHash(ID.replace('c1', 'c2'), settings)).not.toBe(h);
-    expect(settingsHash(ID, { httpsKey: 'b3RoZXI=' })).not.toBe(h);
-    expect(settingsHash(ID, {})).toBe('none');
+    const KEY = 'k'.repeat(40);
+    const h = settingsMarker(ID, settings, KEY);
+    expect(h).toMatch(/^hmac-[0-9a-f]{32}$/);
+    expect(settingsMarker(ID.toUpperCase(), settings, KEY)).toBe(h);
+    expect(settingsMarker(ID.replace('c1', 'c2'), settings, KEY)).not.toBe(h);
+    expect(settingsMarker(ID, { httpsKey: 'b3RoZXI=' }, KEY)).not.toBe(h);
+    expect(settingsMarker(ID, {}, KEY)).toBe('none');
+    // Without the fingerprint key nothing derived from the value is recorded: only which settings were sent.
+    expect(settingsMarker(ID, settings)).toBe('set-httpsKey');
+    expect(settingsMarker(ID, { httpsKey: 'b3RoZXI=' })).toBe('set-httpsKey');
+  });
+
+  it('records nothing a Reader can test a guessed key against offline', () => {
+    // A Reader knows the configuration id (public) and sees the tag; with the old design (sha256 of id + settings)
+    // hashing a guess reproduced the tag. With the HMAC, the same guess computed without the workflow's key does not.
+    const settings = protectedSettings(https);
+    const guess = { httpsKey: Buffer.from('ghp_supersecretvalue123').toString('base64') };
+    const oldDesign = (s: Record<string, string>) =>
+      createHash('sha256').update(ID.toLowerCase()).update('\n').update(JSON.stringify(s)).digest('hex').slice(0, 32);
+    const recorded = settingsMarker(ID, settings, 'workflow-secret-key-0123456789abcdef');
+    expect(recorded).not.toContain(oldDesign(guess));
+    for (const attempt of [undefined, '', ID, ID.toLowerCase(), 'none'])
+      expect(settingsMarker(ID, guess, attempt || undefined)).not.toBe(recorded);
+    expect(settingsMarker(ID, settings)).not.toMatch(/[0-9a-f]{16}/);
+  });
+
+  it('resends protected settings only when asked or when the marker differs (legacy hashes are replaced once)', () => {
+    const desired = desiredBody(config(), https);
+    const arm = asArm(desired);
+    expect(planFlux(desired, arm, { desired: 'set-httpsKey', recorded: 'set-httpsKey' }).action).toBe('unchanged');
+    expect(planFlux(desired, arm, { desired: 'set-httpsKey', recorded: 'set-httpsKey', resend: true }).sendSettings).toBe(true);
+    expect(planFlux(desired, arm, { desired: 'set-httpsKey', recorded: '0123456789abcdef0123456789abcdef' }).sendSettings).toBe(true);
   });
 });
 
@@ -312,7 +339,7 @@ describe('report', () => {
     startedAt: '',
     configuration: 'fleet-base',
     source: 'acme/fleet:flux.yaml',
-    counts: countTargets(targets),
+    counts: countTargets(targets, true),
     targets,
   };
 
@@ -321,6 +348,23 @@ describe('report', () => {
     expect(md).toContain('| Cluster | Configuration | Compliance | infra | apps |');
     expect(md).toContain('denied the request: [azurepolicy-x] no \\| pipes');
     expect(report.counts).toMatchObject({ targets: 3, ok: 2, fail: 1, update: 2, create: 1 });
+  });
+
+  it('outside a dry run, counts only the writes that succeeded', () => {
+    // Planned: two updates and a create; only one update was written (an applied change), the rest failed.
+    const written = targets.map((t, i) =>
+      i === 0
+        ? {
+            ...t,
+            changes: [{ kind: t.action, resourceType: 'fluxConfiguration', resourceId: t.target, name: 'x', fields: [], applied: true }],
+          }
+        : t,
+    ) as FluxTargetResult[];
+    const counts = countTargets(written, false);
+    expect(counts).toMatchObject({ update: 1, create: 0, notWritten: 2 });
+    const md = summaryMarkdown({ ...report, dryRun: false, counts, targets: written }, ['infra', 'apps']);
+    expect(md).toContain('configuration 0 created, 1 updated');
+    expect(md).toContain('2 not written');
   });
 
   it('groups identical plans in the PR comment', () => {

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { ConfigurationError, maskSecret, parseDuration, stableStringify } from '@arc-actions/core';
+import { createHmac } from 'node:crypto';
+import { ConfigurationError, isUnitless, maskSecret, parseDuration, stableStringify, unitlessHint } from '@arc-actions/core';
 import type { FluxConfiguration } from './configuration.js';
 import type { GitAuth } from './inputs.js';
 
@@ -45,6 +45,8 @@ export const DEFAULTS = { intervalSeconds: 600, timeoutSeconds: 600, namespace: 
 /** A Go duration (`90s`, `10m`, `1h30m`) in whole seconds, at least 1. */
 export function seconds(duration: string | undefined, fallback: number | null, where: string): number | null {
   if (duration === undefined) return fallback;
+  if (isUnitless(duration))
+    throw new ConfigurationError(`Input "configuration" at "${where}" has "${duration}"; ${unitlessHint(duration)}.`, 'configuration');
   const ms = parseDuration(duration);
   if (ms === undefined)
     throw new ConfigurationError(
@@ -113,18 +115,26 @@ export function protectedSettings(auth: GitAuth): Record<string, string> {
 }
 
 /**
- * The fingerprint of the protected settings that ARM never returns: sha256 of the sorted settings, salted with
- * the configuration's ARM id (lower case), so equal keys on two clusters give different fingerprints. `none`
- * when there are no settings. Only 32 hex characters are kept (128 bits).
+ * What the provenance tag records about the protected settings that ARM never returns. The tag is readable by
+ * anyone with Reader on the cluster, so it must not let them test guesses of a Git key offline: an unkeyed hash
+ * of the key (salted only with the public configuration id) did exactly that. So:
+ *
+ * - `none`: no protected settings.
+ * - `hmac-<32 hex>`: with `fingerprint-key` (a secret only the workflow has), HMAC-SHA256 keyed with it over the
+ *   configuration id and the settings. Without the key a guess cannot be checked; with it, a rotated Git key
+ *   changes the marker and is sent again by itself.
+ * - `set-<names>` (e.g. `set-httpsKey`): without `fingerprint-key`, nothing derived from the values at all, only
+ *   which settings were sent. A change of kind (none ↔ https ↔ ssh) is detected; a rotated value is not, so it is
+ *   sent again only with `resend-protected-settings: true` (or whenever the configuration is created).
+ *
+ * Any other recorded value (such as the old unkeyed hash) differs from every marker, so the first run re-sends the
+ * settings once and overwrites it.
  */
-export function settingsHash(configurationId: string, settings: Record<string, string>): string {
-  if (Object.keys(settings).length === 0) return 'none';
-  return createHash('sha256')
-    .update(configurationId.toLowerCase())
-    .update('\n')
-    .update(stableStringify(settings))
-    .digest('hex')
-    .slice(0, 32);
+export function settingsMarker(configurationId: string, settings: Record<string, string>, key?: string): string {
+  const names = Object.keys(settings).sort();
+  if (names.length === 0) return 'none';
+  if (!key) return `set-${names.join('+')}`;
+  return `hmac-${createHmac('sha256', key).update(configurationId.toLowerCase()).update('\n').update(stableStringify(settings)).digest('hex').slice(0, 32)}`;
 }
 
 // ---- actual state ----------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
 import {
   readAzureIdentityInputs,
   readDryRun,
+  readAllowEmpty,
   readFleetTargetInputs,
   workspacePath,
   type AzureIdentityInputs,
@@ -43,6 +44,12 @@ export interface Inputs {
   timeoutMs: number;
   concurrency: number;
   deleteMissing: boolean;
+  /** A selector that matches no cluster is a failure unless this is true. */
+  allowEmpty?: boolean;
+  /** Key of the HMAC that fingerprints the protected settings in the provenance tag (a secret; optional). */
+  fingerprintKey?: string;
+  /** Send the protected settings again on every cluster (after rotating a Git key without `fingerprint-key`). */
+  resendProtectedSettings?: boolean;
   dryRun: boolean;
   /** For the sticky pull-request comment of a dry run (a secret). */
   githubToken?: string;
@@ -222,6 +229,13 @@ export function readInputs(): Inputs {
     timeoutMs: durationInput('timeout', { default: '10m', min: '30s', max: '6h' }),
     concurrency: integerInput('concurrency', { default: 10, min: 1, max: 100 }),
     deleteMissing: booleanInput('delete-missing', false),
+    allowEmpty: readAllowEmpty(),
+    fingerprintKey: optionalString('fingerprint-key', {
+      secret: true,
+      maxLength: 4096,
+      pattern: { regex: /^[\s\S]{32,}$/, description: 'at least 32 characters long (use a random value kept as a secret)' },
+    }),
+    resendProtectedSettings: booleanInput('resend-protected-settings', false),
     dryRun: readDryRun(),
     githubToken: optionalString('github-token', { secret: true, maxLength: 4096 }),
   };

@@ -13,6 +13,8 @@ export interface SettingsState {
   desired: string;
   /** Fingerprint recorded in the provenance on the cluster, if any. */
   recorded?: string;
+  /** Send the protected settings again even though the markers agree (`resend-protected-settings: true`). */
+  resend?: boolean;
 }
 
 export interface FluxPlan {
@@ -63,7 +65,8 @@ export function planFlux(desired: FluxBody, actualRaw: Record<string, any> | und
       fields.push({ path: `kustomizations.${name}`, before: comparable(actual.kustomizations[name]), after: null });
   }
   const settingsChanged =
-    settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none'));
+    (settings.resend === true && hasSettings) ||
+    (settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none')));
   if (settingsChanged)
     fields.push({
       path: 'configurationProtectedSettings',

@@ -30,6 +30,8 @@ export interface FleetReport extends RunResult {
     update: number;
     unchanged: number;
     delete: number;
+    /** Creates and updates that were planned but not written (the write failed or never ran): never counted as done. */
+    notWritten: number;
   };
   targets: FluxTargetResult[];
 }
@@ -58,7 +60,8 @@ export function summaryMarkdown(report: FleetReport, kustomizations: readonly st
   const title = `flux-apply${report.dryRun ? ' (dry run)' : ''}: ${report.configuration}`;
   const line =
     `${c.targets} cluster(s): ${c.ok} ok, ${c.warn} warning, ${c.fail} failed` +
-    ` · configuration ${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.delete} deleted · source ${code(report.source)}`;
+    ` · configuration ${c.create} ${report.dryRun ? 'to create' : 'created'}, ${c.update} ${report.dryRun ? 'to update' : 'updated'}, ${c.unchanged} unchanged, ${c.delete} ${report.dryRun ? 'to delete' : 'deleted'}` +
+    `${c.notWritten ? `, ${c.notWritten} not written (failed before or during the write)` : ''} · source ${code(report.source)}`;
   const rows = report.targets.map((t) => [
     `${statusLabel(t.status)} ${t.name}`,
     t.action + (t.deleted.length ? ` (+ deleted ${t.deleted.join(', ')})` : ''),
@@ -124,18 +127,25 @@ export function commentMarkdown(report: FleetReport): string {
   );
 }
 
-export function countTargets(targets: readonly FluxTargetResult[]): FleetReport['counts'] {
+/**
+ * The counts of a run. Outside a dry run a configuration counts as created or updated only when its write succeeded
+ * (an applied change), so "configuration 3 created" never includes a create that failed; a dry run counts the plan.
+ */
+export function countTargets(targets: readonly FluxTargetResult[], dryRun: boolean): FleetReport['counts'] {
   const by = (s: string) => targets.filter((t) => t.status === s).length;
   const changes = countChanges(targets);
+  const done = (t: FluxTargetResult, kind: 'create' | 'update') =>
+    dryRun ? t.action === kind : t.changes.some((c) => c.resourceType === 'fluxConfiguration' && c.kind === kind && c.applied);
   return {
     targets: targets.length,
     ok: by('ok'),
     warn: by('warn'),
     fail: by('fail'),
     skipped: by('skipped'),
-    create: targets.filter((t) => t.action === 'create').length,
-    update: targets.filter((t) => t.action === 'update').length,
+    create: targets.filter((t) => done(t, 'create')).length,
+    update: targets.filter((t) => done(t, 'update')).length,
     unchanged: targets.filter((t) => t.action === 'unchanged').length,
-    delete: changes.delete,
+    delete: dryRun ? changes.delete : targets.reduce((n, t) => n + t.changes.filter((c) => c.kind === 'delete' && c.applied).length, 0),
+    notWritten: dryRun ? 0 : targets.filter((t) => (t.action === 'create' || t.action === 'update') && !done(t, t.action)).length,
   };
 }

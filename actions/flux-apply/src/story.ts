@@ -11,10 +11,18 @@ import {
   stableStringify,
   type Change,
 } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, listFleetClusters, parseClusterId, type ClusterInventory } from '@arc-actions/azure';
+import {
+  ArmClients,
+  createOidcCredential,
+  emptySelectionError,
+  listFleetClusters,
+  parseClusterId,
+  selectorScope,
+  type ClusterInventory,
+} from '@arc-actions/azure';
 import { getOctokit, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
 import { describeArmError, FluxArm, type ClusterRef } from './arm.js';
-import { desiredBody, protectedSettings, settingsHash } from './desired.js';
+import { desiredBody, protectedSettings, settingsMarker } from './desired.js';
 import type { Inputs } from './inputs.js';
 import { observeCompliance, type Watched } from './observe.js';
 import { planDelete, planFlux, type FluxPlan } from './plan.js';
@@ -137,6 +145,7 @@ async function resolveTargets(
     throw new Error(
       'Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.',
     );
+  if (found.rows.length === 0 && !inputs.allowEmpty) throw emptySelectionError(s, selectorScope(s, defaultSub), clusterType);
   return { targets: found.rows.map((r: ClusterInventory) => refOf(r.id, r.tags, clusterType)), unresolved: [] };
 }
 
@@ -186,6 +195,10 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     `flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`,
   );
 
+  if (Object.keys(settings).length && !inputs.fingerprintKey && !inputs.resendProtectedSettings)
+    log.info(
+      'Protected settings are compared by kind only (no fingerprint-key): a rotated Git key is sent again only with resend-protected-settings: true.',
+    );
   const writtenAt = new Map<string, number>();
 
   const processTarget = async (t: Target): Promise<FluxTargetResult> => {
@@ -202,10 +215,10 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       protectedSettings: 'none',
     };
     try {
-      const hash = settingsHash(fluxId, settings);
+      const hash = settingsMarker(fluxId, settings, inputs.fingerprintKey);
       const recorded = parseProvenance(findTag(t.tags, tagName(configName)));
       const actual = await arm.getFlux(t, configName);
-      const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings });
+      const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings, resend: inputs.resendProtectedSettings });
       result.action = plan.action;
       result.fields = plan.fields;
       result.protectedSettings = plan.sendSettings ? 'sent' : hash === 'none' ? 'none' : 'unchanged';
@@ -377,7 +390,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     finishedAt: new Date().toISOString(),
     configuration: configName,
     source,
-    counts: countTargets(all),
+    counts: countTargets(all, inputs.dryRun),
     targets: all,
   };
   for (const r of all) {

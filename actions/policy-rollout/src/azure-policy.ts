@@ -1,5 +1,12 @@
+import { ConfigurationError } from '@arc-actions/core';
 import { ifExists, type ArmClients } from '@arc-actions/azure';
 import { policyKey } from './fleet-evidence.js';
+
+/**
+ * Policy assignments, definitions and set definitions through @azure/arm-policy. Definitions and sets live at a
+ * management group, a subscription or (built-ins) the tenant root: each is read and written where its own id says,
+ * never through the run's default subscription (issue 13).
+ */
 
 /** The assignment as ARM holds it, or undefined when it does not exist yet. */
 export async function readAssignment(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
@@ -18,43 +25,160 @@ export async function writeAssignment(
   return policy.policyAssignments.create(scope, name, body);
 }
 
-/**
- * The policies an assignment evaluates, named as its policy states name them: reference ids for an initiative,
- * the definition name for a single definition.
- */
-export async function policiesOf(clients: ArmClients, subscriptionId: string, definitionId: string): Promise<string[]> {
-  const policy = await clients.policy(subscriptionId);
-  const name = definitionId.split('/').pop()!;
-  if (/\/policySetDefinitions\//i.test(definitionId)) {
-    const builtIn = /^\/providers\/Microsoft\.Authorization\//i.test(definitionId);
-    const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)\//i.exec(definitionId);
-    const set = builtIn
-      ? await policy.policySetDefinitions.getBuiltIn(name)
-      : mg
-        ? await policy.policySetDefinitions.getAtManagementGroup(mg[1], name)
-        : await policy.policySetDefinitions.get(name);
-    return (set.policyDefinitions ?? []).map((d) => policyKey(d.policyDefinitionReferenceId, d.policyDefinitionId));
-  }
-  return [name];
+/** Where a definition or set lives, from its id (or from a scope for one we write). */
+export type DefinitionHome = { kind: 'builtIn' } | { kind: 'managementGroup'; id: string } | { kind: 'subscription'; id: string };
+
+const MG_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)(?:$|\/)/i;
+const SUB_SCOPE = /^\/subscriptions\/([^/]+)(?:$|\/)/i;
+
+export function homeOf(idOrScope: string): DefinitionHome {
+  const mg = MG_SCOPE.exec(idOrScope);
+  if (mg) return { kind: 'managementGroup', id: mg[1] };
+  const sub = SUB_SCOPE.exec(idOrScope);
+  if (sub) return { kind: 'subscription', id: sub[1].toLowerCase() };
+  return { kind: 'builtIn' };
 }
 
-/** Writes a custom definition at a subscription or management group; returns its id. */
+/** The policy client that reaches `home`: a subscription's own for a subscription, any for the rest. */
+const clientFor = (clients: ArmClients, home: DefinitionHome, fallbackSubscription: string) =>
+  clients.policy(home.kind === 'subscription' ? home.id : fallbackSubscription);
+
+export interface DefinitionRecord {
+  id?: string;
+  name?: string;
+  displayName?: string;
+  mode?: string;
+  version?: string;
+  metadata?: Record<string, unknown>;
+  policyDefinitions?: { policyDefinitionId?: string; policyDefinitionReferenceId?: string }[];
+}
+
+/** A policy definition by id, read at its own scope; undefined when Azure says it does not exist. */
+export async function readDefinitionById(clients: ArmClients, fallbackSubscription: string, id: string) {
+  const home = homeOf(id);
+  const name = id.split('/').pop()!;
+  const policy = await clientFor(clients, home, fallbackSubscription);
+  const read =
+    home.kind === 'builtIn'
+      ? policy.policyDefinitions.getBuiltIn(name)
+      : home.kind === 'managementGroup'
+        ? policy.policyDefinitions.getAtManagementGroup(home.id, name)
+        : policy.policyDefinitions.get(name);
+  return (await ifExists(read)) as DefinitionRecord | undefined;
+}
+
+/** A set definition (initiative) by id, read at its own scope; undefined when Azure says it does not exist. */
+export async function readSetById(clients: ArmClients, fallbackSubscription: string, id: string) {
+  const home = homeOf(id);
+  const name = id.split('/').pop()!;
+  const policy = await clientFor(clients, home, fallbackSubscription);
+  const read =
+    home.kind === 'builtIn'
+      ? policy.policySetDefinitions.getBuiltIn(name)
+      : home.kind === 'managementGroup'
+        ? policy.policySetDefinitions.getAtManagementGroup(home.id, name)
+        : policy.policySetDefinitions.get(name);
+  return (await ifExists(read)) as DefinitionRecord | undefined;
+}
+
+/** Writes a custom definition at its own subscription or management group (`scope`). */
 export async function writeCustomDefinition(
   clients: ArmClients,
-  subscriptionId: string,
+  fallbackSubscription: string,
   scope: string,
   name: string,
   body: Record<string, unknown>,
 ) {
-  const policy = await clients.policy(subscriptionId);
-  const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
-  return mg
-    ? policy.policyDefinitions.createOrUpdateAtManagementGroup(mg[1], name, body)
-    : policy.policyDefinitions.createOrUpdate(name, body);
+  const home = homeOf(scope);
+  const policy = await clientFor(clients, home, fallbackSubscription);
+  if (home.kind === 'managementGroup') return policy.policyDefinitions.createOrUpdateAtManagementGroup(home.id, name, body);
+  if (home.kind === 'subscription') return policy.policyDefinitions.createOrUpdate(name, body);
+  throw new Error(`A custom definition cannot be written at ${scope}; use a management group or a subscription.`);
 }
 
-export async function readCustomDefinition(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
-  const policy = await clients.policy(subscriptionId);
-  const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
-  return ifExists(mg ? policy.policyDefinitions.getAtManagementGroup(mg[1], name) : policy.policyDefinitions.get(name));
+export async function readCustomDefinition(clients: ArmClients, fallbackSubscription: string, scope: string, name: string) {
+  return readDefinitionById(clients, fallbackSubscription, `${scope}/providers/Microsoft.Authorization/policyDefinitions/${name}`);
+}
+
+export const KUBERNETES_MODE = 'Microsoft.Kubernetes.Data';
+
+/** An assignment's definition as Azure holds it: its id, whether it is a set, the policies it evaluates. */
+export interface ResolvedDefinition {
+  id: string;
+  kind: 'definition' | 'set';
+  /** Named as policy states name them: reference ids for a set, the definition's name for a definition. */
+  policies: string[];
+  /** The version Azure reports, when it does. */
+  version?: string;
+}
+
+const isGuid = (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+
+/**
+ * Resolves what an assignment refers to before anything is written, and refuses what cannot be assigned: a
+ * definition or set that does not exist, or one that is not `Microsoft.Kubernetes.Data` (every member of a set).
+ * A bare GUID is looked up as a built-in definition first, then as a built-in set. `where` is `file line N:
+ * assignment "x"`, so the error names the file and line.
+ */
+export async function resolveDefinition(
+  clients: ArmClients,
+  fallbackSubscription: string,
+  definition: string,
+  where: string,
+): Promise<ResolvedDefinition> {
+  const refuse = (message: string): never => {
+    throw new ConfigurationError(`${where} ${message}`, 'policies');
+  };
+  const asDefinition = async (id: string): Promise<ResolvedDefinition | undefined> => {
+    const found = await readDefinitionById(clients, fallbackSubscription, id);
+    if (!found) return undefined;
+    checkMode(found, id, refuse);
+    return { id, kind: 'definition', policies: [id.split('/').pop()!], version: found.version };
+  };
+  const asSet = async (id: string): Promise<ResolvedDefinition | undefined> => {
+    const found = await readSetById(clients, fallbackSubscription, id);
+    if (!found) return undefined;
+    const members = found.policyDefinitions ?? [];
+    if (!members.length) refuse(`uses the initiative ${id}, which has no policy definitions.`);
+    for (const m of members) {
+      const memberId = m.policyDefinitionId ?? '';
+      const member = await readDefinitionById(clients, fallbackSubscription, memberId);
+      if (!member) refuse(`uses the initiative ${id}, whose member ${memberId} does not exist.`);
+      checkMode(member!, memberId, refuse, id);
+    }
+    return {
+      id,
+      kind: 'set',
+      policies: members.map((d) => policyKey(d.policyDefinitionReferenceId, d.policyDefinitionId)),
+      version: found.version,
+    };
+  };
+  if (isGuid(definition)) {
+    const guid = definition.toLowerCase();
+    const resolved =
+      (await asDefinition(`/providers/Microsoft.Authorization/policyDefinitions/${guid}`)) ??
+      (await asSet(`/providers/Microsoft.Authorization/policySetDefinitions/${guid}`));
+    return (
+      resolved ??
+      refuse(
+        `uses ${definition}, which is neither a built-in policy definition nor a built-in initiative; check the GUID, or give the full id of a custom one.`,
+      )
+    );
+  }
+  const isSet = /\/policySetDefinitions\//i.test(definition);
+  const resolved = isSet ? await asSet(definition) : await asDefinition(definition);
+  return (
+    resolved ??
+    refuse(
+      `uses ${definition}, which does not exist (Azure answered ${isSet ? 'PolicySetDefinitionNotFound' : 'PolicyDefinitionNotFound'} at its scope); check the id and that the definition is created before the assignment.`,
+    )
+  );
+}
+
+function checkMode(found: DefinitionRecord, id: string, refuse: (message: string) => never, set?: string): void {
+  if ((found.mode ?? '').toLowerCase() === KUBERNETES_MODE.toLowerCase()) return;
+  const what = set ? `the initiative ${set}, whose member ${id}` : `the definition ${id}`;
+  refuse(
+    `uses ${what}${found.displayName ? ` ("${found.displayName}")` : ''} has mode "${found.mode ?? 'none'}"; policy-rollout assigns Kubernetes policies only (mode ${KUBERNETES_MODE}): choose a Kubernetes definition or initiative.`,
+  );
 }

@@ -12,13 +12,16 @@ export interface Violation {
 /** A stable key per violating object, for comparing evaluations. */
 export const violationKey = (v: Violation): string => `${v.cluster}|${v.policy}|${v.kind}|${v.namespace ?? ''}/${v.name}`;
 
-export function violationsOf(e: Pick<GateEvidence, 'clusters' | 'components'>): Violation[] {
+export function violationsOf(e: Pick<GateEvidence, 'clusters' | 'components'>, state = 'NonCompliant'): Violation[] {
   const names = new Map(e.clusters.map((c) => [c.id.toLowerCase(), c.name]));
   return e.components
-    .filter((c) => c.complianceState === 'NonCompliant' && names.has(c.clusterId.toLowerCase()))
+    .filter((c) => c.complianceState === state && names.has(c.clusterId.toLowerCase()))
     .map((c) => ({ cluster: names.get(c.clusterId.toLowerCase())!, policy: c.policy, kind: c.kind, namespace: c.namespace, name: c.name }))
     .sort((a, b) => violationKey(a).localeCompare(violationKey(b)));
 }
+
+/** The objects an exemption takes out of the evaluation: listed in every report, so an exemption is never silent. */
+export const exemptionsOf = (e: Pick<GateEvidence, 'clusters' | 'components'>): Violation[] => violationsOf(e, 'Exempt');
 
 /** Per cluster and policy: the state and the number of NonCompliant objects. */
 export interface ComplianceCell {

@@ -1,7 +1,14 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigurationError, booleanInput, durationInput, enumInput, optionalString, shown } from '@arc-actions/core';
-import { readAzureIdentityInputs, readDryRun, workspacePath, workspaceRoot, type AzureIdentityInputs } from '@arc-actions/azure';
+import {
+  readAllowEmpty,
+  readAzureIdentityInputs,
+  readDryRun,
+  workspacePath,
+  workspaceRoot,
+  type AzureIdentityInputs,
+} from '@arc-actions/azure';
 
 export const MODES = ['plan', 'apply', 'promote'] as const;
 export type Mode = (typeof MODES)[number];
@@ -27,6 +34,8 @@ export interface Inputs {
   checkName: string;
   comment: boolean;
   dryRun: boolean;
+  /** Plan and apply refuse an assignment whose scope holds no cluster unless this is true. */
+  allowEmpty?: boolean;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -118,5 +127,6 @@ export function readInputs(): Inputs {
     checkName,
     comment,
     dryRun: readDryRun(),
+    allowEmpty: readAllowEmpty(),
   };
 }

@@ -29,13 +29,14 @@ export interface RenderOptions {
 export function renderReport(outcomes: AssignmentOutcome[], options: RenderOptions): string {
   const total = outcomes.reduce((n, o) => n + o.violations.length, 0);
   const overview = table(
-    ['Assignment', 'Action', 'Effect', 'Clusters', 'NonCompliant objects', 'New since last run'],
+    ['Assignment', 'Action', 'Effect', 'Clusters', 'NonCompliant objects', 'Exempt objects', 'New since last run'],
     outcomes.map((o) => [
       `${o.name}${o.ring ? ` (ring ${o.ring})` : ''}`,
       ACTION[o.action],
       o.effectBefore && o.effectBefore !== o.effectAfter ? `${o.effectBefore} → ${o.effectAfter}` : o.effectAfter,
       String(o.clusters),
       String(o.violations.length),
+      String(o.exemptObjects.length),
       options.diffs[o.name]?.previous ? `+${options.diffs[o.name].added.length} / −${options.diffs[o.name].resolved.length}` : 'n/a',
     ]),
   );
@@ -100,6 +101,15 @@ function renderAssignment(o: AssignmentOutcome, diff: ComplianceDiff | undefined
       table(
         ['Cluster', 'Policy', 'Kind', 'Namespace', 'Name'],
         o.violations.map((v) => [v.cluster, v.policy, v.kind, v.namespace ?? '', v.name]),
+      ),
+    );
+  }
+  if (o.exemptObjects.length) {
+    parts.push(
+      `**Exempt:** ${o.exemptObjects.length} objects are exempted from this assignment; they are not counted as NonCompliant and Deny would not reject them:`,
+      table(
+        ['Cluster', 'Policy', 'Kind', 'Namespace', 'Name'],
+        o.exemptObjects.map((v) => [v.cluster, v.policy, v.kind, v.namespace ?? '', v.name]),
       ),
     );
   }

@@ -1,7 +1,7 @@
 import { diffFields, log, type FieldChange } from '@arc-actions/core';
 import type { ArmClients } from '@arc-actions/azure';
-import { policiesOf, readAssignment, readCustomDefinition, writeAssignment, writeCustomDefinition } from './azure-policy.js';
-import { complianceMatrix, violationsOf, type ComplianceCell, type Violation } from './compliance.js';
+import { readAssignment, readCustomDefinition, writeAssignment, writeCustomDefinition, type ResolvedDefinition } from './azure-policy.js';
+import { complianceMatrix, exemptionsOf, violationsOf, type ComplianceCell, type Violation } from './compliance.js';
 import {
   definitionScope,
   desiredAssignment,
@@ -30,6 +30,8 @@ export interface RolloutContext {
   provenance: Provenance;
   gate: { minSoakMs: number; maxStalenessMs: number; syncAllowanceMs: number };
   definitions: CustomDefinitionSpec[];
+  /** An assignment whose scope (or ring) holds no cluster is refused in plan and apply unless this is true. */
+  allowEmpty?: boolean;
 }
 
 export interface AssignmentOutcome {
@@ -51,6 +53,8 @@ export interface AssignmentOutcome {
   matrix: Record<string, Record<string, ComplianceCell>>;
   violations: Violation[];
   exempt: number;
+  /** The Exempt objects themselves (listed in the summary and the check run). */
+  exemptObjects: Violation[];
   complete: boolean;
   /** Ids of the clusters in scope and their azurepolicy extension states (for apply to install it where missing). */
   clusterIds: string[];
@@ -91,14 +95,23 @@ export function comparable(body: object | undefined): Record<string, unknown> {
   );
 }
 
-export async function rolloutAssignment(spec: PolicyAssignmentSpec, ctx: RolloutContext): Promise<AssignmentOutcome> {
+/** The definition of a `custom:<name>` assignment: written by this action where {@link definitionScope} says. */
+export function customResolved(spec: PolicyAssignmentSpec): ResolvedDefinition {
+  return { id: resolveDefinitionId(spec, definitionScope), kind: 'definition', policies: [spec.definitionId.slice(7)] };
+}
+
+export async function rolloutAssignment(
+  spec: PolicyAssignmentSpec,
+  ctx: RolloutContext,
+  resolved: ResolvedDefinition,
+): Promise<AssignmentOutcome> {
   const assignmentId = `${spec.scope}/providers/Microsoft.Authorization/policyAssignments/${spec.name}`;
-  const definitionId = resolveDefinitionId(spec, definitionScope);
+  const definitionId = resolved.id;
   const actual = await readAssignment(ctx.clients, ctx.subscriptionId, spec.scope, spec.name);
   const meta = (actual?.metadata?.[METADATA_KEY] ?? undefined) as ArcActionsMetadata | undefined;
   const effectBefore = effectOf(actual as never);
   const custom = spec.definitionId.startsWith('custom:') ? ctx.definitions.find((d) => d.name === spec.definitionId.slice(7)) : undefined;
-  const policies = custom ? [custom.name] : await policiesOf(ctx.clients, ctx.subscriptionId, definitionId);
+  const policies = resolved.policies;
 
   const ringSpec = ctx.ring ? spec.rings.find((r) => r.name === ctx.ring) : undefined;
   if (ctx.ring && !ringSpec) {
@@ -126,13 +139,30 @@ export async function rolloutAssignment(spec: PolicyAssignmentSpec, ctx: Rollout
     clusters: evidence.clusters.length,
     matrix: Object.fromEntries([...matrix].map(([cluster, row]) => [cluster, Object.fromEntries(row)])),
     violations,
-    exempt: evidence.components.filter((c) => c.complianceState === 'Exempt').length,
+    exempt: exemptionsOf(evidence).length,
+    exemptObjects: exemptionsOf(evidence),
     complete: Object.values(evidence.complete).every(Boolean),
     clusterIds: evidence.clusters.map((c) => c.id),
     policyExtension: evidence.policyExtension,
   };
 
-  if (ctx.mode === 'promote') return promote(spec, ctx, { actual, meta, definitionId, evidence, base, ringLocations: ringSpec?.locations });
+  if (ctx.mode === 'promote')
+    return promote(spec, ctx, { actual, meta, definitionId, evidence, base, ringLocations: ringSpec?.locations, custom, resolved });
+
+  // Fail closed: an assignment whose scope (or ring) holds no cluster evaluates nothing, and a plan of nothing is
+  // not green. Refused before any write.
+  if (evidence.clusters.length === 0 && !ctx.allowEmpty) {
+    return {
+      ...base,
+      action: 'refused',
+      written: false,
+      fields: [],
+      effectAfter: effectBefore ?? 'none',
+      message:
+        `${spec.name}: no connected cluster is in its scope ${spec.scope}${ringSpec ? ` within ring ${ringSpec.name} (locations ${ringSpec.locations.join(', ')})` : ''}, so nothing would be evaluated; ` +
+        'check the scope and the ring locations, or set "allow-empty: true" where an empty scope is expected. Nothing was written.',
+    };
+  }
 
   // plan and apply: Audit for anything new; `stage: deny` is reached only through the gated promote.
   const deniedRings = spec.stage === 'audit' ? [] : (meta?.deniedRings ?? []);
@@ -168,14 +198,22 @@ async function ensureCustomDefinition(def: CustomDefinitionSpec, spec: PolicyAss
   const scope = definitionScope(spec);
   const body = desiredCustomDefinition(def);
   const hash = specHash(body);
-  const actual = await readCustomDefinition(ctx.clients, ctx.subscriptionId, scope, def.name);
-  if ((actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash === hash) return false;
+  if (await customDefinitionCurrent(def, spec, ctx)) return false;
   await writeCustomDefinition(ctx.clients, ctx.subscriptionId, scope, def.name, {
     ...body,
     metadata: { [METADATA_KEY]: { specHash: hash, provenance: ctx.provenance } },
   });
   log.info(`Wrote custom definition ${def.name} at ${scope}.`);
   return true;
+}
+
+/** Whether the custom definition in Azure (at its own scope) is the one the file describes. */
+async function customDefinitionCurrent(def: CustomDefinitionSpec, spec: PolicyAssignmentSpec, ctx: RolloutContext): Promise<boolean> {
+  const actual = await readCustomDefinition(ctx.clients, ctx.subscriptionId, definitionScope(spec), def.name);
+  return (
+    (actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash ===
+    specHash(desiredCustomDefinition(def))
+  );
 }
 
 async function write(
@@ -218,6 +256,7 @@ function refusedOutcome(
     matrix: {},
     violations: [],
     exempt: 0,
+    exemptObjects: [],
     complete: false,
     clusterIds: [],
     policyExtension: {},
@@ -232,6 +271,39 @@ interface PromoteState {
   evidence: Awaited<ReturnType<typeof gatherFleetEvidence>>;
   base: Omit<AssignmentOutcome, 'action' | 'written' | 'fields' | 'effectAfter' | 'message' | 'gate'>;
   ringLocations?: string[];
+  custom?: CustomDefinitionSpec;
+  resolved: ResolvedDefinition;
+}
+
+/** `1.*.*` or `2.0.0` → `1` / `2`: assignments pin a definition's major version. */
+const major = (version: unknown): string | undefined => (typeof version === 'string' ? version.split('.')[0] : undefined);
+
+/**
+ * What the gate did not see: every difference between the assignment the file describes (as apply would write it
+ * now) and the one in Azure, except the effect that promote changes. The gate judges the assignment in Azure, so
+ * promote may write only the effect; anything else has to go through apply and an evaluation first.
+ */
+async function drift(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: PromoteState): Promise<string[]> {
+  const actual = s.actual as Record<string, unknown> & { parameters?: Record<string, unknown> };
+  const asApplied = desiredAssignment(spec, s.definitionId, 'Audit', s.meta?.deniedRings ?? []);
+  const withoutEffect = (body: Record<string, unknown> | undefined) => {
+    const c = comparable(body);
+    const { effect: _effect, ...parameters } = (c.parameters ?? {}) as Record<string, unknown>;
+    return { ...c, parameters };
+  };
+  const before = withoutEffect(actual);
+  const after = withoutEffect(asApplied as never);
+  const differences = diffFields(before, after).map((f) => f.path);
+  // diffFields looks only at the keys the file has: a parameter set in Azure that the file no longer sets differs too.
+  for (const key of Object.keys(before.parameters))
+    if (!(key in after.parameters) && !differences.includes(`parameters.${key}`)) differences.push(`parameters.${key}`);
+  const pinned = major(actual.definitionVersion);
+  const current = major(s.resolved.version);
+  if (pinned && current && pinned !== current)
+    differences.push(`definitionVersion (${String(actual.definitionVersion)} in Azure, the definition is now ${s.resolved.version})`);
+  if (s.custom && !(await customDefinitionCurrent(s.custom, spec, ctx)))
+    differences.push(`custom definition ${s.custom.name} (the file's ConstraintTemplate or values)`);
+  return differences;
 }
 
 async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: PromoteState): Promise<AssignmentOutcome> {
@@ -256,6 +328,19 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
       fields: [],
       effectAfter: 'Deny',
       message: `${spec.name}${ctx.ring ? ` ring ${ctx.ring}` : ''} is already Deny.`,
+    };
+  }
+  const differences = await drift(spec, ctx, s);
+  if (differences.length) {
+    return {
+      ...base,
+      action: 'refused',
+      written: false,
+      fields: [],
+      effectAfter: effect,
+      message:
+        `Promotion of ${ctx.ring ? `ring ${ctx.ring} of ${spec.name}` : spec.name} refused: the policy file differs from the assignment in Azure in ${differences.join(', ')}, ` +
+        'and the gate can only judge what Azure evaluated; run apply and wait for an evaluation, then promote. Nothing was written.',
     };
   }
   const metadata = (actual.metadata ?? {}) as Record<string, string | undefined>;

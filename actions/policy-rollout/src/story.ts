@@ -12,10 +12,11 @@ import {
 import { decodeSnapshot, diffViolations, encodeSnapshot, violationKey, type ComplianceDiff, type Snapshot } from './compliance.js';
 import { ensurePolicyExtensions, triggerEvaluations } from './fleet-actions.js';
 import type { Inputs } from './inputs.js';
-import { loadPolicies } from './policy-file/load.js';
+import { loadPolicies, type PolicyAssignmentSpec } from './policy-file/load.js';
 import { provenanceFromEnv } from './provenance.js';
 import { renderReport } from './render.js';
-import { rolloutAssignment, type AssignmentOutcome } from './rollout.js';
+import { resolveDefinition, type ResolvedDefinition } from './azure-policy.js';
+import { customResolved, rolloutAssignment, type AssignmentOutcome } from './rollout.js';
 
 export interface RolloutDeps {
   clients?: ArmClients;
@@ -82,10 +83,22 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     provenance: provenanceFromEnv(),
     gate: { minSoakMs: inputs.minSoakMs, maxStalenessMs: inputs.maxStalenessMs, syncAllowanceMs: inputs.syncAllowanceMs },
     definitions: set.definitions,
+    allowEmpty: inputs.allowEmpty,
   };
+  // Before anything is written: every definition the assignments use exists at its own scope and is a Kubernetes
+  // one (a bare GUID is looked up as a definition, then as an initiative). A refusal here writes nothing at all.
+  const resolved = new Map<PolicyAssignmentSpec, ResolvedDefinition>();
+  for (const spec of specs) {
+    resolved.set(
+      spec,
+      spec.definitionId.startsWith('custom:')
+        ? customResolved(spec)
+        : await resolveDefinition(clients, subscriptionId, spec.definitionId, `${spec.file} line ${spec.line}: assignment "${spec.name}"`),
+    );
+  }
   for (const spec of specs) {
     try {
-      outcomes.push(await log.group(`${inputs.mode} ${spec.name}`, () => rolloutAssignment(spec, ctx)));
+      outcomes.push(await log.group(`${inputs.mode} ${spec.name}`, () => rolloutAssignment(spec, ctx, resolved.get(spec)!)));
     } catch (error) {
       errors.push({ assignment: spec.name, error: errorMessage(error) });
       log.error(`${spec.name}: ${errorMessage(error)}`, { file: spec.file, startLine: spec.line });
@@ -93,14 +106,20 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
   }
 
   if (inputs.mode === 'apply' && !inputs.dryRun && outcomes.length) {
-    const clusterIds = [...new Set(outcomes.flatMap((o) => o.clusterIds))];
-    const installed = Object.assign({}, ...outcomes.map((o) => o.policyExtension));
-    const ext = await ensurePolicyExtensions(clients, clusterIds, installed);
-    for (const f of ext.failed) errors.push({ assignment: 'azurepolicy extension', error: `${f.cluster}: ${f.error}` });
-    const triggered = await triggerEvaluations(clients, outcomes);
-    log.info(
-      `Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`,
-    );
+    // After the writes: a failure here is reported with what was written, never thrown past the report.
+    try {
+      const clusterIds = [...new Set(outcomes.flatMap((o) => o.clusterIds))];
+      const installed = Object.assign({}, ...outcomes.map((o) => o.policyExtension));
+      const ext = await ensurePolicyExtensions(clients, clusterIds, installed);
+      for (const f of ext.failed) errors.push({ assignment: 'azurepolicy extension', error: `${f.cluster}: ${f.error}` });
+      const triggered = await triggerEvaluations(clients, outcomes);
+      log.info(
+        `Policy extension created on ${ext.created.length} clusters; evaluation triggered for ${triggered.join(', ') || 'no subscription scope'}.`,
+      );
+    } catch (error) {
+      errors.push({ assignment: 'extensions and evaluation', error: errorMessage(error) });
+      log.error(`extensions and evaluation: ${errorMessage(error)}`);
+    }
   }
 
   const diffs: Record<string, ComplianceDiff> = {};
@@ -122,14 +141,19 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
         .map((o) => [o.name, { passed: o.gate!.passed, conditions: o.gate!.conditions, exempt: o.gate!.exempt }]),
     ),
   };
-  if (errors.length) result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.`;
+  const written = outcomes.filter((o) => o.written).map((o) => o.name);
+  const notWritten = [
+    ...outcomes.filter((o) => !o.written && o.action !== 'unchanged').map((o) => o.name),
+    ...errors.map((e) => e.assignment),
+  ];
+  const writes = ` Written: ${written.join(', ') || 'nothing'}; not written: ${notWritten.join(', ') || 'nothing'}.`;
+  if (errors.length)
+    result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.${writes}`;
   else if (refused.length) result.failure = refused.map((o) => o.message).join(' ');
 
   if (octokit && target?.sha) {
     const conclusion =
-      errors.length || (inputs.mode === 'promote' && refused.length) || (inputs.mode === 'plan' && movingToDenyWithViolations.length)
-        ? 'failure'
-        : 'success';
+      errors.length || refused.length || (inputs.mode === 'plan' && movingToDenyWithViolations.length) ? 'failure' : 'success';
     const check = await publishCheckRun(octokit, {
       owner: target.owner,
       repo: target.repo,

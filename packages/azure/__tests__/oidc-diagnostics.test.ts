@@ -42,6 +42,25 @@ describe('OIDC diagnostics', () => {
     expect(message).not.toContain(token);
   });
 
+  it('points at the audience input first on an audience mismatch, and never advises a wider subject', () => {
+    const claims = { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:acme/fleet:environment:prod', aud: 'api://Wrong' };
+    const audience = explainEntraError(
+      "AADSTS700212: No matching federated identity record found for presented assertion audience 'api://Wrong'.",
+      claims,
+      'cid',
+      'tid',
+    )!;
+    expect(audience).toMatch(/^Entra refused the GitHub OIDC token with AADSTS700212: .*First check the "audience" input/);
+    expect(audience).not.toMatch(/Add a federated identity credential/);
+    // A subject mismatch with an unusual audience: the audience input is still named first, and the credential to add
+    // is for this exact subject and the default audience, never a wildcard.
+    const subject = explainEntraError('AADSTS70021: No matching federated identity record found.', claims, 'cid', 'tid')!;
+    expect(subject.indexOf('"audience" input')).toBeLessThan(subject.indexOf('Otherwise add a federated identity credential'));
+    expect(subject).toContain('subject "repo:acme/fleet:environment:prod" exactly as shown');
+    expect(subject).toContain('audience "api://AzureADTokenExchange"');
+    expect(subject).not.toMatch(/repo:acme\/fleet:\*|repo:acme\/\*/);
+  });
+
   it('names the client id for AADSTS700016 and leaves other errors alone', () => {
     expect(explainEntraError('AADSTS700016: Application not found', undefined, 'cid', 'tid')).toContain('client-id "cid"');
     expect(explainEntraError('ECONNRESET', undefined, 'cid', 'tid')).toBeUndefined();

@@ -25,6 +25,9 @@ export function isTransient(error: unknown): boolean {
 
 /** A short, user-facing description of an ARM error: status, code and message. */
 export function describeArmError(error: unknown): { code?: string; message: string } {
+  // Already named by the client pipeline (service, operation, attempts, status): keep it whole.
+  if (typeof (error as { operation?: unknown })?.operation === 'string')
+    return { code: (error as ErrorLike).code, message: errorMessage(error).split('\n')[0] };
   const e = error as ErrorLike;
   const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
   const code = typeof e?.code === 'string' ? e.code : undefined;
@@ -46,6 +49,14 @@ function retryAfterMs(error: unknown): number {
 
 const backoffMs = (attempt: number) => Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
 
+/** Adds how often the call was sent within the run's retry budget (on top of the SDK's own attempts) to its error. */
+function triedTimes(error: unknown, tries: number): unknown {
+  const e = error as { message?: unknown };
+  if (tries > 1 && e && typeof e === 'object' && typeof e.message === 'string')
+    e.message = `${e.message} (sent ${tries} times within the run's retry budget)`;
+  return error;
+}
+
 /**
  * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
  * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
@@ -57,7 +68,7 @@ export async function withBudget<T>(budget: RetryBudget, call: () => Promise<T>,
       return await call();
     } catch (error) {
       const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw error;
+      if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take())) throw triedTimes(error, attempt);
       await sleep(throttled ? retryAfterMs(error) : backoffMs(attempt));
     }
   }
@@ -80,7 +91,7 @@ export async function writeThenPoll<T>(
       poller = (await begin()).poller;
     } catch (error) {
       const throttled = isThrottled(error);
-      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw error;
+      if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take())) throw triedTimes(error, attempt);
       const already = landed ? await landed().catch(() => undefined) : undefined;
       if (already !== undefined) return already;
       await sleep(throttled ? retryAfterMs(error) : backoffMs(attempt));

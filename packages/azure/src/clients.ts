@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { AzureEnvironment } from './environment.js';
+import { callPolicies, type AzureService } from './pipeline.js';
 
 /**
  * Builds ARM SDK clients for one environment and credential. SDKs are imported lazily, so an action pays for
@@ -15,13 +16,21 @@ export class ArmClients {
   ) {}
 
   /** Options for classic ("HLC") clients built on @azure/core-client. */
+  private classicFor(service: AzureService = 'ARM') {
+    return {
+      endpoint: this.environment.resourceManager,
+      credentialScopes: [this.environment.tokenScope],
+      additionalPolicies: callPolicies(service),
+    };
+  }
+
   private get classic() {
-    return { endpoint: this.environment.resourceManager, credentialScopes: [this.environment.tokenScope] };
+    return this.classicFor('ARM');
   }
 
   /** Options for modular clients built on @azure-rest/core-client. */
-  private modular(endpoint = this.environment.resourceManager) {
-    return { endpoint, credentials: { scopes: [this.environment.tokenScope] } };
+  private modular(endpoint = this.environment.resourceManager, service: AzureService = 'ARM') {
+    return { endpoint, credentials: { scopes: [this.environment.tokenScope] }, additionalPolicies: callPolicies(service) };
   }
 
   private once<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -65,8 +74,8 @@ export class ArmClients {
     return this.once(`insights:${subscriptionId ?? ''}`, async () => {
       const { PolicyInsightsClient } = await import('@azure/arm-policyinsights');
       return subscriptionId
-        ? new PolicyInsightsClient(this.credential, subscriptionId, this.classic)
-        : new PolicyInsightsClient(this.credential, this.classic);
+        ? new PolicyInsightsClient(this.credential, subscriptionId, this.classicFor('Policy Insights'))
+        : new PolicyInsightsClient(this.credential, this.classicFor('Policy Insights'));
     });
   }
 
@@ -103,7 +112,7 @@ export class ArmClients {
   resourceGraph() {
     return this.once('graph', async () => {
       const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
-      return new ResourceGraphClient(this.credential, this.modular(this.environment.resourceGraph));
+      return new ResourceGraphClient(this.credential, this.modular(this.environment.resourceGraph, 'Resource Graph'));
     });
   }
 }

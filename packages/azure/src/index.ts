@@ -10,3 +10,5 @@ export * from './arm-errors.js';
 export * from './arm-retry.js';
 export * from './extensions.js';
 export * from './monitoring.js';
+export * from './empty-selection.js';
+export * from './pipeline.js';

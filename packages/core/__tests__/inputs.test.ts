@@ -73,6 +73,10 @@ describe('input helpers', () => {
     expect(failure('timeout', () => durationInput('timeout', { default: '15m' }))).toMatch(
       /"15 minutes", which is not a duration.*such as 15m/,
     );
+    set('timeout', '7');
+    expect(failure('timeout', () => durationInput('timeout', { default: '15m' }))).toBe(
+      'Input "timeout" has the value "7"; a duration needs a unit: write 7d, 7h, 7m or 7s (units: s, m, h, d, w).',
+    );
     set('timeout', '2s');
     expect(failure('timeout', () => durationInput('timeout', { default: '15m', min: '1m', max: '2h' }))).toContain('from 1m to 2h');
   });

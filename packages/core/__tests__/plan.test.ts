@@ -21,13 +21,17 @@ describe('durations', () => {
       ['7d', 604_800_000],
       ['24h', 86_400_000],
       ['30m', 1_800_000],
-      ['45', 45_000],
+      ['45s', 45_000],
+      ['0', 0],
       ['1h30m', 5_400_000],
     ] as const) {
       expect(parseDuration(text)).toBe(ms);
     }
     expect(parseDuration('7 days')).toBeUndefined();
     expect(parseDuration('m')).toBeUndefined();
+    // A number without a unit is not a duration: `min-soak: 7` once meant 7 seconds.
+    expect(parseDuration('7')).toBeUndefined();
+    expect(parseDuration('45')).toBeUndefined();
     expect(formatDuration(5_400_000)).toBe('1h30m');
   });
 });

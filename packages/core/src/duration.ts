@@ -1,12 +1,13 @@
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /**
- * Parses durations such as `90s`, `15m`, `1h30m`, `7d`. A bare number is seconds.
+ * Parses durations such as `90s`, `15m`, `1h30m`, `7d`. Every number needs its unit: a bare `7` is refused (it was
+ * once read as seconds, and `min-soak: 7` meant 7 seconds, not 7 days); only `0` stands alone, as in Go.
  * Returns milliseconds, or undefined when the text is not a duration.
  */
 export function parseDuration(text: string): number | undefined {
   const value = text.trim().toLowerCase();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (value === '0') return 0;
   const part = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/gy;
   let total = 0;
   let consumed = 0;
@@ -34,4 +35,13 @@ export function formatDuration(ms: number): string {
     rest -= n * size;
   }
   return parts.join('');
+}
+
+/** Whether a text is a number without a unit (`7`, `30`, `1.5`): the mistake {@link unitlessHint} explains. */
+export const isUnitless = (text: string): boolean => /^\s*\d+(\.\d+)?\s*$/.test(text) && text.trim() !== '0';
+
+/** The sentence that explains a duration without a unit. */
+export function unitlessHint(text: string): string {
+  const n = text.trim();
+  return `a duration needs a unit: write ${n}d, ${n}h, ${n}m or ${n}s (units: s, m, h, d, w)`;
 }

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigurationError } from './errors.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, isUnitless, parseDuration, unitlessHint } from './duration.js';
 import { maskSecret } from './masking.js';
 
 /**
@@ -92,6 +92,7 @@ export function integerInput(name: string, options: { default: number; min?: num
 /** Durations like `90s`, `15m`, `1h30m`, `7d`; returns milliseconds. */
 export function durationInput(name: string, options: { default: string; min?: string; max?: string }): number {
   const value = raw(name) || options.default;
+  if (isUnitless(value)) throw new ConfigurationError(`Input "${name}" has the value ${shown(value)}; ${unitlessHint(value)}.`, name);
   const ms = parseDuration(value);
   if (ms === undefined) {
     throw new ConfigurationError(
@@ -143,8 +144,15 @@ export function yamlInput<S extends z.ZodType>(
   return parseYamlWithSchema(value, schema, `Input "${name}"`, name);
 }
 
-/** Parses YAML text against a schema; `where` prefixes every error (an input or a file name). */
-export function parseYamlWithSchema<S extends z.ZodType>(text: string, schema: S, where: string, input?: string): z.infer<S> {
+/** How many alias expansions a document may make before it is refused as an alias bomb ("billion laughs"). */
+export const MAX_YAML_ALIASES = 100;
+
+/**
+ * Parses YAML text into plain data, refusing what would mislead or exhaust: syntax errors, merge keys (`<<`, which
+ * YAML 1.2 reads as an ordinary key, so `<<: *defaults` silently adds a key named "<<" instead of merging) and alias
+ * bombs (anchors expanded more than {@link MAX_YAML_ALIASES} times). Every error names `where`, the line and the fix.
+ */
+export function parseYamlSafely(text: string, where: string, input?: string): { doc: Document; lines: LineCounter; value: unknown } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   if (doc.errors.length > 0) {
@@ -156,7 +164,39 @@ export function parseYamlWithSchema<S extends z.ZodType>(text: string, schema: S
       .replace(/\.$/, '');
     throw new ConfigurationError(`${where}${line ? ` line ${line}` : ''} is not valid YAML: ${reason}.`, input);
   }
-  const parsed = schema.safeParse(doc.toJS());
+  let merge: number | undefined;
+  let firstAlias: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (merge === undefined && isScalar(pair.key) && pair.key.value === '<<' && pair.key.range) merge = pair.key.range[0];
+    },
+    Alias(_, alias) {
+      if (firstAlias === undefined && isAlias(alias) && alias.range) firstAlias = alias.range[0];
+    },
+  });
+  if (merge !== undefined) {
+    throw new ConfigurationError(
+      `${where} line ${lines.linePos(merge).line} uses a YAML merge key (<<), which is not supported (YAML 1.2 reads it as a key named "<<"); write the keys out in full.`,
+      input,
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    const at = firstAlias === undefined ? '' : ` line ${lines.linePos(firstAlias).line}`;
+    throw new ConfigurationError(
+      `${where}${at} expands YAML aliases (*name) more than ${MAX_YAML_ALIASES} times (${(error as Error).message.toLowerCase()}); write the values out instead of nesting anchors.`,
+      input,
+    );
+  }
+  return { doc, lines, value };
+}
+
+/** Parses YAML text against a schema; `where` prefixes every error (an input or a file name). */
+export function parseYamlWithSchema<S extends z.ZodType>(text: string, schema: S, where: string, input?: string): z.infer<S> {
+  const { doc, lines, value } = parseYamlSafely(text, where, input);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));

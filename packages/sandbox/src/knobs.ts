@@ -9,6 +9,11 @@ export interface FaultRates {
   '503'?: number;
   /** Probability of destroying the connection without an answer. */
   reset?: number;
+  /**
+   * Probability of answering an HTML page with status 200 instead of the service: what a captive portal, a
+   * TLS-inspecting proxy or a corporate proxy's error page does to a request (see docs/sandbox.md, Faults).
+   */
+  html?: number;
 }
 
 /** Latency and faults for requests matching an api family and/or a path prefix (case-insensitive). */

@@ -45,6 +45,11 @@ function errorBody(api: ApiFamily, status: number): SandboxResponse {
   return { status, headers: status === 429 ? { 'Retry-After': '1' } : {}, body: { error: { code, message } } };
 }
 
+/** A captive portal's or a proxy's page, answered with 200 in place of the service (fault `html`). */
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>Network access</title></head><body><h1>Sign in to the network</h1>' +
+  '<p>Accept the terms of use to continue. (Page injected by the sandbox: fault html.)</p></body></html>';
+
 function send(res: ServerResponse, response: SandboxResponse, requestId: string): void {
   const headers: Record<string, string> = {
     'x-ms-request-id': requestId,
@@ -155,6 +160,8 @@ async function handle(ctx: SandboxContext, mounts: Mounts, req: IncomingMessage,
       req.socket.destroy();
       return;
     }
+    if (!response && f.html && ctx.random() < f.html)
+      response = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: HTML_PAGE };
     for (const status of [429, 500, 503] as const) {
       if (!response && f[String(status) as '429'] && ctx.random() < f[String(status) as '429']!) response = errorBody(info.api, status);
     }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { ConfigurationError, lineOfPath, parseYamlWithSchema } from '@arc-actions/core';
+import { ConfigurationError, lineOfPath, parseYamlSafely, parseYamlWithSchema } from '@arc-actions/core';
 import { policyFileSchema, SYSTEM_NAMESPACES, type AssignmentInput, type CustomDefinitionInput } from './schema.js';
 
 export interface Located {
@@ -15,7 +15,10 @@ export interface PolicyAssignmentSpec extends Located {
   displayName?: string;
   description?: string;
   scope: string;
-  /** Full id of a built-in definition or initiative, or `custom:<name>`. */
+  /**
+   * A bare GUID (looked up in Azure as a built-in definition, then as a built-in initiative), the full id of a
+   * definition or initiative (built-in, or custom at a subscription or management group), or `custom:<name>`.
+   */
   definitionId: string;
   stage: 'audit' | 'deny';
   parameters: Record<string, unknown>;
@@ -132,9 +135,7 @@ function toAssignment(a: AssignmentInput, file: string, line: number, fail: Fail
   if (a.scope.startsWith('/providers/Microsoft.Management') && a.name.length > 24) {
     fail(['name'], `assignment name "${a.name}" is ${a.name.length} characters; at management-group scope Azure allows at most 24.`);
   }
-  const definitionId = /^[0-9a-f-]{36}$/i.test(a.definition)
-    ? `/providers/Microsoft.Authorization/policySetDefinitions/${a.definition.toLowerCase()}`
-    : a.definition;
+  const definitionId = /^[0-9a-f-]{36}$/i.test(a.definition) ? a.definition.toLowerCase() : a.definition;
   return {
     file,
     line,
@@ -163,7 +164,7 @@ function toDefinition(d: CustomDefinitionInput, file: string, dir: string, root:
   if (!real.startsWith(root + '/'))
     fail(['constraint-template'], `constraint-template ${d['constraint-template']} is outside the workspace.`);
   const template = readFileSync(real, 'utf8');
-  const parsed = parseDocument(template).toJS() as {
+  const parsed = parseYamlSafely(template, relative(root, real), 'policies').value as {
     apiVersion?: string;
     kind?: string;
     spec?: { crd?: { spec?: { names?: { kind?: string } } }; targets?: { rego?: string }[] };

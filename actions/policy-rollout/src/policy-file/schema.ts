@@ -17,8 +17,8 @@ const scope = z
 const definition = z
   .string()
   .regex(
-    /^([0-9a-fA-F-]{36}|\/providers\/Microsoft\.Authorization\/(policyDefinitions|policySetDefinitions)\/[0-9a-fA-F-]{36}|custom:[A-Za-z0-9][-A-Za-z0-9_.]{0,63})$/,
-    'must be a built-in definition or initiative GUID, its id (/providers/Microsoft.Authorization/policySetDefinitions/<guid>), or custom:<name> of a definition in these files',
+    /^([0-9a-fA-F-]{36}|(\/providers\/Microsoft\.Management\/managementGroups\/[-\w().]{1,90}|\/subscriptions\/[0-9a-fA-F-]{36})?\/providers\/Microsoft\.Authorization\/(policyDefinitions|policySetDefinitions)\/[-\w.]{1,128}|custom:[A-Za-z0-9][-A-Za-z0-9_.]{0,63})$/,
+    'must be a built-in definition or initiative GUID, a definition or initiative id (/providers/Microsoft.Authorization/policySetDefinitions/<guid>, or a custom one under /subscriptions/<guid> or /providers/Microsoft.Management/managementGroups/<id>), or custom:<name> of a definition in these files',
   );
 
 const ring = z.strictObject({

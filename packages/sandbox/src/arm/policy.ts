@@ -10,6 +10,13 @@ export const POLICY_ASSIGNMENT_TYPE = 'Microsoft.Authorization/policyAssignments
 const SCOPE =
   '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))?';
 
+/**
+ * Where definitions and set definitions live: the tenant root (built-ins), a management group or a subscription,
+ * never a resource group (azure-rest-api-specs policyDefinitions.json / policySetDefinitions.json paths; see
+ * docs/sandbox.md, Policy definitions).
+ */
+const DEFINITION_SCOPE = '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+))?';
+
 /** A policy or set definition by id: built-in or custom at a subscription or management group. */
 export function findDefinition(ctx: SandboxContext, id: string): ArmResource | undefined {
   const isSet = /\/policysetdefinitions\//i.test(id);
@@ -245,22 +252,22 @@ export const policyRoutes: ArmRoute[] = [
     handle: assignmentHandler,
   },
   {
-    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions$`, 'i'),
+    pattern: new RegExp(`^${DEFINITION_SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions$`, 'i'),
     methods: ['GET'],
     handle: (call) => listDefinitions(call, false),
   },
   {
-    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions\\/([^/]+)$`, 'i'),
+    pattern: new RegExp(`^${DEFINITION_SCOPE}\\/providers\\/microsoft\\.authorization\\/policydefinitions\\/([^/]+)$`, 'i'),
     methods: ['GET', 'PUT', 'DELETE'],
     handle: (call) => definitionHandler(call, false),
   },
   {
-    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions$`, 'i'),
+    pattern: new RegExp(`^${DEFINITION_SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions$`, 'i'),
     methods: ['GET'],
     handle: (call) => listDefinitions(call, true),
   },
   {
-    pattern: new RegExp(`^${SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions\\/([^/]+)$`, 'i'),
+    pattern: new RegExp(`^${DEFINITION_SCOPE}\\/providers\\/microsoft\\.authorization\\/policysetdefinitions\\/([^/]+)$`, 'i'),
     methods: ['GET', 'PUT', 'DELETE'],
     handle: (call) => definitionHandler(call, true),
   },
