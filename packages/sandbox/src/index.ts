@@ -15,3 +15,16 @@ export { startFluxReconciler } from './reconcile/flux.js';
 export { startPolicyReconciler, type PolicyReconcilerOptions } from './reconcile/policy.js';
 export { dataPlaneHandler, guestNotificationHandler, attachRelay, packagedChart } from './arc-dataplane/index.js';
 export * from './clusters/index.js';
+export {
+  createGitHubApi,
+  serveHandler,
+  GitHubState,
+  ACTIONS_BOT,
+  OCTOCAT,
+  WRITE_ALL,
+  PERMISSION_NAMES,
+  type GitHubActor,
+  type Permissions,
+  type PermissionName,
+  type TokenGrant,
+} from './github/index.js';

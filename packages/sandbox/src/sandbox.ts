@@ -102,7 +102,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const github = createGitHubApi({ token: identity.githubToken });
   const server = createSandboxServer(ctx, tls, {
-    sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req),
+    sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req, github.state),
     github: github.handler,
     prefixed: [
       { prefix: '/arc-dp', api: 'arm', handler: dataPlaneHandler({ baseUrl: () => `${ctx.url}/arc-dp` }) },
