@@ -87,9 +87,13 @@ function renderComment(request: SandboxRequest, comment: StoredComment): Record<
   };
 }
 
+/** GitHub's answer to a body over the limit (as quoted in reports since 2021: code `unprocessable`, field `data`). */
 function tooLong(resource: 'IssueComment' | 'Issue', body: unknown, max: number, doc: string) {
   if (typeof body === 'string' && charLength(body) > max) {
-    return validationFailed([{ resource, field: 'body', message: `body is too long (maximum is ${max} characters)` }], doc);
+    return validationFailed(
+      [{ resource, code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${max} characters)` }],
+      doc,
+    );
   }
   return undefined;
 }
