@@ -273,9 +273,7 @@ describe('a publication GitHub refuses is a warning naming the permission', () =
     try {
       const down = await warnings(() => comment(getOctokit(TOKEN, failing.url)));
       expect(down.value).toBeUndefined();
-      expect(down.warnings[0]).toContain(
-        'GitHub answered 502 Server Error. Rerun the job to publish it; it needs `permissions: pull-requests: write`.',
-      );
+      expect(down.warnings[0]).toContain('GitHub answered 502 Server Error. Rerun the job; it needs `permissions: pull-requests: write`.');
     } finally {
       await failing.close();
     }

@@ -64,8 +64,9 @@ export function publicationWarning(what: Publication, error: unknown): string {
         ? `The github-token input is not a valid token: pass \${{ github.token }} and add ${permission} to the job.`
         : status === 404
           ? `The token cannot see the repository or the pull request: add ${permission} to the job (or pass a token that can see them).`
-          : `Rerun the job to publish it; it needs ${permission}.`;
-  return `Could not publish the ${what}: ${answer}. ${fix} The result of this run is unchanged: see the step summary and the outputs.`;
+          : `Rerun the job; it needs ${permission}.`;
+  const verb = PUBLICATIONS[what].endsWith('read') ? 'read' : 'publish';
+  return `Could not ${verb} the ${what}: ${answer}. ${fix} The result of this run is unchanged: see the step summary and the outputs.`;
 }
 
 const firstLine = (text: string): string => text.split('\n')[0].replace(/[.\s]+$/, '');
