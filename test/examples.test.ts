@@ -6,9 +6,11 @@
  * the nightly verification with its matrix, artifacts and regression issue.
  *
  * What the test provides, and why:
- * - `vars.AZURE_*` are the sandbox's seeded app, tenant and subscription; `github.token` is the sandbox GitHub token.
- *   The sandbox's GITHUB_TOKEN variable is removed from the steps' environment: on a runner, actions only see the
- *   token through `${{ github.token }}` (inputs and their defaults).
+ * - `vars.AZURE_*` are the sandbox's seeded app, tenant and subscription. Each job's `github.token` is a token of the
+ *   sandbox's GitHub stand-in minted with exactly the job's `permissions:` (the repository default being GitHub's
+ *   restricted one), so a permission an example forgets is refused with 403 as on GitHub, and the action's warning
+ *   naming it fails this test. The sandbox's GITHUB_TOKEN variable is removed from the steps' environment: on a
+ *   runner, actions only see the token through `${{ github.token }}` (inputs and their defaults).
  * - `environment` is not in the examples (they target Azure's public cloud, the input's default `AzureCloud`). The
  *   runner injects it into every step of ours that declares it: the sandbox's custom-environment JSON is this test's
  *   stand-in for "the runner is in Azure's public cloud".
@@ -28,7 +30,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveClusterBins, startFleetSandbox, type FleetSandbox, type LocalCluster, type Sandbox } from '@arc-actions/sandbox';
 import { condition, interpolate } from './examples/expressions.js';
-import { expandMatrix, parseOutputFile, runWorkflow, type RunnerOptions, type WorkflowEvent, type WorkflowRun } from './examples/runner.js';
+import {
+  expandMatrix,
+  jobPermissions,
+  parseOutputFile,
+  runWorkflow,
+  type RunnerOptions,
+  type WorkflowEvent,
+  type WorkflowRun,
+} from './examples/runner.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = join(ROOT, 'workflows-examples');
@@ -115,10 +125,11 @@ async function run(file: string, event: WorkflowEvent, secrets: Record<string, s
   runs.push(file);
   const r = await runWorkflow(join(EXAMPLES, file), event, { ...options, secrets: { ...options.secrets, ...secrets } });
   // Every `with:` key of the example is an input its action.yml declares (the runner would warn otherwise).
-  const unexpected = Object.values(r.jobs)
-    .flat()
-    .flatMap((j) => j.steps.flatMap((s) => s.warnings.filter((w) => w.startsWith('Unexpected input'))));
-  expect(unexpected).toEqual([]);
+  const steps = Object.values(r.jobs).flatMap((jobs) => jobs.flatMap((j) => j.steps));
+  expect(steps.flatMap((s) => s.warnings.filter((w) => w.startsWith('Unexpected input')))).toEqual([]);
+  // Every job has the permissions its publications need: GitHub refuses the others (403), which the actions report
+  // as a warning naming the permission to add.
+  expect(steps.flatMap((s) => s.warnings.filter((w) => /^Could not (publish|read) the /.test(w)))).toEqual([]);
   return r;
 }
 
@@ -175,6 +186,8 @@ describe('example workflows against the sandbox', () => {
       secrets: { GITOPS_READ_TOKEN },
       github: { repository: `${OWNER}/${REPO}`, sha: SHA, runId: '4242', token, apiUrl: sandbox.env.GITHUB_API_URL },
       implicitInputs: { environment: sandbox.env.ARC_SANDBOX_ENVIRONMENT },
+      mintToken: (permissions) => sandbox.github.mintToken({ permissions }),
+      defaultPermissions: 'restricted',
       beforeJob: ({ environment, event, ref }) => {
         const subject = environment ? `environment:${environment}` : event === 'pull_request' ? 'pull_request' : `ref:${ref}`;
         sandbox.state.setOidcClaims({ sub: `repo:${OWNER}/${REPO}:${subject}`, ref, event_name: event, environment });
@@ -281,6 +294,13 @@ describe('example workflows against the sandbox', () => {
     expect(first.concurrencyGroup).toBe(`policy-plan-${PR}`);
     const plan = first.step('plan', 'Plan policy rollout');
     expect(JSON.parse(plan.outputs.result).assignments[0]).toMatchObject({ name: 'no-privileged', action: 'create' });
+    // The step's token (its github-token input defaults to github.token) has exactly the workflow's permissions.
+    expect(sandbox.github.grantOf(plan.inputs['github-token'])?.permissions).toEqual({
+      contents: 'read',
+      checks: 'write',
+      pull_requests: 'write',
+      metadata: 'read',
+    });
     expect(plan.summary).toContain('no-privileged');
 
     const second = await run('policy-plan.yml', event('synchronize'));
@@ -303,6 +323,9 @@ describe('example workflows against the sandbox', () => {
     expect(applied.assignments[0]).toMatchObject({ name: 'no-privileged', action: 'create', effectAfter: 'Audit' });
     const assignment = () => sandbox.state.get(assignmentId)!.properties as { parameters: { effect: { value: string } } };
     expect(assignment().parameters.effect.value).toBe('Audit');
+    // The check run on the pushed commit (the workflow grants checks: write; without it GitHub answers 403).
+    const onCommit = () => sandbox.github.checkRunsOf(OWNER, REPO).filter((c) => c.headSha === SHA && c.name === 'Arc policy rollout');
+    expect(onCommit()).toMatchObject([{ status: 'completed', conclusion: 'success' }]);
 
     // The promotion request: the assignment entered Audit seconds ago and the example asks for min-soak 7d, so the
     // gate refuses (whatever the compliance data says), the step fails with promoted=false, the echo step after it is
@@ -321,6 +344,8 @@ describe('example workflows against the sandbox', () => {
     expect(dispatched.step('promote', 'Record the outcome')).toMatchObject({ conclusion: 'skipped', reason: 'an earlier step failed' });
     expect(dispatched.jobs.promote[0].conclusion).toBe('failure');
     expect(assignment().parameters.effect.value).toBe('Audit');
+    // The refusal is on the same check run of the commit, now failed.
+    expect(onCommit()).toMatchObject([{ conclusion: 'failure' }]);
   }, 300_000);
 
   it('nightly-verify: discover → one shard per matrix entry (cluster connect unavailable offline) → artifacts → aggregate with the regression issue', async () => {
@@ -406,6 +431,25 @@ describe('the example runner', () => {
     expect(condition('always()', { ...ctx, succeeded: false })).toBe(true);
     expect(condition("github.event_name == 'pull_request'", { ...ctx, succeeded: false })).toBe(false);
     expect(condition(undefined, { ...ctx, succeeded: false })).toBe(false);
+  });
+
+  it("computes each job's GITHUB_TOKEN permissions as GitHub does", () => {
+    // Nothing declared: the repository default (restricted unless the repository says permissive).
+    expect(jobPermissions(undefined, undefined)).toEqual({ contents: 'read', packages: 'read', metadata: 'read' });
+    expect(jobPermissions(undefined, undefined, 'permissive')).toMatchObject({ checks: 'write', models: 'read', metadata: 'read' });
+    expect(jobPermissions(undefined, undefined, 'permissive')['id-token']).toBeUndefined();
+    // The workflow's mapping: every scope it does not name is none.
+    expect(jobPermissions(undefined, { contents: 'read', 'id-token': 'write' })).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+      metadata: 'read',
+    });
+    // The job's own permissions replace the workflow's entirely.
+    expect(jobPermissions({ issues: 'write' }, { contents: 'read', checks: 'write' })).toEqual({ issues: 'write', metadata: 'read' });
+    expect(jobPermissions({ checks: 'none' }, undefined)).toEqual({ metadata: 'read' });
+    expect(jobPermissions({}, 'write-all')).toEqual({ metadata: 'read' });
+    expect(jobPermissions(undefined, 'read-all')).toMatchObject({ checks: 'read', 'pull-requests': 'read', metadata: 'read' });
+    expect(() => jobPermissions({ 'pull-request': 'write' }, undefined)).toThrow('unknown scope pull-request');
   });
 
   it('expands matrices and reads GITHUB_OUTPUT files', () => {

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type PolicyComponent, type Sandbox } from '@arc-actions/sandbox';
+import { OCTOCAT, startSandbox, type PolicyComponent, type Sandbox } from '@arc-actions/sandbox';
+import { stickyMarker } from '@arc-actions/report';
 import { runStep } from '../actions/arc-connect/__tests__/harness.js';
+import { encodeSnapshot } from '../actions/policy-rollout/src/compliance.js';
 import { run } from '../actions/policy-rollout/src/main.js';
 
 const MG = '/providers/Microsoft.Management/managementGroups/fleet-emulated';
@@ -61,7 +63,7 @@ function putState(sandbox: Sandbox, clusterId: string, policy: string, component
 
 const clusterIds = (sandbox: Sandbox) => [...sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters')].map((c) => c.id).sort();
 
-function planStep(sandbox: Sandbox, workspaceFiles: Record<string, string>, pr: number) {
+function planStep(sandbox: Sandbox, workspaceFiles: Record<string, string>, pr: number, token = sandbox.env.GITHUB_TOKEN) {
   const env = sandbox.env;
   const dir = mkdtempSync(join(tmpdir(), 'arc-pr-event-'));
   const eventPath = join(dir, 'event.json');
@@ -76,7 +78,7 @@ function planStep(sandbox: Sandbox, workspaceFiles: Record<string, string>, pr: 
       environment: env.ARC_SANDBOX_ENVIRONMENT,
       mode: 'plan',
       policies: 'policies',
-      'github-token': env.GITHUB_TOKEN,
+      'github-token': token,
     },
     {
       files: workspaceFiles,
@@ -172,6 +174,68 @@ describe('policy-rollout plan on a pull request', () => {
     expect(comments()).toHaveLength(1);
     expect(checks()).toHaveLength(1);
     expect(comments()[0].body).toContain('0 new, 0 resolved, 2 unchanged violations');
+  }, 120_000);
+
+  it('a token without checks: write loses nothing: summary and outputs, the comment, a warning naming the permission', async () => {
+    const pr = 9;
+    sandbox.github.seedPullRequest({ owner: OWNER, repo: REPO, number: pr, headSha: SHA });
+    const before = sandbox.github.checkRunsOf(OWNER, REPO).map((c) => [c.id, c.output.summary, c.annotations.length]);
+    const noChecks = sandbox.github.mintToken({ permissions: { pull_requests: 'write', contents: 'read' } });
+    const r = await planStep(sandbox, { 'policies/baseline.yaml': policyFile('audit') }, pr, noChecks);
+    // The result is the run's own: not failed (audit stage), the outputs and the summary written.
+    expect(r.failed).toBe(false);
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.violations).toBe('2');
+    expect(JSON.parse(r.outputs.result).assignments[0]).toMatchObject({ name: 'k8s-baseline' });
+    expect(r.summary).toContain('## Policy rollout: plan');
+    expect(r.warnings).toEqual([
+      'Could not publish the check run: GitHub answered 403 Resource not accessible by integration. Add `permissions: checks: write` to the job (the token lacks it). The result of this run is unchanged: see the step summary and the outputs.',
+    ]);
+    expect(sandbox.github.checkRunsOf(OWNER, REPO).map((c) => [c.id, c.output.summary, c.annotations.length])).toEqual(before);
+    expect(sandbox.github.commentsOn(OWNER, REPO, pr)).toHaveLength(1);
+
+    // Neither checks nor pull requests: two warnings (and the previous comment could not be read), same result.
+    const readOnly = sandbox.github.mintToken({ permissions: { contents: 'read' } });
+    const bare = await planStep(sandbox, { 'policies/baseline.yaml': policyFile('audit') }, pr, readOnly);
+    expect(bare).toMatchObject({ failed: false, errors: [], outputs: { violations: '2' } });
+    expect(bare.warnings[0]).toMatch(/^Could not read the previous pull request comment: GitHub answered 403 /);
+    expect(
+      bare.warnings.map((w) =>
+        /Could not (?:publish|read) the ([a-z ]+):.*?(`permissions: .*?`(?: or `permissions: .*?`)?)/.exec(w)?.slice(1),
+      ),
+    ).toEqual([
+      ['previous pull request comment', '`permissions: issues: read` or `permissions: pull-requests: read`'],
+      ['check run', '`permissions: checks: write`'],
+      ['pull request comment', '`permissions: issues: write` or `permissions: pull-requests: write`'],
+    ]);
+  }, 120_000);
+
+  it("never edits another's comment that carries the marker, nor trusts the snapshot in it", async () => {
+    const pr = 10;
+    sandbox.github.seedPullRequest({ owner: OWNER, repo: REPO, number: pr, headSha: SHA });
+    // Someone quotes the bot's comment with a forged snapshot claiming three other violations were there before.
+    const forged = `${stickyMarker('policy-rollout', 'policies')}\n${encodeSnapshot({
+      'k8s-baseline': ['c/forged/Pod/a', 'c/forged/Pod/b', 'c/forged/Pod/c'],
+    })}\nforged`;
+    const theirs = sandbox.github.seedComment({ owner: OWNER, repo: REPO, issueNumber: pr, body: forged, user: OCTOCAT });
+    const r = await planStep(sandbox, { 'policies/baseline.yaml': policyFile('audit') }, pr);
+    expect(r.errors).toEqual([]);
+    const onPr = sandbox.github.commentsOn(OWNER, REPO, pr);
+    expect(onPr).toHaveLength(2);
+    expect(onPr[0]).toMatchObject({ id: theirs.id, body: forged, user: { login: 'octocat' } });
+    expect(onPr[1].user.login).toBe('github-actions[bot]');
+    // No diff against the forged snapshot: nothing "resolved" that was never ours.
+    expect(onPr[1].body).not.toContain('Since the previous evaluation');
+    expect(onPr[1].body).not.toContain('forged');
+    expect(r.visibleStdout).toContain('Left alone 1 comment(s) on #10 that carry the policy-rollout marker but were written by octocat');
+
+    // Our next run diffs against our own comment only, and still leaves theirs alone.
+    const again = await planStep(sandbox, { 'policies/baseline.yaml': policyFile('audit') }, pr);
+    expect(again.errors).toEqual([]);
+    const after = sandbox.github.commentsOn(OWNER, REPO, pr);
+    expect(after.map((c) => c.id)).toEqual([theirs.id, onPr[1].id]);
+    expect(after[0].body).toBe(forged);
+    expect(after[1].body).toContain('0 new, 0 resolved, 2 unchanged violations');
   }, 120_000);
 });
 

@@ -15,6 +15,11 @@
  * - `run:` steps run with `bash --noprofile --norc -eo pipefail` in the workspace with their `env:`;
  * - `actions/upload-artifact` / `actions/download-artifact` (v4) copy files into / out of a per-run artifacts folder;
  *   a download without `name` puts each artifact in its own subfolder;
+ * - each job's GITHUB_TOKEN (`github.token`) has exactly the job's permissions, computed as GitHub does (docs.github.com
+ *   "Permissions for the GITHUB_TOKEN"): the job's `permissions:`, else the workflow's, else the repository default
+ *   (restricted: `contents: read`, `packages: read`; or permissive); a mapping sets every scope it leaves out to none,
+ *   `read-all` / `write-all` set all of them, `metadata: read` is always there. `mintToken` turns them into a token of
+ *   the GitHub stand-in, which answers 403 to what the token may not do, as GitHub does;
  * - ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN are only given to jobs whose permissions include `id-token: write`;
  * - `::add-mask::` values and the `secrets` in use are masked in the logs kept for the test, as the runner does.
  * Anything else (another action, a `uses:` of a container or composite action) fails the step, so that a new form in
@@ -52,6 +57,13 @@ export interface RunnerOptions {
    * stand-in for facts about the runner's surroundings, e.g. `environment` (which cloud the runner is in).
    */
   implicitInputs?: Record<string, string>;
+  /**
+   * Mints the job's GITHUB_TOKEN from its permissions (the names of the REST API: `pull_requests`, `checks`…; without
+   * `id-token`). Without it every job gets `github.token`.
+   */
+  mintToken?: (permissions: Record<string, 'read' | 'write'>) => string | Promise<string>;
+  /** The repository's default GITHUB_TOKEN permissions for jobs and workflows that set none (GitHub's default: restricted). */
+  defaultPermissions?: 'restricted' | 'permissive';
   /** Called before each job (run) starts: e.g. to set the OIDC token's subject for the job's environment. */
   beforeJob?: (job: { id: string; environment?: string; event: string; ref: string }) => void | Promise<void>;
   /** Where runs keep their workspaces, temp folders and artifacts. */
@@ -90,6 +102,8 @@ export interface JobResult {
   steps: StepResult[];
   outputs: Record<string, string>;
   workspace?: string;
+  /** The job's GITHUB_TOKEN permissions (workflow names: `pull-requests`, `id-token`…). */
+  permissions?: Record<string, 'read' | 'write'>;
 }
 
 export interface WorkflowRun {
@@ -202,11 +216,70 @@ export function expandMatrix(matrix: unknown): Record<string, Value>[] {
   return combos;
 }
 
-function idTokenAllowed(permissions: string | Record<string, string> | undefined): boolean {
-  if (permissions === undefined) return false; // the default GITHUB_TOKEN permissions never include id-token
-  if (typeof permissions === 'string') return permissions === 'write-all';
-  return permissions['id-token'] === 'write';
+/** The GITHUB_TOKEN scopes a workflow can set (docs.github.com "Permissions for the GITHUB_TOKEN"). */
+export const TOKEN_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'models',
+  'packages',
+  'pages',
+  'pull-requests',
+  'repository-projects',
+  'security-events',
+  'statuses',
+] as const;
+
+type Access = 'read' | 'write';
+
+/**
+ * A job's GITHUB_TOKEN permissions as GitHub computes them: the job's `permissions:`, else the workflow's, else the
+ * repository's default. The restricted default is `contents: read`, `packages: read`; the permissive one is read/write
+ * on every scope but `id-token` (none) and `models` (read). Naming any scope sets the others to none; `read-all` and
+ * `write-all` set every scope; `metadata: read` is always granted.
+ */
+export function jobPermissions(
+  job: string | Record<string, string> | undefined,
+  workflow: string | Record<string, string> | undefined,
+  defaults: 'restricted' | 'permissive' = 'restricted',
+): Record<string, Access> {
+  const declared = job ?? workflow;
+  const all = (access: Access) => Object.fromEntries(TOKEN_SCOPES.map((s) => [s, access])) as Record<string, Access>;
+  let permissions: Record<string, Access>;
+  if (declared === undefined) {
+    permissions =
+      defaults === 'permissive'
+        ? Object.fromEntries(
+            TOKEN_SCOPES.filter((s) => s !== 'id-token').map((s) => [s, s === 'models' ? 'read' : 'write'] as [string, Access]),
+          )
+        : { contents: 'read', packages: 'read' };
+  } else if (declared === 'read-all' || declared === 'write-all') {
+    permissions = all(declared === 'read-all' ? 'read' : 'write');
+  } else if (typeof declared === 'string') {
+    throw new Error(`permissions: ${declared} is not read-all, write-all or a mapping.`);
+  } else {
+    permissions = {};
+    for (const [scope, access] of Object.entries(declared)) {
+      if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) throw new Error(`permissions: unknown scope ${scope}.`);
+      if (access === 'read' || access === 'write') permissions[scope] = access;
+      else if (access !== 'none') throw new Error(`permissions: ${scope}: ${access} is not read, write or none.`);
+    }
+  }
+  return { ...permissions, metadata: 'read' };
 }
+
+/** The permissions as the REST API names them (`pull_requests`), for the token; `id-token` is not one. */
+const apiPermissions = (permissions: Record<string, Access>): Record<string, Access> =>
+  Object.fromEntries(
+    Object.entries(permissions)
+      .filter(([scope]) => scope !== 'id-token')
+      .map(([scope, access]) => [scope.replace(/-/g, '_'), access]),
+  );
 
 function readYaml<T>(path: string): T {
   return parse(readFileSync(path, 'utf8')) as T;
@@ -386,8 +459,9 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
     id: string,
     def: JobDef,
     combo: Record<string, Value> | undefined,
-    contexts: Record<string, Value>,
+    jobContexts: Record<string, Value>,
   ): Promise<JobResult> {
+    let contexts = jobContexts;
     const label = combo ? `${id} (${Object.values(combo).map(stringify).join(', ')})` : id;
     const jobDir = mkdtempSync(join(runDir, `job-${id}-`));
     const workspace = join(jobDir, 'workspace');
@@ -398,11 +472,15 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
     await options.beforeJob?.({ id, environment, event: event.name, ref });
     say(`job ${label}: started${environment ? ` (environment ${environment})` : ''}`);
     const env: Record<string, string> = { ...options.env };
-    if (!idTokenAllowed(def.permissions ?? workflow.permissions)) {
+    const permissions = jobPermissions(def.permissions, workflow.permissions, options.defaultPermissions);
+    if (permissions['id-token'] !== 'write') {
       delete env.ACTIONS_ID_TOKEN_REQUEST_URL;
       delete env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     }
+    const token = options.mintToken ? await options.mintToken(apiPermissions(permissions)) : options.github.token;
+    contexts = { ...contexts, github: { ...github, token } };
     const masks = new Set(Object.values(options.secrets).filter(Boolean));
+    masks.add(token);
     masks.add(options.github.token);
     const steps: Record<string, Value> = {};
     const results: StepResult[] = [];
@@ -548,7 +626,7 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
     const outputs = Object.fromEntries(Object.entries(def.outputs ?? {}).map(([k, v]) => [k, stringify(interpolate(v, ctx()))]));
     const conclusion: Conclusion = succeeded ? 'success' : 'failure';
     say(`job ${label}: ${conclusion}`);
-    return { id, matrix: combo, conclusion, steps: results, outputs, workspace };
+    return { id, matrix: combo, conclusion, steps: results, outputs, workspace, permissions };
   }
 
   const all = Object.values(jobs).flat();

@@ -1,6 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { createGitHubApi, serveHandler } from '../../../packages/sandbox/src/github/index.js';
 import { run, shardOf } from '../src/main.js';
-import { IDENTITY, clusterArmId, everythingVisible, kubeconfig, runStep } from '../../arc-connect/__tests__/harness.js';
+import { IDENTITY, clusterArmId, everythingVisible, kubeconfig, repoRoot, runStep } from '../../arc-connect/__tests__/harness.js';
 
 const ACTION = 'arc-verify/action.yml';
 const TARGETS = ['edge-01', 'edge-02', 'edge-03'].map((n) => clusterArmId(n)).join('\n');
@@ -108,5 +112,67 @@ describe('arc-verify inputs', () => {
     expect(r.failed).toBe(true);
     expect(r.errors[0]).toMatch(/1 clusters fail/);
     expect(shardOf([1, 2, 3, 4, 5], { index: 1, count: 2 })).toEqual([1, 3, 5]);
+  });
+});
+
+describe('arc-verify outputs and its regression issue', () => {
+  const TOKEN = 'ghs_arcVerifyIssueToken';
+  const github = createGitHubApi({ token: TOKEN });
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await serveHandler(github.handler);
+  });
+  afterAll(() => server.close());
+
+  const shard = (name: string, status: 'ok' | 'fail') =>
+    JSON.stringify({
+      version: 1,
+      generatedAt: '2026-11-26T02:00:00Z',
+      shard: '1/1',
+      status,
+      complete: true,
+      counts: { ok: status === 'ok' ? 1 : 0, warn: 0, fail: status === 'fail' ? 1 : 0, skipped: 0 },
+      queries: 4,
+      clusters: [{ id: clusterArmId(name), name, status, checks: [{ check: 'connectivity', status, reason: 'Offline for 2h.' }] }],
+      regressions: [],
+    });
+  const aggregate = (token: string) =>
+    runStep(
+      run,
+      ACTION,
+      { ...IDENTITY, mode: 'aggregate', 'report-path': 'reports', issue: 'true', 'github-token': token },
+      {
+        files: { 'reports/verify-0/shard.json': shard('edge-09', 'fail') },
+        env: { GITHUB_API_URL: server.url, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_RUN_ID: '51' },
+      },
+    );
+
+  it('outputs report and matrix as action.yml documents them', async () => {
+    const r = await aggregate(TOKEN);
+    const outputs = (parse(readFileSync(join(repoRoot, ACTION), 'utf8')) as { outputs: Record<string, { description: string }> }).outputs;
+    // The documented matrix example names the same keys the output has: {"shard":[…]}.
+    const matrix = JSON.parse(r.outputs.matrix) as Record<string, unknown>;
+    expect(matrix).toEqual({ shard: ['1/1'] });
+    const documentedKeys = [...outputs.matrix.description.matchAll(/\{"(\w+)":/g)].map((m) => m[1]);
+    expect(new Set(documentedKeys)).toEqual(new Set(Object.keys(matrix)));
+    // `report` is the JSON report itself, not a path.
+    expect(outputs.report.description).toMatch(/JSON report itself/);
+    expect(JSON.parse(r.outputs.report)).toMatchObject({ version: 1, status: 'fail' });
+    expect(github.state.issuesOf('acme', 'fleet').filter((i) => i.labels.includes('arc-verify'))).toHaveLength(1);
+  });
+
+  it('a token without issues: write: report, status and summary written, a warning names the permission, the result stands', async () => {
+    const before = JSON.stringify(github.state.issues);
+    const r = await aggregate(github.state.mintToken({ permissions: { contents: 'read' } }));
+    expect(r.outputs.status).toBe('fail');
+    expect(JSON.parse(r.outputs.report).clusters[0].name).toBe('edge-09');
+    expect(r.summary).toContain('Offline for 2h.');
+    // The step fails because the fleet does (fail-on: fail), not because of the issue.
+    expect(r.failed).toBe(true);
+    expect(r.errors).toEqual(['Fleet verification ended fail: 1 clusters fail, 0 warn (fail-on: fail).']);
+    expect(r.warnings).toEqual([
+      'Could not publish the regression issue: GitHub answered 403 Resource not accessible by integration. Add `permissions: issues: write` to the job (the token lacks it). The result of this run is unchanged: see the step summary and the outputs.',
+    ]);
+    expect(JSON.stringify(github.state.issues)).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { runAction, setOutput } from '@arc-actions/core';
 import { writeStepSummary } from '@arc-actions/report';
 import { readInputs } from './inputs.js';
-import { runVerify, type VerifyDeps } from './story.js';
+import { runVerify, type VerifyDeps, type VerifyOutcome } from './story.js';
 
 export { shardOf } from './story.js';
 
@@ -10,11 +10,14 @@ export { shardOf } from './story.js';
 export async function run(deps: VerifyDeps = {}): Promise<void> {
   await runAction('arc-verify', async () => {
     const inputs = readInputs();
-    const outcome = await runVerify(inputs, deps);
-    await writeStepSummary(outcome.markdown);
-    setOutput('report', outcome.report);
-    setOutput('status', outcome.report.status);
-    setOutput('matrix', outcome.matrix);
+    // The summary and outputs are written before the regression issue, which GitHub may refuse.
+    const writeOutcome = async (outcome: VerifyOutcome) => {
+      await writeStepSummary(outcome.markdown);
+      setOutput('report', outcome.report);
+      setOutput('status', outcome.report.status);
+      setOutput('matrix', outcome.matrix);
+    };
+    const outcome = await runVerify(inputs, { ...deps, onOutcome: writeOutcome });
     const { status } = outcome.report;
     if ((inputs.failOn === 'fail' && status === 'fail') || (inputs.failOn === 'warn' && status !== 'ok')) {
       core.setFailed(

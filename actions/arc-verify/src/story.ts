@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
 import { ArmClients, createOidcCredential, emptySelectionError, selectorScope, type ClusterInventory } from '@arc-actions/azure';
-import { getOctokit, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
+import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { startClusterConnect } from './cluster-connect.js';
@@ -18,6 +18,8 @@ export interface VerifyDeps {
   now?: () => number;
   /** The `az` executable for cluster connect (tests put a stand-in on PATH instead). */
   az?: string;
+  /** Called with the outcome before the regression issue is published, so that the summary and outputs go first. */
+  onOutcome?: (outcome: VerifyOutcome) => Promise<void> | void;
 }
 
 export interface VerifyOutcome {
@@ -134,7 +136,9 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     markdown,
     matrix: { shard: Array.from({ length: matrixCount }, (_, i) => `${i + 1}/${matrixCount}`) },
   };
-  if (inputs.issue && (inputs.mode === 'aggregate' || !inputs.shard)) outcome.issue = await regressionIssue(inputs, report, deps.octokit);
+  await deps.onOutcome?.(outcome);
+  if (inputs.issue && (inputs.mode === 'aggregate' || !inputs.shard))
+    outcome.issue = await publishOrWarn('regression issue', () => regressionIssue(inputs, report, deps.octokit));
   return outcome;
 }
 

@@ -73,7 +73,7 @@ export async function run(deps: FleetDeps = {}): Promise<void> {
     for (const warning of inputs.source.warnings) log.warning(warning);
     await log.group('flux-apply: plan', async () => log.info(JSON.stringify(fluxPlan(inputs).steps, null, 2)));
     const result = await applyFleet(inputs, deps);
-    await publishFleetResult(result, { token: inputs.githubToken ?? process.env.GITHUB_TOKEN });
+    await publishFleetResult(result, { token: inputs.githubToken });
     if (result.failed) {
       core.setFailed(
         `flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`,

@@ -20,7 +20,7 @@ import {
   selectorScope,
   type ClusterInventory,
 } from '@arc-actions/azure';
-import { getOctokit, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
+import { getOctokit, publishOrWarn, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
 import { describeArmError, FluxArm, type ClusterRef } from './arm.js';
 import { desiredBody, protectedSettings, settingsMarker } from './desired.js';
 import type { Inputs } from './inputs.js';
@@ -427,8 +427,9 @@ export function pullRequestNumber(env: NodeJS.ProcessEnv = process.env): number 
 }
 
 /**
- * Writes what {@link applyFleet} returned: outputs `results` and `matrix`, the step summary, and the sticky PR
- * comment when there is one and a token. Everything goes through redaction on the way out.
+ * Writes what {@link applyFleet} returned: outputs `results` and `matrix`, the step summary, and then the sticky PR
+ * comment when there is one and a token (a comment GitHub refuses is a warning naming the permission; the result
+ * stands). Everything goes through redaction on the way out.
  */
 export async function publishFleetResult(
   result: FleetResult,
@@ -442,14 +443,18 @@ export async function publishFleetResult(
   const number = pullRequestNumber(env);
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
   if (!number || !owner || !repo) return {};
-  const posted = await upsertStickyComment(getOctokit(options.token), {
-    owner,
-    repo,
-    issueNumber: number,
-    action: 'flux-apply',
-    group: result.report.configuration,
-    body: result.comment,
-    fullReport: 'in the `results` output of the flux-apply step',
-  });
-  return { comment: posted.htmlUrl };
+  const { comment } = result;
+  const { token } = options;
+  const posted = await publishOrWarn('pull request comment', () =>
+    upsertStickyComment(getOctokit(token), {
+      owner,
+      repo,
+      issueNumber: number,
+      action: 'flux-apply',
+      group: result.report.configuration,
+      body: comment,
+      fullReport: 'in the `results` output of the flux-apply step',
+    }),
+  );
+  return { comment: posted?.htmlUrl };
 }

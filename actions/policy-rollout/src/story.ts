@@ -4,6 +4,7 @@ import {
   findStickyComment,
   getOctokit,
   publishCheckRun,
+  publishOrWarn,
   readGitHubTarget,
   upsertStickyComment,
   type CheckAnnotation,
@@ -22,6 +23,8 @@ export interface RolloutDeps {
   clients?: ArmClients;
   octokit?: Octokit;
   now?: () => number;
+  /** Called with the result before anything goes to GitHub, so that the summary and outputs are written first. */
+  onResult?: (result: RolloutResult) => Promise<void> | void;
 }
 
 export interface RolloutResult {
@@ -58,16 +61,19 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
   const target = readGitHubTarget();
   const octokit = deps.octokit ?? (inputs.githubToken ? getOctokit(inputs.githubToken) : undefined);
 
+  const pullRequest = target?.pullRequest;
   let previous: Snapshot | undefined;
-  if (octokit && target?.pullRequest && inputs.mode === 'plan') {
+  if (octokit && target && pullRequest && inputs.mode === 'plan') {
     previous = decodeSnapshot(
-      await findStickyComment(octokit, {
-        owner: target.owner,
-        repo: target.repo,
-        issueNumber: target.pullRequest,
-        action: 'policy-rollout',
-        group: COMMENT_GROUP,
-      }),
+      await publishOrWarn('previous pull request comment', () =>
+        findStickyComment(octokit, {
+          owner: target.owner,
+          repo: target.repo,
+          issueNumber: pullRequest,
+          action: 'policy-rollout',
+          group: COMMENT_GROUP,
+        }),
+      ),
     );
   }
 
@@ -151,40 +157,45 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.${writes}`;
   else if (refused.length) result.failure = refused.map((o) => o.message).join(' ');
 
+  await deps.onResult?.(result);
   if (octokit && target?.sha) {
     const conclusion =
       errors.length || refused.length || (inputs.mode === 'plan' && movingToDenyWithViolations.length) ? 'failure' : 'success';
-    const check = await publishCheckRun(octokit, {
-      owner: target.owner,
-      repo: target.repo,
-      name: inputs.checkName,
-      headSha: target.sha,
-      conclusion,
-      title:
-        conclusion === 'success'
-          ? `${outcomes.length} assignments, ${violations} NonCompliant objects`
-          : movingToDenyWithViolations.length
-            ? `${movingToDenyWithViolations.map((o) => o.name).join(', ')} would move to Deny with ${violations} NonCompliant objects`
-            : `${refused.length + errors.length} assignments refused or failed`,
-      summary: markdown,
-      annotations: annotations(outcomes),
-    });
-    result.checkRun = { id: check.id, conclusion };
+    const check = await publishOrWarn('check run', () =>
+      publishCheckRun(octokit, {
+        owner: target.owner,
+        repo: target.repo,
+        name: inputs.checkName,
+        headSha: target.sha,
+        conclusion,
+        title:
+          conclusion === 'success'
+            ? `${outcomes.length} assignments, ${violations} NonCompliant objects`
+            : movingToDenyWithViolations.length
+              ? `${movingToDenyWithViolations.map((o) => o.name).join(', ')} would move to Deny with ${violations} NonCompliant objects`
+              : `${refused.length + errors.length} assignments refused or failed`,
+        summary: markdown,
+        annotations: annotations(outcomes),
+      }),
+    );
+    if (check) result.checkRun = { id: check.id, conclusion };
   }
-  if (octokit && target?.pullRequest && inputs.comment) {
+  if (octokit && target && pullRequest && inputs.comment) {
     const snapshot: Snapshot = {
       ...(previous ?? {}),
       ...Object.fromEntries(outcomes.map((o) => [o.name, o.violations.map(violationKey)])),
     };
-    const comment = await upsertStickyComment(octokit, {
-      owner: target.owner,
-      repo: target.repo,
-      issueNumber: target.pullRequest,
-      action: 'policy-rollout',
-      group: COMMENT_GROUP,
-      body: `${encodeSnapshot(snapshot)}\n${markdown}`,
-    });
-    result.comment = { id: comment.id, outcome: comment.outcome };
+    const comment = await publishOrWarn('pull request comment', () =>
+      upsertStickyComment(octokit, {
+        owner: target.owner,
+        repo: target.repo,
+        issueNumber: pullRequest,
+        action: 'policy-rollout',
+        group: COMMENT_GROUP,
+        body: `${encodeSnapshot(snapshot)}\n${markdown}`,
+      }),
+    );
+    if (comment) result.comment = { id: comment.id, outcome: comment.outcome };
   }
   return result;
 }

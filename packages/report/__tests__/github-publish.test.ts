@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { clearSecretsForTesting, maskSecret } from '@arc-actions/core';
-import { createGitHubApi, serveHandler } from '../../sandbox/src/github/index.js';
+import { createGitHubApi, OCTOCAT, serveHandler } from '../../sandbox/src/github/index.js';
 import {
+  authenticatedLogin,
   blocks,
+  findStickyComment,
   getOctokit,
   heading,
   publishCheckRun,
+  publishOrWarn,
   stickyMarker,
   table,
   upsertIssue,
@@ -166,5 +169,118 @@ describe('regression issues', () => {
       'cluster-2 offline ***',
       'All clusters healthy.',
     ]);
+  });
+});
+
+describe('sticky comments are found by marker and author', () => {
+  it('leaves a comment by someone else that carries our marker alone, and never reads its snapshot', async () => {
+    const pr = api.state.seedPullRequest({ ...repo });
+    const marker = stickyMarker('policy-rollout', 'policies');
+    const planted = api.state.seedComment({
+      ...repo,
+      issueNumber: pr.number,
+      body: `${marker}\n<!-- arc-actions:snapshot:planted -->\nquoted from the bot`,
+      user: OCTOCAT,
+    });
+    const options = { ...repo, issueNumber: pr.number, action: 'policy-rollout', group: 'policies' };
+    expect(await authenticatedLogin(octokit)).toBe('github-actions[bot]');
+    expect(await findStickyComment(octokit, options)).toBeUndefined();
+
+    const first = await upsertStickyComment(octokit, { ...options, body: 'plan 1' });
+    expect(first).toMatchObject({ outcome: 'created', foreign: 1, deleted: 0 });
+    const second = await upsertStickyComment(octokit, { ...options, body: 'plan 2' });
+    expect(second).toMatchObject({ outcome: 'updated', id: first.id, foreign: 1, deleted: 0 });
+    expect(await findStickyComment(octokit, options)).toBe(`${marker}\nplan 2`);
+
+    const stored = api.state.commentsOn('acme', 'fleet', pr.number);
+    expect(stored.map((c) => [c.user.login, c.body])).toEqual([
+      ['octocat', planted.body],
+      ['github-actions[bot]', `${marker}\nplan 2`],
+    ]);
+    // The identity came from GraphQL `viewer`, not from GET /user (refused to installation tokens).
+    expect(api.state.requestsTo('GET', /^\/user$/)).toEqual([]);
+  });
+
+  it("with a person's token, that person's comment is the sticky one", async () => {
+    const pr = api.state.seedPullRequest({ ...repo });
+    const marker = stickyMarker('flux-apply', 'fleet');
+    const mine = api.state.seedComment({ ...repo, issueNumber: pr.number, body: `${marker}\nold`, user: OCTOCAT });
+    const person = getOctokit(api.state.mintToken({ kind: 'user', actor: OCTOCAT, permissions: { pull_requests: 'write' } }), server.url);
+    const result = await upsertStickyComment(person, {
+      ...repo,
+      issueNumber: pr.number,
+      action: 'flux-apply',
+      group: 'fleet',
+      body: 'new',
+    });
+    expect(result).toMatchObject({ outcome: 'updated', id: mine.id, foreign: 0 });
+  });
+});
+
+describe('a publication GitHub refuses is a warning naming the permission', () => {
+  const warnings = async (fn: () => Promise<unknown>): Promise<{ value: unknown; warnings: string[] }> => {
+    let out = '';
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      out += String(chunk);
+      return true;
+    });
+    try {
+      const value = await fn();
+      return { value, warnings: out.split('\n').filter((l) => l.startsWith('::warning::')) };
+    } finally {
+      spy.mockRestore();
+    }
+  };
+  const run = { ...repo, name: 'policy-rollout', headSha: 'e'.repeat(40), conclusion: 'success' as const, title: 't', summary: 's' };
+
+  it('403 without checks: write names `permissions: checks: write`', async () => {
+    const token = api.state.mintToken({ permissions: { pull_requests: 'write' } });
+    const { value, warnings: w } = await warnings(() =>
+      publishOrWarn('check run', () => publishCheckRun(getOctokit(token, server.url), run)),
+    );
+    expect(value).toBeUndefined();
+    expect(w).toEqual([
+      '::warning::Could not publish the check run: GitHub answered 403 Resource not accessible by integration. Add `permissions: checks: write` to the job (the token lacks it). The result of this run is unchanged: see the step summary and the outputs.',
+    ]);
+    expect(api.state.checkRunsOf('acme', 'fleet').filter((r) => r.headSha === 'e'.repeat(40))).toEqual([]);
+  });
+
+  it('names either permission GitHub accepts for a pull-request comment, and handles 401, 404 and 5xx', async () => {
+    const pr = api.state.seedPullRequest({ ...repo });
+    const comment = (client: Octokit, issueNumber = pr.number) =>
+      publishOrWarn('pull request comment', () =>
+        upsertStickyComment(client, { ...repo, issueNumber, action: 'policy-rollout', group: 'policies', body: 'plan' }),
+      );
+    const readOnly = getOctokit(api.state.mintToken({ permissions: { checks: 'write', pull_requests: 'read' } }), server.url);
+    const refusedWrite = await warnings(() => comment(readOnly));
+    expect(refusedWrite.warnings[0]).toContain(
+      'GitHub answered 403 Resource not accessible by integration. Add `permissions: issues: write` or `permissions: pull-requests: write` to the job',
+    );
+    const noRead = getOctokit(api.state.mintToken({ permissions: { checks: 'write' } }), server.url);
+    expect((await warnings(() => comment(noRead))).warnings[0]).toContain(
+      'Add `permissions: issues: write` or `permissions: pull-requests: write`',
+    );
+    expect((await warnings(() => comment(getOctokit('ghs_revoked', server.url)))).warnings[0]).toContain(
+      'GitHub answered 401 Bad credentials. The github-token input is not a valid token: pass ${{ github.token }} and add `permissions: pull-requests: write` to the job.',
+    );
+    expect((await warnings(() => comment(octokit, 4242))).warnings[0]).toContain(
+      'GitHub answered 404 Not Found. The token cannot see the repository',
+    );
+
+    const failing = await serveHandler((request) =>
+      request.method === 'POST' ? { status: 502, headers: {}, body: { message: 'Server Error' } } : api.handler(request),
+    );
+    try {
+      const down = await warnings(() => comment(getOctokit(TOKEN, failing.url)));
+      expect(down.value).toBeUndefined();
+      expect(down.warnings[0]).toContain('GitHub answered 502 Server Error. Rerun the job; it needs `permissions: pull-requests: write`.');
+    } finally {
+      await failing.close();
+    }
+    expect(api.state.commentsOn('acme', 'fleet', pr.number)).toEqual([]);
+  });
+
+  it('throws what is not an answer from GitHub', async () => {
+    await expect(publishOrWarn('check run', () => Promise.reject(new TypeError('a bug')))).rejects.toThrow('a bug');
   });
 });

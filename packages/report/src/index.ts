@@ -6,6 +6,7 @@ export * from './summary.js';
 export * from './octokit.js';
 export * from './check-runs.js';
 export * from './comments.js';
+export * from './publish.js';
 export * from './issues.js';
 export * from './github-context.js';
 export * from './plan-report.js';

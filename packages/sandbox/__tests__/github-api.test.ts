@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getOctokit } from '@actions/github';
 import { createGitHubApi, serveHandler } from '../src/github/index.js';
+import { startSandbox } from '../src/sandbox.js';
 
 const TOKEN = 'ghs_sandboxtoken123';
 const api = createGitHubApi({ token: TOKEN });
@@ -66,7 +67,9 @@ describe('GitHub stand-in', () => {
     expect(failure.status).toBe(422);
     expect(failure.data).toMatchObject({
       message: 'Validation Failed',
-      errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+      errors: [
+        { resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body is too long (maximum is 65536 characters)' },
+      ],
     });
     await expect(octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: 'x'.repeat(65_536) })).resolves.toMatchObject({
       status: 201,
@@ -131,5 +134,52 @@ describe('GitHub stand-in', () => {
     const failure = await statusOf(octokit.request('GET /repos/{owner}/{repo}/nothing-here', repo));
     expect(failure.status).toBe(404);
     expect(failure.data).toMatchObject({ message: 'Not Found' });
+  });
+});
+
+describe('the sandbox state API (what the CLI sandbox offers)', () => {
+  it('seeds a pull request, a comment by someone else and a token with given permissions over HTTP', async () => {
+    const sandbox = await startSandbox();
+    try {
+      const put = async (part: string, body: unknown) => {
+        const response = await fetch(`${sandbox.url}/_sandbox/state/github/${part}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      const pr = await put('pulls', {
+        owner: 'acme',
+        repo: 'fleet',
+        number: 31,
+        headSha: 'f'.repeat(40),
+        files: [{ filename: 'policies/a.yaml' }],
+      });
+      expect(pr).toMatchObject({ status: 200, body: { number: 31 } });
+      expect((await put('pulls', { repo: 'fleet' })).status).toBe(400);
+      await put('comments', { owner: 'acme', repo: 'fleet', issueNumber: 31, body: 'looks good', user: { login: 'mallory', id: 7 } });
+      const { body: minted } = await put('tokens', { permissions: { pull_requests: 'read' } });
+
+      const reader = getOctokit(String(minted.token), { baseUrl: sandbox.env.GITHUB_API_URL });
+      const got = await reader.rest.pulls.get({ owner: 'acme', repo: 'fleet', pull_number: 31 });
+      expect(got.data).toMatchObject({
+        number: 31,
+        head: { sha: 'f'.repeat(40), repo: { full_name: 'acme/fleet' } },
+        user: { login: 'octocat' },
+      });
+      const comments = await reader.rest.issues.listComments({ owner: 'acme', repo: 'fleet', issue_number: 31 });
+      expect(comments.data.map((c) => [c.user?.login, c.body])).toEqual([['mallory', 'looks good']]);
+      // Read-only: GitHub's 403 for a write, naming the permissions that would allow it.
+      const refused = await statusOf(reader.rest.issues.createComment({ owner: 'acme', repo: 'fleet', issue_number: 31, body: 'x' }));
+      expect(refused).toMatchObject({ status: 403, data: { message: 'Resource not accessible by integration' } });
+
+      const state = (await (await fetch(`${sandbox.url}/_sandbox/state/github`)).json()) as { comments: unknown[] };
+      expect(state.comments).toHaveLength(1);
+      expect(JSON.stringify(state)).not.toContain(String(minted.token));
+      expect(JSON.stringify(state)).not.toContain(sandbox.env.GITHUB_TOKEN);
+    } finally {
+      await sandbox.stop();
+    }
   });
 });

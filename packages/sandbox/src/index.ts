@@ -22,3 +22,16 @@ export {
   relayPlainRequestHandler,
 } from './arc-dataplane/index.js';
 export * from './clusters/index.js';
+export {
+  createGitHubApi,
+  serveHandler,
+  GitHubState,
+  ACTIONS_BOT,
+  OCTOCAT,
+  WRITE_ALL,
+  PERMISSION_NAMES,
+  type GitHubActor,
+  type Permissions,
+  type PermissionName,
+  type TokenGrant,
+} from './github/index.js';

@@ -1,4 +1,5 @@
 import type { SandboxContext } from './context.js';
+import { OCTOCAT, type GitHubActor, type GitHubState, type Permissions } from './github/index.js';
 import type { SandboxRequest, SandboxResponse } from './http.js';
 import type { KnobsPatch } from './knobs.js';
 import { seedEmulatedClusters } from './emulated.js';
@@ -14,6 +15,7 @@ export async function handleSandboxApi(
   state: SandboxState,
   setKnobs: (p: KnobsPatch) => void,
   req: SandboxRequest,
+  github?: GitHubState,
 ): Promise<SandboxResponse> {
   const path = req.path.replace(/\/+$/, '');
   const body = req.body as any;
@@ -77,6 +79,54 @@ export async function handleSandboxApi(
     return { status: 200, body: { count: list.length } };
   }
   if (is('PUT', '/state/subscriptions')) return { status: 200, body: state.addSubscription(body) };
+  if (github && path.toLowerCase().startsWith('/state/github')) return githubState(github, req, path.slice('/state/github'.length));
   if (is('PUT', '/state/emulatedclusters')) return { status: 200, body: seedEmulatedClusters(ctx, body?.count ?? 1, body ?? {}) };
   return { status: 404, body: { message: `No sandbox API at ${req.method} /_sandbox${path}; see docs/sandbox.md.` } };
+}
+
+/**
+ * `/_sandbox/state/github[/pulls|/comments|/tokens]`: what the GitHub stand-in holds (issues, pull requests, comments,
+ * check runs; never tokens), and seeding: a pull request, a comment by someone else, a token with given permissions.
+ */
+function githubState(github: GitHubState, req: SandboxRequest, sub: string): SandboxResponse {
+  const body = (req.body ?? {}) as Record<string, any>;
+  const bad = (message: string): SandboxResponse => ({ status: 400, body: { message } });
+  const what = `${req.method} ${sub.toLowerCase().replace(/\/+$/, '') || '/'}`;
+  try {
+    switch (what) {
+      case 'GET /':
+        return { status: 200, body: { issues: github.issues, comments: github.comments, checkRuns: github.checkRuns } };
+      case 'PUT /pulls': {
+        if (typeof body.owner !== 'string' || typeof body.repo !== 'string')
+          return bad(
+            'A pull request needs "owner" and "repo" (and may give number, title, body, headSha, baseSha, baseRef, headRef, files).',
+          );
+        return { status: 200, body: github.seedPullRequest({ ...body, owner: body.owner, repo: body.repo }) };
+      }
+      case 'PUT /comments': {
+        if (
+          typeof body.owner !== 'string' ||
+          typeof body.repo !== 'string' ||
+          !Number.isInteger(body.issueNumber) ||
+          typeof body.body !== 'string'
+        )
+          return bad('A comment needs "owner", "repo", "issueNumber" and "body" (and may give "user": {login, id, node_id, type}).');
+        const user: GitHubActor = body.user ? { ...OCTOCAT, ...body.user } : OCTOCAT;
+        return {
+          status: 200,
+          body: github.seedComment({ owner: body.owner, repo: body.repo, issueNumber: body.issueNumber, body: body.body, user }),
+        };
+      }
+      case 'PUT /tokens': {
+        const permissions = (body.permissions ?? {}) as Permissions;
+        const kind = body.kind === 'user' ? 'user' : 'installation';
+        const actor = body.user ? { ...OCTOCAT, ...body.user } : kind === 'user' ? OCTOCAT : undefined;
+        return { status: 200, body: { token: github.mintToken({ kind, permissions, ...(actor ? { actor } : {}) }) } };
+      }
+      default:
+        return { status: 404, body: { message: `No sandbox API at ${req.method} /_sandbox/state/github${sub}; see docs/sandbox.md.` } };
+    }
+  } catch (error) {
+    return bad((error as Error).message);
+  }
 }

@@ -109,7 +109,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const github = createGitHubApi({ token: identity.githubToken });
   const server = createSandboxServer(ctx, tls, {
-    sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req),
+    sandboxApi: (req) => handleSandboxApi(ctx, state, setKnobs, req, github.state),
     github: github.handler,
     prefixed: [
       {

@@ -42,6 +42,16 @@ function errorBody(api: ApiFamily, status: number): SandboxResponse {
       : `The service failed to process the request (fault ${status} injected by the sandbox).`;
   if (api === 'entra')
     return { status, body: { error: 'temporarily_unavailable', error_description: `AADSTS90033: ${message}`, error_codes: [90033] } };
+  if (api === 'github') {
+    // GitHub's error shape (`basic-error`): a message, and for a secondary rate limit the documentation and Retry-After.
+    const github =
+      status === 429
+        ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+        : status === 503
+          ? 'Service Unavailable'
+          : 'Server Error';
+    return { status, headers: status === 429 ? { 'Retry-After': '1' } : {}, body: { message: github, status: String(status) } };
+  }
   return { status, headers: status === 429 ? { 'Retry-After': '1' } : {}, body: { error: { code, message } } };
 }
 

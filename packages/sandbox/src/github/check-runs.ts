@@ -1,5 +1,6 @@
 import type { SandboxRequest } from '../http.js';
-import type { Router } from './router.js';
+import { actionsApp, repositoryId } from './objects.js';
+import type { Router, RouteMeta } from './router.js';
 import type { GitHubState, StoredAnnotation, StoredCheckRun } from './state.js';
 import { apiBase, bodyOf, byteLength, error, json, nodeId, notFound, paginate, validationFailed, type FieldError } from './responses.js';
 
@@ -7,18 +8,14 @@ import { apiBase, bodyOf, byteLength, error, json, nodeId, notFound, paginate, v
 
 export const CHECK_RUN_OUTPUT_MAX_BYTES = 65_535;
 export const ANNOTATIONS_PER_REQUEST = 50;
-const DOC_CREATE = 'https://docs.github.com/rest/checks/runs#create-a-check-run';
+const DOCS_RUNS = 'https://docs.github.com/rest/checks/runs';
+/** "Your GitHub App must have the checks:write permission to create check runs" (checks/create in the spec). */
+const write = (doc: string): RouteMeta => ({ doc: `${DOCS_RUNS}#${doc}`, permissions: () => [{ checks: 'write' }] });
+const read = (doc: string): RouteMeta => ({ doc: `${DOCS_RUNS}#${doc}`, permissions: () => [{ checks: 'read' }] });
+/** What a request may set (`status` and `conclusion` of the request schemas; only GitHub may set `stale`). */
 const STATUSES = ['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending'];
-const CONCLUSIONS = ['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'stale', 'timed_out'];
+const CONCLUSIONS = ['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'timed_out'];
 const LEVELS = ['notice', 'warning', 'failure'];
-
-const APP = {
-  id: 15368,
-  slug: 'github-actions',
-  node_id: 'MDM6QXBwMTUzNjg=',
-  name: 'GitHub Actions',
-  owner: { login: 'github', id: 9919 },
-};
 
 function render(state: GitHubState, request: SandboxRequest, run: StoredCheckRun): Record<string, unknown> {
   const url = `${apiBase(request)}/repos/${run.owner}/${run.repo}/check-runs/${run.id}`;
@@ -43,12 +40,35 @@ function render(state: GitHubState, request: SandboxRequest, run: StoredCheckRun
       annotations_url: `${url}/annotations`,
     },
     check_suite: { id: 1 },
-    app: APP,
+    app: actionsApp(apiBase(request)),
     pull_requests: state
       .issuesOf(run.owner, run.repo)
       .filter((i) => i.pull?.headSha === run.headSha)
-      .map((i) => ({ number: i.number })),
+      .map((i) => {
+        const repo = { id: repositoryId(run.owner, run.repo), url: `${apiBase(request)}/repos/${run.owner}/${run.repo}`, name: run.repo };
+        return {
+          id: i.id,
+          number: i.number,
+          url: `${apiBase(request)}/repos/${run.owner}/${run.repo}/pulls/${i.number}`,
+          head: { ref: i.pull!.headRef, sha: i.pull!.headSha, repo },
+          base: { ref: i.pull!.baseRef, sha: i.pull!.baseSha, repo },
+        };
+      }),
   };
+}
+
+/**
+ * More than 50 annotations in one request: GitHub answers 422 "Invalid request.\n\nNo more than 50 items are
+ * allowed; 51 were supplied." (not the "Validation Failed" shape).
+ */
+function tooManyAnnotations(body: Record<string, unknown>, doc: string) {
+  const annotations = (body.output as Record<string, unknown> | undefined)?.annotations;
+  if (!Array.isArray(annotations) || annotations.length <= ANNOTATIONS_PER_REQUEST) return undefined;
+  return error(
+    422,
+    `Invalid request.\n\nNo more than ${ANNOTATIONS_PER_REQUEST} items are allowed; ${annotations.length} were supplied.`,
+    doc,
+  );
 }
 
 /** Validates the writable fields of a create or update body; returns the errors in GitHub's format. */
@@ -69,13 +89,7 @@ function validate(body: Record<string, unknown>): FieldError[] {
   const annotations = output.annotations;
   if (annotations !== undefined) {
     if (!Array.isArray(annotations)) errors.push({ resource: 'CheckRun', field: 'annotations', code: 'invalid' });
-    else if (annotations.length > ANNOTATIONS_PER_REQUEST) {
-      errors.push({
-        resource: 'CheckRun',
-        field: 'annotations',
-        message: `annotations exceeds a maximum of ${ANNOTATIONS_PER_REQUEST} per request`,
-      });
-    } else {
+    else {
       annotations.forEach((a: Record<string, unknown>, i) => {
         const bad =
           ['path', 'message'].some((f) => typeof a?.[f] !== 'string' || !a[f]) ||
@@ -115,13 +129,16 @@ function apply(state: GitHubState, run: StoredCheckRun, body: Record<string, unk
 export function checkRunRoutes(router: Router, state: GitHubState): void {
   const find = (owner: string, repo: string, id: string) => state.checkRunsOf(owner, repo).find((r) => r.id === Number(id));
 
-  router.on('POST', '/repos/:owner/:repo/check-runs', (request, { owner, repo }) => {
+  const created = write('create-a-check-run');
+  router.on('POST', '/repos/:owner/:repo/check-runs', created, (request, { owner, repo }) => {
     const body = bodyOf(request);
+    const tooMany = tooManyAnnotations(body, created.doc);
+    if (tooMany) return tooMany;
     const errors = validate(body);
     if (typeof body.name !== 'string' || !body.name) errors.unshift({ resource: 'CheckRun', field: 'name', code: 'missing_field' });
     if (typeof body.head_sha !== 'string' || !body.head_sha)
       errors.unshift({ resource: 'CheckRun', field: 'head_sha', code: 'missing_field' });
-    if (errors.length) return validationFailed(errors, DOC_CREATE);
+    if (errors.length) return validationFailed(errors, created.doc);
     const run: StoredCheckRun = {
       id: state.newId(),
       owner,
@@ -142,22 +159,25 @@ export function checkRunRoutes(router: Router, state: GitHubState): void {
     return json(201, render(state, request, run));
   });
 
-  router.on('PATCH', '/repos/:owner/:repo/check-runs/:id', (request, { owner, repo, id }) => {
+  const updated = write('update-a-check-run');
+  router.on('PATCH', '/repos/:owner/:repo/check-runs/:id', updated, (request, { owner, repo, id }) => {
     const run = find(owner, repo, id);
     if (!run) return notFound();
     const body = bodyOf(request);
+    const tooMany = tooManyAnnotations(body, updated.doc);
+    if (tooMany) return tooMany;
     const errors = validate(body);
-    if (errors.length) return validationFailed(errors, 'https://docs.github.com/rest/checks/runs#update-a-check-run');
+    if (errors.length) return validationFailed(errors, updated.doc);
     apply(state, run, body);
     return json(200, render(state, request, run));
   });
 
-  router.on('GET', '/repos/:owner/:repo/check-runs/:id', (request, { owner, repo, id }) => {
+  router.on('GET', '/repos/:owner/:repo/check-runs/:id', read('get-a-check-run'), (request, { owner, repo, id }) => {
     const run = find(owner, repo, id);
     return run ? json(200, render(state, request, run)) : notFound();
   });
 
-  router.on('GET', '/repos/:owner/:repo/check-runs/:id/annotations', (request, { owner, repo, id }) => {
+  router.on('GET', '/repos/:owner/:repo/check-runs/:id/annotations', read('list-check-run-annotations'), (request, { owner, repo, id }) => {
     const run = find(owner, repo, id);
     if (!run) return notFound();
     const blob = `https://github.com/${owner}/${repo}/blob/${run.headSha}`;
@@ -177,18 +197,23 @@ export function checkRunRoutes(router: Router, state: GitHubState): void {
     return json(200, page.items, page.headers);
   });
 
-  router.on('GET', '/repos/:owner/:repo/commits/:ref/check-runs', (request, { owner, repo, ref }) => {
-    const query = request.url.searchParams;
-    const filter = query.get('filter') ?? 'latest';
-    if (!['latest', 'all'].includes(filter)) return error(422, 'Invalid request.\n\nfilter must be latest or all.');
-    let runs = state.checkRunsOf(owner, repo).filter((r) => r.headSha === ref);
-    const name = query.get('check_name');
-    if (name) runs = runs.filter((r) => r.name === name);
-    const status = query.get('status');
-    if (status) runs = runs.filter((r) => r.status === status);
-    runs = [...runs].sort((a, b) => b.id - a.id);
-    if (filter === 'latest') runs = runs.filter((r, i) => runs.findIndex((o) => o.name === r.name) === i);
-    const page = paginate(request, runs);
-    return json(200, { total_count: runs.length, check_runs: page.items.map((r) => render(state, request, r)) }, page.headers);
-  });
+  router.on(
+    'GET',
+    '/repos/:owner/:repo/commits/:ref/check-runs',
+    read('list-check-runs-for-a-git-reference'),
+    (request, { owner, repo, ref }) => {
+      const query = request.url.searchParams;
+      // The spec lists only 200 here and does not say what an unknown filter does; it is read as the default.
+      const filter = query.get('filter') === 'all' ? 'all' : 'latest';
+      let runs = state.checkRunsOf(owner, repo).filter((r) => r.headSha === ref);
+      const name = query.get('check_name');
+      if (name) runs = runs.filter((r) => r.name === name);
+      const status = query.get('status');
+      if (status) runs = runs.filter((r) => r.status === status);
+      runs = [...runs].sort((a, b) => b.id - a.id);
+      if (filter === 'latest') runs = runs.filter((r, i) => runs.findIndex((o) => o.name === r.name) === i);
+      const page = paginate(request, runs);
+      return json(200, { total_count: runs.length, check_runs: page.items.map((r) => render(state, request, r)) }, page.headers);
+    },
+  );
 }

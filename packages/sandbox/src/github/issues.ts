@@ -1,18 +1,35 @@
 import type { SandboxRequest } from '../http.js';
-import type { Router } from './router.js';
-import type { GitHubState, StoredComment, StoredIssue } from './state.js';
+import { userObject } from './objects.js';
+import type { Params, Router, RouteMeta } from './router.js';
+import type { GitHubState, PermissionLevel, Permissions, StoredComment, StoredIssue } from './state.js';
 import { apiBase, bodyOf, charLength, json, nodeId, noContent, notFound, paginate, validationFailed } from './responses.js';
 
 /** Issues (and pull requests seen as issues) and their comments. */
 
 export const COMMENT_BODY_MAX_CHARS = 65_536;
 export const ISSUE_BODY_MAX_CHARS = 65_536;
-const DOC_COMMENT = 'https://docs.github.com/rest/issues/comments#create-an-issue-comment';
-const DOC_ISSUE = 'https://docs.github.com/rest/issues/issues#create-an-issue';
+const DOCS_COMMENTS = 'https://docs.github.com/rest/issues/comments';
+const DOCS_ISSUES = 'https://docs.github.com/rest/issues/issues';
 
-function label(name: string): Record<string, unknown> {
+/**
+ * Issue endpoints on a pull request accept either permission ("Issues" or "Pull requests", as the fine-grained
+ * permission tables list them); on an issue only `issues`.
+ */
+function issueOrPull(level: PermissionLevel, isPull: boolean): Permissions[] {
+  return isPull ? [{ issues: level }, { pull_requests: level }] : [{ issues: level }];
+}
+
+function label(name: string, repoUrl: string): Record<string, unknown> {
   const id = [...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) >>> 0, 7);
-  return { id, node_id: nodeId('Label', id), name, color: 'ededed', default: false, description: null };
+  return {
+    id,
+    node_id: nodeId('Label', id),
+    url: `${repoUrl}/labels/${encodeURIComponent(name)}`,
+    name,
+    color: 'ededed',
+    default: false,
+    description: null,
+  };
 }
 
 export function renderIssue(state: GitHubState, request: SandboxRequest, issue: StoredIssue): Record<string, unknown> {
@@ -33,8 +50,8 @@ export function renderIssue(state: GitHubState, request: SandboxRequest, issue: 
     state_reason: issue.stateReason,
     title: issue.title,
     body: issue.body,
-    user: issue.user,
-    labels: issue.labels.map(label),
+    user: userObject(issue.user, apiBase(request)),
+    labels: issue.labels.map((l) => label(l, repoUrl)),
     assignee: null,
     assignees: [],
     milestone: null,
@@ -43,12 +60,15 @@ export function renderIssue(state: GitHubState, request: SandboxRequest, issue: 
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
-    author_association: 'NONE',
+    author_association: associationOf(issue.user),
     ...(issue.pull
       ? { pull_request: { url: `${repoUrl}/pulls/${issue.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch` } }
       : {}),
   };
 }
+
+/** Bots and outside people are NONE; the stand-in makes the repository's people members (octocat included). */
+const associationOf = (user: { type: string }): string => (user.type === 'Bot' ? 'NONE' : 'MEMBER');
 
 function renderComment(request: SandboxRequest, comment: StoredComment): Record<string, unknown> {
   const repoUrl = `${apiBase(request)}/repos/${comment.owner}/${comment.repo}`;
@@ -59,17 +79,21 @@ function renderComment(request: SandboxRequest, comment: StoredComment): Record<
     html_url: `https://github.com/${comment.owner}/${comment.repo}/issues/${comment.issueNumber}#issuecomment-${comment.id}`,
     issue_url: `${repoUrl}/issues/${comment.issueNumber}`,
     body: comment.body,
-    user: comment.user,
+    user: userObject(comment.user, apiBase(request)),
     created_at: comment.createdAt,
     updated_at: comment.updatedAt,
-    author_association: 'NONE',
+    author_association: associationOf(comment.user),
     performed_via_github_app: null,
   };
 }
 
+/** GitHub's answer to a body over the limit (as quoted in reports since 2021: code `unprocessable`, field `data`). */
 function tooLong(resource: 'IssueComment' | 'Issue', body: unknown, max: number, doc: string) {
   if (typeof body === 'string' && charLength(body) > max) {
-    return validationFailed([{ resource, field: 'body', message: `body is too long (maximum is ${max} characters)` }], doc);
+    return validationFailed(
+      [{ resource, code: 'unprocessable', field: 'data', message: `Body is too long (maximum is ${max} characters)` }],
+      doc,
+    );
   }
   return undefined;
 }
@@ -77,24 +101,46 @@ function tooLong(resource: 'IssueComment' | 'Issue', body: unknown, max: number,
 export function issueRoutes(router: Router, state: GitHubState): void {
   const comment = (owner: string, repo: string, id: string) =>
     state.comments.find((c) => c.id === Number(id) && `${c.owner}/${c.repo}`.toLowerCase() === `${owner}/${repo}`.toLowerCase());
-
-  router.on('GET', '/repos/:owner/:repo/issues/:number/comments', (request, { owner, repo, number }) => {
-    if (!state.issue(owner, repo, Number(number))) return notFound();
-    const page = paginate(request, state.commentsOn(owner, repo, Number(number)));
-    return json(
-      200,
-      page.items.map((c) => renderComment(request, c)),
-      page.headers,
-    );
+  const isPull = (owner: string, repo: string, number: number | undefined) =>
+    number !== undefined && Boolean(state.issue(owner, repo, number)?.pull);
+  /** An operation on an issue (or pull request) given by number. */
+  const onIssue = (doc: string, level: PermissionLevel): RouteMeta => ({
+    doc,
+    permissions: ({ owner, repo, number }: Params) => issueOrPull(level, isPull(owner, repo, Number(number))),
   });
+  /** An operation on a comment given by id: the permission follows the issue or pull request it is on. */
+  const onComment = (doc: string, level: PermissionLevel): RouteMeta => ({
+    doc,
+    permissions: ({ owner, repo, id }: Params) => issueOrPull(level, isPull(owner, repo, comment(owner, repo, id)?.issueNumber)),
+  });
+  const onRepo = (doc: string, level: PermissionLevel): RouteMeta => ({ doc, permissions: () => [{ issues: level }] });
+  const createComment = onIssue(`${DOCS_COMMENTS}#create-an-issue-comment`, 'write');
+  const updateComment = onComment(`${DOCS_COMMENTS}#update-an-issue-comment`, 'write');
+  const createIssue = onRepo(`${DOCS_ISSUES}#create-an-issue`, 'write');
+  const updateIssue = onIssue(`${DOCS_ISSUES}#update-an-issue`, 'write');
 
-  router.on('POST', '/repos/:owner/:repo/issues/:number/comments', (request, { owner, repo, number }) => {
+  router.on(
+    'GET',
+    '/repos/:owner/:repo/issues/:number/comments',
+    onIssue(`${DOCS_COMMENTS}#list-issue-comments`, 'read'),
+    (request, { owner, repo, number }) => {
+      if (!state.issue(owner, repo, Number(number))) return notFound();
+      const page = paginate(request, state.commentsOn(owner, repo, Number(number)));
+      return json(
+        200,
+        page.items.map((c) => renderComment(request, c)),
+        page.headers,
+      );
+    },
+  );
+
+  router.on('POST', '/repos/:owner/:repo/issues/:number/comments', createComment, (request, { owner, repo, number }) => {
     const issue = state.issue(owner, repo, Number(number));
     if (!issue) return notFound();
     const { body } = bodyOf(request);
     if (typeof body !== 'string')
-      return validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], DOC_COMMENT);
-    const invalid = tooLong('IssueComment', body, COMMENT_BODY_MAX_CHARS, DOC_COMMENT);
+      return validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], createComment.doc);
+    const invalid = tooLong('IssueComment', body, COMMENT_BODY_MAX_CHARS, createComment.doc);
     if (invalid) return invalid;
     const now = state.now();
     const stored: StoredComment = {
@@ -103,7 +149,7 @@ export function issueRoutes(router: Router, state: GitHubState): void {
       repo,
       issueNumber: issue.number,
       body,
-      user: state.actor,
+      user: state.actorOf(request),
       createdAt: now,
       updatedAt: now,
     };
@@ -114,32 +160,42 @@ export function issueRoutes(router: Router, state: GitHubState): void {
     });
   });
 
-  router.on('GET', '/repos/:owner/:repo/issues/comments/:id', (request, { owner, repo, id }) => {
-    const found = comment(owner, repo, id);
-    return found ? json(200, renderComment(request, found)) : notFound();
-  });
+  router.on(
+    'GET',
+    '/repos/:owner/:repo/issues/comments/:id',
+    onComment(`${DOCS_COMMENTS}#get-an-issue-comment`, 'read'),
+    (request, { owner, repo, id }) => {
+      const found = comment(owner, repo, id);
+      return found ? json(200, renderComment(request, found)) : notFound();
+    },
+  );
 
-  router.on('PATCH', '/repos/:owner/:repo/issues/comments/:id', (request, { owner, repo, id }) => {
+  router.on('PATCH', '/repos/:owner/:repo/issues/comments/:id', updateComment, (request, { owner, repo, id }) => {
     const found = comment(owner, repo, id);
     if (!found) return notFound();
     const { body } = bodyOf(request);
     if (typeof body !== 'string')
-      return validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], DOC_COMMENT);
-    const invalid = tooLong('IssueComment', body, COMMENT_BODY_MAX_CHARS, DOC_COMMENT);
+      return validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], updateComment.doc);
+    const invalid = tooLong('IssueComment', body, COMMENT_BODY_MAX_CHARS, updateComment.doc);
     if (invalid) return invalid;
     found.body = body;
     found.updatedAt = state.now();
     return json(200, renderComment(request, found));
   });
 
-  router.on('DELETE', '/repos/:owner/:repo/issues/comments/:id', (_request, { owner, repo, id }) => {
-    const found = comment(owner, repo, id);
-    if (!found) return notFound();
-    state.comments.splice(state.comments.indexOf(found), 1);
-    return noContent();
-  });
+  router.on(
+    'DELETE',
+    '/repos/:owner/:repo/issues/comments/:id',
+    onComment(`${DOCS_COMMENTS}#delete-an-issue-comment`, 'write'),
+    (_request, { owner, repo, id }) => {
+      const found = comment(owner, repo, id);
+      if (!found) return notFound();
+      state.comments.splice(state.comments.indexOf(found), 1);
+      return noContent();
+    },
+  );
 
-  router.on('GET', '/repos/:owner/:repo/issues', (request, { owner, repo }) => {
+  router.on('GET', '/repos/:owner/:repo/issues', onRepo(`${DOCS_ISSUES}#list-repository-issues`, 'read'), (request, { owner, repo }) => {
     const query = request.url.searchParams;
     const wanted = query.get('state') ?? 'open';
     const labels = (query.get('labels') ?? '')
@@ -159,11 +215,11 @@ export function issueRoutes(router: Router, state: GitHubState): void {
     );
   });
 
-  router.on('POST', '/repos/:owner/:repo/issues', (request, { owner, repo }) => {
+  router.on('POST', '/repos/:owner/:repo/issues', createIssue, (request, { owner, repo }) => {
     const body = bodyOf(request);
     if (typeof body.title !== 'string' || !body.title)
-      return validationFailed([{ resource: 'Issue', field: 'title', code: 'missing_field' }], DOC_ISSUE);
-    const invalid = tooLong('Issue', body.body, ISSUE_BODY_MAX_CHARS, DOC_ISSUE);
+      return validationFailed([{ resource: 'Issue', field: 'title', code: 'missing_field' }], createIssue.doc);
+    const invalid = tooLong('Issue', body.body, ISSUE_BODY_MAX_CHARS, createIssue.doc);
     if (invalid) return invalid;
     const now = state.now();
     const issue: StoredIssue = {
@@ -176,7 +232,7 @@ export function issueRoutes(router: Router, state: GitHubState): void {
       state: 'open',
       stateReason: null,
       labels: labelNames(body.labels),
-      user: state.actor,
+      user: state.actorOf(request),
       createdAt: now,
       updatedAt: now,
       closedAt: null,
@@ -185,19 +241,24 @@ export function issueRoutes(router: Router, state: GitHubState): void {
     return json(201, renderIssue(state, request, issue), { location: `${apiBase(request)}/repos/${owner}/${repo}/issues/${issue.number}` });
   });
 
-  router.on('GET', '/repos/:owner/:repo/issues/:number', (request, { owner, repo, number }) => {
-    const issue = state.issue(owner, repo, Number(number));
-    return issue ? json(200, renderIssue(state, request, issue)) : notFound();
-  });
+  router.on(
+    'GET',
+    '/repos/:owner/:repo/issues/:number',
+    onIssue(`${DOCS_ISSUES}#get-an-issue`, 'read'),
+    (request, { owner, repo, number }) => {
+      const issue = state.issue(owner, repo, Number(number));
+      return issue ? json(200, renderIssue(state, request, issue)) : notFound();
+    },
+  );
 
-  router.on('PATCH', '/repos/:owner/:repo/issues/:number', (request, { owner, repo, number }) => {
+  router.on('PATCH', '/repos/:owner/:repo/issues/:number', updateIssue, (request, { owner, repo, number }) => {
     const issue = state.issue(owner, repo, Number(number));
     if (!issue) return notFound();
     const body = bodyOf(request);
-    const invalid = tooLong('Issue', body.body, ISSUE_BODY_MAX_CHARS, 'https://docs.github.com/rest/issues/issues#update-an-issue');
+    const invalid = tooLong('Issue', body.body, ISSUE_BODY_MAX_CHARS, updateIssue.doc);
     if (invalid) return invalid;
     if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
-      return validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid' }]);
+      return validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid' }], updateIssue.doc);
     }
     const now = state.now();
     if (typeof body.title === 'string') issue.title = body.title;

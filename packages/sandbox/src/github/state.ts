@@ -1,3 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
+
 /**
  * What the GitHub stand-in stores, kept as plain records so that tests can read them directly:
  * issues (pull requests are issues too, as on GitHub), their comments, check runs with their annotations,
@@ -8,11 +10,68 @@ export interface GitHubActor {
   login: string;
   id: number;
   node_id: string;
-  type: 'Bot' | 'User';
+  type: 'Bot' | 'User' | 'Organization';
 }
 
 /** The identity behind the token: on a runner, GITHUB_TOKEN acts as github-actions[bot]. */
 export const ACTIONS_BOT: GitHubActor = { login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', type: 'Bot' };
+
+/** A person, e.g. the author of a pull request or of a comment that merely quotes our marker. */
+export const OCTOCAT: GitHubActor = { login: 'octocat', id: 583231, node_id: 'MDQ6VXNlcjU4MzIzMQ==', type: 'User' };
+
+/**
+ * Repository permissions as GitHub names them in the REST API and the `X-Accepted-GitHub-Permissions` header
+ * (`pull_requests`, not the workflow file's `pull-requests`). `metadata: read` is always granted.
+ */
+export type PermissionName =
+  | 'actions'
+  | 'attestations'
+  | 'checks'
+  | 'contents'
+  | 'deployments'
+  | 'discussions'
+  | 'issues'
+  | 'metadata'
+  | 'models'
+  | 'packages'
+  | 'pages'
+  | 'pull_requests'
+  | 'repository_projects'
+  | 'security_events'
+  | 'statuses';
+export type PermissionLevel = 'read' | 'write';
+export type Permissions = Partial<Record<PermissionName, PermissionLevel>>;
+
+export const PERMISSION_NAMES: readonly PermissionName[] = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'issues',
+  'metadata',
+  'models',
+  'packages',
+  'pages',
+  'pull_requests',
+  'repository_projects',
+  'security_events',
+  'statuses',
+];
+
+/** Every repository permission at write: the GITHUB_TOKEN of a job with `permissions: write-all`. */
+export const WRITE_ALL: Permissions = Object.fromEntries(PERMISSION_NAMES.map((p) => [p, 'write']));
+
+/**
+ * What a token may do. `installation`: GITHUB_TOKEN or a GitHub App installation token (a bot; `GET /user` is
+ * refused); `user`: a fine-grained personal access token (a person).
+ */
+export interface TokenGrant {
+  kind: 'installation' | 'user';
+  actor: GitHubActor;
+  permissions: Permissions;
+}
 
 export interface StoredComment {
   id: number;
@@ -49,7 +108,7 @@ export interface StoredIssue {
   updatedAt: string;
   closedAt: string | null;
   /** Present when the issue is a pull request (seeded with {@link GitHubState.seedPullRequest}). */
-  pull?: { headSha: string; baseRef: string; headRef: string; files: PullRequestFile[] };
+  pull?: { headSha: string; baseSha: string; baseRef: string; headRef: string; files: PullRequestFile[] };
 }
 
 export interface StoredAnnotation {
@@ -97,8 +156,59 @@ export class GitHubState {
   readonly checkRuns: StoredCheckRun[] = [];
   readonly requests: LoggedRequest[] = [];
   private nextId = 1000;
+  /** Tokens by value; private so that serialising the state (tests look for leaked secrets in it) shows none. */
+  readonly #tokens = new Map<string, TokenGrant>();
 
   constructor(readonly actor: GitHubActor = ACTIONS_BOT) {}
+
+  /** Accepts `token` with this grant (the sandbox's own GITHUB_TOKEN is registered with {@link WRITE_ALL}). */
+  grant(token: string, grant: Partial<TokenGrant> = {}): void {
+    this.#tokens.set(token, {
+      kind: grant.kind ?? 'installation',
+      actor: grant.actor ?? this.actor,
+      permissions: { ...(grant.permissions ?? {}), metadata: 'read' },
+    });
+  }
+
+  /**
+   * A new token with exactly these permissions, e.g. what the runner hands a job with `permissions: checks: write`
+   * (then `{ checks: 'write' }`). By default an installation token acting as github-actions[bot].
+   */
+  mintToken(grant: Partial<TokenGrant> = {}): string {
+    const token = `${grant.kind === 'user' ? 'github_pat_' : 'ghs_'}${randomBytes(18).toString('hex')}`;
+    this.grant(token, grant);
+    return token;
+  }
+
+  grantOf(token: string): TokenGrant | undefined {
+    return this.#tokens.get(token);
+  }
+
+  /** Who a request acts as: the holder of its token (what GitHub records as a comment's or an issue's author). */
+  actorOf(request: { headers: Record<string, string | string[] | undefined> }): GitHubActor {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' ? /^(?:token|bearer)\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+    return (token && this.#tokens.get(token)?.actor) || this.actor;
+  }
+
+  /** Adds a comment written by someone (e.g. another user quoting our marker), as if they had posted it. */
+  seedComment(options: { owner: string; repo: string; issueNumber: number; body: string; user?: GitHubActor }): StoredComment {
+    const issue = this.issue(options.owner, options.repo, options.issueNumber);
+    if (!issue) throw new Error(`#${options.issueNumber} does not exist in ${options.owner}/${options.repo}`);
+    const now = this.now();
+    const comment: StoredComment = {
+      id: this.newId(),
+      owner: issue.owner,
+      repo: issue.repo,
+      issueNumber: issue.number,
+      body: options.body,
+      user: options.user ?? OCTOCAT,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.comments.push(comment);
+    return comment;
+  }
 
   newId(): number {
     return this.nextId++;
@@ -137,10 +247,14 @@ export class GitHubState {
     repo: string;
     number?: number;
     title?: string;
+    body?: string;
     headSha?: string;
+    baseSha?: string;
     baseRef?: string;
     headRef?: string;
     files?: PullRequestFile[];
+    /** The author (octocat unless given). */
+    user?: GitHubActor;
   }): StoredIssue {
     const number = options.number ?? this.nextNumber(options.owner, options.repo);
     if (this.issue(options.owner, options.repo, number)) throw new Error(`#${number} already exists in ${options.owner}/${options.repo}`);
@@ -151,16 +265,21 @@ export class GitHubState {
       repo: options.repo,
       number,
       title: options.title ?? `Pull request ${number}`,
-      body: null,
+      body: options.body ?? null,
       state: 'open',
       stateReason: null,
       labels: [],
-      user: { login: 'octocat', id: 583231, node_id: 'MDQ6VXNlcjU4MzIzMQ==', type: 'User' },
+      user: options.user ?? OCTOCAT,
       createdAt: now,
       updatedAt: now,
       closedAt: null,
       pull: {
         headSha: options.headSha ?? '0'.repeat(40),
+        baseSha:
+          options.baseSha ??
+          createHash('sha1')
+            .update(`${options.owner}/${options.repo}:${options.baseRef ?? 'main'}`)
+            .digest('hex'),
         baseRef: options.baseRef ?? 'main',
         headRef: options.headRef ?? `pr-${number}`,
         files: options.files ?? [],
