@@ -2,6 +2,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigurationError, booleanInput, durationInput, enumInput, optionalString, shown } from '@arc-actions/core';
 import { readAzureIdentityInputs, readDryRun, workspacePath, workspaceRoot, type AzureIdentityInputs } from '@arc-actions/azure';
+import { readPreviewInputs } from './preview/inputs.js';
+import type { PreviewOptions } from './preview/sample.js';
 
 export const MODES = ['plan', 'apply', 'promote'] as const;
 export type Mode = (typeof MODES)[number];
@@ -27,6 +29,8 @@ export interface Inputs {
   checkName: string;
   comment: boolean;
   dryRun: boolean;
+  /** How the plan's deny-impact preview reads clusters (access none: no preview). */
+  preview?: PreviewOptions;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -118,5 +122,6 @@ export function readInputs(): Inputs {
     checkName,
     comment,
     dryRun: readDryRun(),
+    preview: readPreviewInputs(identity),
   };
 }

@@ -17,6 +17,8 @@ export async function run(deps: RolloutDeps = {}): Promise<void> {
       mode: inputs.mode,
       dryRun: inputs.dryRun,
       assignments: result.outcomes.map(({ matrix: _m, ...o }) => o),
+      exemptions: result.exemptions,
+      preview: result.preview,
       errors: result.errors,
     });
     setOutput('promoted', String(result.promoted));

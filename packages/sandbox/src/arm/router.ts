@@ -12,6 +12,8 @@ import { managementGroupRoutes } from './management-groups.js';
 import { operationRoutes } from './operations.js';
 import { policyInsightsRoutes } from './policy-insights.js';
 import { policyRoutes } from './policy.js';
+import { policyExemptionRoutes } from './policy-exemptions.js';
+import { policyVersionRoutes } from './policy-versions.js';
 import { REGISTRATION_REQUIRED } from './providers.js';
 import { rbacRoutes } from './rbac.js';
 import { graphRoutes } from './resource-graph.js';
@@ -24,6 +26,8 @@ const ROUTES: ArmRoute[] = [
   ...operationRoutes,
   ...managementGroupRoutes,
   ...rbacRoutes,
+  ...policyExemptionRoutes,
+  ...policyVersionRoutes,
   ...policyRoutes,
   ...clusterConfigurationRoutes,
   ...clusterRoutes,
