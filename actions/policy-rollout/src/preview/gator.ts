@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +100,24 @@ export async function locateGator(env: NodeJS.ProcessEnv = process.env): Promise
   return { path: await verifyAndUnpack(archive, expected, dir, asset), source: 'download' };
 }
 
+/**
+ * Runs gator with stdin closed: gator reads stdin as one more source whenever it is not a terminal, so an open pipe
+ * would block it forever.
+ */
+function runGator(path: string, args: string[]): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', (error) => reject(new GatorError(`gator could not be started from ${path}: ${errorMessage(error)}`)));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? signal ?? 'killed', stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
+}
+
 /** One violation as gator reports it. */
 export interface GatorViolation {
   constraint: string;
@@ -127,17 +145,10 @@ export async function gatorTest(gator: Gator, files: Record<string, unknown[]>):
       writeFileSync(path, docs.map((d) => JSON.stringify(d)).join('\n---\n'));
       args.push('--filename', path);
     }
-    let stdout = '';
-    let stderr = '';
-    try {
-      ({ stdout, stderr } = await run(gator.path, args, { maxBuffer: 512 * 1024 * 1024, timeout: 10 * 60_000 }));
-    } catch (error) {
-      const e = error as { code?: unknown; stdout?: string; stderr?: string; killed?: boolean };
-      // Exit 1 with JSON on stdout: deny constraints were violated, which is what a preview looks for.
-      if (e.code !== 1 || e.killed) throw new GatorError(`gator test failed: ${(e.stderr || errorMessage(error)).trim().split('\n').pop()}`);
-      stdout = e.stdout ?? '';
-      stderr = e.stderr ?? '';
-    }
+    const { code, stdout, stderr } = await runGator(gator.path, args);
+    // Exit 1 with JSON on stdout: deny constraints were violated, which is what a preview looks for.
+    if (code !== 0 && code !== 1) throw new GatorError(`gator test failed (${code}): ${(stderr || stdout).trim().split('\n').pop()}`);
+    if (code === 1 && !stdout.trim()) throw new GatorError(`gator test failed: ${stderr.trim().split('\n').pop() || 'no output'}`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(stdout);
