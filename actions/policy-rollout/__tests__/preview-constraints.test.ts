@@ -69,7 +69,13 @@ afterAll(async () => {
 /** The sandbox add-on's view of an assignment resource (as assignmentForCluster builds it). */
 function sandboxAssignment(id: string, definitionId: string, parameters: Record<string, unknown>, custom?: Record<string, any>) {
   const store = new SandboxStore(sandbox.identity.tenantId);
-  if (custom) store.put({ id: definitionId, name: definitionId.split('/').pop()!, type: 'Microsoft.Authorization/policyDefinitions', properties: custom });
+  if (custom)
+    store.put({
+      id: definitionId,
+      name: definitionId.split('/').pop()!,
+      type: 'Microsoft.Authorization/policyDefinitions',
+      properties: custom,
+    });
   const resource = {
     id,
     name: id.split('/').pop()!,
@@ -143,10 +149,23 @@ describe('gator evaluates, and the counts add up', () => {
   it('splits the objects into denied (new or not), newly passing and unchanged', async () => {
     const bins = await resolveClusterBins();
     const gator = { path: bins.gator, source: 'PATH' as const };
-    const template = await new TemplateResolver().resolve({ sourceType: 'Base64Encoded', content: Buffer.from(TEMPLATE).toString('base64') });
-    const policy = { definitionId: '/x/require-owner', declared: {}, details: { excludedNamespaces: "[parameters('excludedNamespaces')]" }, values: {} };
+    const template = await new TemplateResolver().resolve({
+      sourceType: 'Base64Encoded',
+      content: Buffer.from(TEMPLATE).toString('base64'),
+    });
+    const policy = {
+      definitionId: '/x/require-owner',
+      declared: {},
+      details: { excludedNamespaces: "[parameters('excludedNamespaces')]" },
+      values: {},
+    };
     const constraint = (excluded: string[]) =>
-      buildConstraint({ assignmentId: '/a/owner', policy: { ...policy, values: { excludedNamespaces: excluded } }, template, enforcementAction: 'deny' });
+      buildConstraint({
+        assignmentId: '/a/owner',
+        policy: { ...policy, values: { excludedNamespaces: excluded } },
+        template,
+        enforcementAction: 'deny',
+      });
     const pod = (namespace: string, name: string, owner?: string) => ({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -187,8 +206,8 @@ describe('gator evaluates, and the counts add up', () => {
     const bins = await resolveClusterBins();
     const broken = TEMPLATE.replace('not input.review.object.metadata.labels.owner', 'not input.review.object.metadata.labels.owner +');
     const template = await new TemplateResolver().resolve({ sourceType: 'Base64Encoded', content: Buffer.from(broken).toString('base64') });
-    await expect(gatorTest({ path: bins.gator, source: 'PATH' }, { templates: [template.object], constraints: [], objects: [] })).rejects.toThrow(
-      /gator test failed: .*k8srequiredowner/,
-    );
+    await expect(
+      gatorTest({ path: bins.gator, source: 'PATH' }, { templates: [template.object], constraints: [], objects: [] }),
+    ).rejects.toThrow(/gator test failed: .*k8srequiredowner/);
   }, 60_000);
 });
