@@ -59,7 +59,7 @@ describe('exemptions in the policy files', () => {
     [
       'a waiver without an end',
       `  - name: w\n    assignment: psp-baseline\n    scope: ${CLUSTER}\n    category: Waiver\n`,
-      /line 13: exemption "w" is a Waiver without expires-on/,
+      /fleet.yaml line 15: exemption "w" is a Waiver without expires-on/,
     ],
     [
       'an unknown assignment',

@@ -89,7 +89,11 @@ function comparable(actual: Record<string, any> | undefined): Desired | undefine
 }
 
 /** Plan (or apply) the exemptions of the assignments in this run. */
-export async function rolloutExemptions(ctx: ExemptionContext, set: PolicySet, assignments: PolicyAssignmentSpec[]): Promise<ExemptionOutcome[]> {
+export async function rolloutExemptions(
+  ctx: ExemptionContext,
+  set: PolicySet,
+  assignments: PolicyAssignmentSpec[],
+): Promise<ExemptionOutcome[]> {
   if (ctx.mode === 'promote') return [];
   const client = await ctx.clients.policyExemptions(ctx.subscriptionId);
   const write = ctx.mode === 'apply' && !ctx.dryRun;
@@ -102,10 +106,10 @@ export async function rolloutExemptions(ctx: ExemptionContext, set: PolicySet, a
     const actual = await ifExists(client.policyExemptions.get(sdkScope(e.scope), e.name));
     const current = comparable(actual as Record<string, any> | undefined);
     // Ids come back in any casing: compare the assignment id case-insensitively.
-    const fields = diffFields(
-      current ? { ...current, policyAssignmentId: current.policyAssignmentId.toLowerCase() } : undefined,
-      { ...desired, policyAssignmentId: desired.policyAssignmentId.toLowerCase() },
-    ).map((f) => (f.path === 'policyAssignmentId' ? { ...f, after: desired.policyAssignmentId } : f));
+    const fields = diffFields(current ? { ...current, policyAssignmentId: current.policyAssignmentId.toLowerCase() } : undefined, {
+      ...desired,
+      policyAssignmentId: desired.policyAssignmentId.toLowerCase(),
+    }).map((f) => (f.path === 'policyAssignmentId' ? { ...f, after: desired.policyAssignmentId } : f));
     const base = {
       name: e.name,
       scope: e.scope,
@@ -163,7 +167,9 @@ async function removedExemptions(
   client: Awaited<ReturnType<ArmClients['policyExemptions']>>,
 ): Promise<ExemptionOutcome[]> {
   const out: ExemptionOutcome[] = [];
-  const wanted = new Set(set.exemptions.map((e) => `${e.scope}/providers/Microsoft.Authorization/policyExemptions/${e.name}`.toLowerCase()));
+  const wanted = new Set(
+    set.exemptions.map((e) => `${e.scope}/providers/Microsoft.Authorization/policyExemptions/${e.name}`.toLowerCase()),
+  );
   for (const assignment of assignments) {
     const { scope, where } = graphScopeOf(assignment.scope);
     const rows = await queryGraph<{ id: string; name: string; metadata?: Record<string, unknown> }>(
@@ -176,7 +182,8 @@ async function removedExemptions(
       ].join('\n'),
       scope,
     );
-    if (!rows.complete) throw new Error(`Not every page of the exemptions of ${assignment.name} could be read; refusing to decide what to delete.`);
+    if (!rows.complete)
+      throw new Error(`Not every page of the exemptions of ${assignment.name} could be read; refusing to decide what to delete.`);
     for (const row of rows.rows) {
       if (!row.metadata?.[METADATA_KEY] || wanted.has(row.id.toLowerCase())) continue;
       const exemptionScope = row.id.replace(/\/providers\/Microsoft\.Authorization\/policyExemptions\/[^/]+$/i, '');

@@ -252,11 +252,18 @@ async function seed(params: Record<string, any>, method: string, path: string, e
   if (params.policyExemptionName) {
     // An exemption names an existing assignment (the examples' CostManagement at the subscription of the scope).
     const sub = /subscriptions\/([^/]+)/i.exec(String(params.scope))?.[1];
-    const assignmentId = body.policyAssignmentId ?? props?.policyAssignmentId ?? `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments/CostManagement`;
+    const assignmentId =
+      body.policyAssignmentId ??
+      props?.policyAssignmentId ??
+      `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments/CostManagement`;
     if (!sandbox.state.store.get(assignmentId))
-      await arm('PUT', assignmentId, { properties: { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' } });
+      await arm('PUT', assignmentId, {
+        properties: { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' },
+      });
     if (method !== 'PUT')
-      await arm('PUT', target, { properties: { ...props, policyAssignmentId: assignmentId, exemptionCategory: props?.exemptionCategory ?? 'Waiver' } });
+      await arm('PUT', target, {
+        properties: { ...props, policyAssignmentId: assignmentId, exemptionCategory: props?.exemptionCategory ?? 'Waiver' },
+      });
   }
   if (method !== 'PUT' && (params.roleAssignmentName || params.roleAssignmentId)) {
     await arm('PUT', target, {

@@ -33,7 +33,8 @@ export function exemptionsOf(cluster: ClusterInventory, all: readonly ExemptionR
 export function checkExemptions(cluster: ClusterInventory, all: readonly ExemptionRow[], now: number, warningDays: number): CheckResult {
   const mine = exemptionsOf(cluster, all);
   if (!mine.length) return { check: 'policy-exemptions', status: 'skipped', reason: 'No policy exemption covers this cluster.' };
-  const describe = (e: ExemptionRow) => `${e.name} (${e.category ?? 'exemption'} from ${(e.assignment ?? '').split('/').pop()}, expires ${e.expiresOn?.slice(0, 10)})`;
+  const describe = (e: ExemptionRow) =>
+    `${e.name} (${e.category ?? 'exemption'} from ${(e.assignment ?? '').split('/').pop()}, expires ${e.expiresOn?.slice(0, 10)})`;
   const expired = mine.filter((e) => e.expiresOn && Date.parse(e.expiresOn) <= now);
   const soon = mine.filter((e) => e.expiresOn && Date.parse(e.expiresOn) > now && Date.parse(e.expiresOn) - now <= warningDays * DAY);
   const evidence = { exemptions: mine.map((e) => ({ name: e.name, assignment: e.assignment, expiresOn: e.expiresOn })) };
@@ -53,5 +54,10 @@ export function checkExemptions(cluster: ClusterInventory, all: readonly Exempti
       fix: 'Fix the exempted workloads before the exemption expires; after that their violations count again (and Deny rejects them).',
       evidence,
     };
-  return { check: 'policy-exemptions', status: 'ok', reason: `${mine.length} exemptions, none expiring within ${warningDays} days.`, evidence };
+  return {
+    check: 'policy-exemptions',
+    status: 'ok',
+    reason: `${mine.length} exemptions, none expiring within ${warningDays} days.`,
+    evidence,
+  };
 }

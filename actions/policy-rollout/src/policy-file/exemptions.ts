@@ -55,7 +55,10 @@ export function checkExemptions(exemptions: ExemptionSpec[], assignments: Policy
     const key = `${e.scope.toLowerCase()}|${e.name.toLowerCase()}`;
     const before = seen.get(key);
     if (before)
-      throw new ConfigurationError(`${at}: exemption "${e.name}" at ${e.scope} is already defined in ${before.file} line ${before.line}.`, 'policies');
+      throw new ConfigurationError(
+        `${at}: exemption "${e.name}" at ${e.scope} is already defined in ${before.file} line ${before.line}.`,
+        'policies',
+      );
     seen.set(key, e);
     const assignment = assignments.find((a) => a.name === e.assignment);
     if (!assignment)

@@ -1,10 +1,11 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 
 /** One live object as gator reads it (managedFields dropped: they are large and no policy reads them). */
-export type LiveObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: unknown } } & Record<
-  string,
-  unknown
->;
+export type LiveObject = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [k: string]: unknown };
+} & Record<string, unknown>;
 
 /** The live objects of one cluster: every Namespace, and every object of the kinds the previewed constraints match. */
 export interface ClusterObjects {
@@ -53,7 +54,9 @@ export async function readClusterObjects(kc: KubeConfig, kinds: { group: string;
       for (const item of page.items) out.push(clean(item as Record<string, any>, apiVersion, kind));
       count += page.items.length;
       if (count > MAX_OBJECTS)
-        throw new Error(`the cluster has more than ${MAX_OBJECTS} objects of the previewed kinds; the preview does not sample within a cluster`);
+        throw new Error(
+          `the cluster has more than ${MAX_OBJECTS} objects of the previewed kinds; the preview does not sample within a cluster`,
+        );
       token = page.metadata?._continue || undefined;
     } while (token);
     return out;

@@ -91,9 +91,7 @@ export function buildConstraint(input: ConstraintInput): ConstraintObject {
   const params: Record<string, unknown> = { ...defaults, ...policy.values };
   const resolve = (value: unknown) => resolveParameters(value, params);
   const details = policy.details;
-  const parameters = Object.fromEntries(
-    Object.entries((details.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, resolve(v)]),
-  );
+  const parameters = Object.fromEntries(Object.entries((details.values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, resolve(v)]));
   const excludedNamespaces = resolve(details.excludedNamespaces) as string[] | undefined;
   const namespaces = resolve(details.namespaces) as string[] | undefined;
   const labelSelector = resolve(details.labelSelector) as Record<string, unknown> | undefined;

@@ -82,7 +82,12 @@ export class DefinitionReader {
 
 const withoutEffect = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([k]) => k !== 'effect'));
 
-function policyOf(definitionId: string, props: DefinitionProperties, values: Record<string, unknown>, referenceId?: string): KubernetesPolicy {
+function policyOf(
+  definitionId: string,
+  props: DefinitionProperties,
+  values: Record<string, unknown>,
+  referenceId?: string,
+): KubernetesPolicy {
   return {
     definitionId,
     referenceId,
@@ -117,9 +122,7 @@ export async function assignmentPolicies(reader: DefinitionReader, ref: Assignme
     parameters?: Record<string, { value?: unknown }>;
   }[]) {
     const props = custom(member.policyDefinitionId) ?? (await reader.definition(member.policyDefinitionId, member.definitionVersion));
-    const values = Object.fromEntries(
-      Object.entries(member.parameters ?? {}).map(([k, v]) => [k, resolveParameters(v?.value, params)]),
-    );
+    const values = Object.fromEntries(Object.entries(member.parameters ?? {}).map(([k, v]) => [k, resolveParameters(v?.value, params)]));
     policies.push(policyOf(member.policyDefinitionId, props, values, member.policyDefinitionReferenceId));
   }
   return { setDefinitionId: ref.definitionId, policies };

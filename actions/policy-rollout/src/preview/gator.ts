@@ -69,7 +69,9 @@ export async function verifyAndUnpack(archive: Buffer, expectedSha256: string | 
   if (!expectedSha256) throw unpinned(asset);
   const actual = createHash('sha256').update(archive).digest('hex');
   if (actual !== expectedSha256.toLowerCase())
-    throw new GatorUnavailableError(`The download of ${asset} has SHA-256 ${actual}, not the pinned ${expectedSha256}; refusing to run it.`);
+    throw new GatorUnavailableError(
+      `The download of ${asset} has SHA-256 ${actual}, not the pinned ${expectedSha256}; refusing to run it.`,
+    );
   mkdirSync(dir, { recursive: true });
   const file = join(dir, asset);
   writeFileSync(file, archive);
@@ -94,7 +96,9 @@ export async function locateGator(env: NodeJS.ProcessEnv = process.env): Promise
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     archive = Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    throw new GatorUnavailableError(`gator is not on PATH and ${releaseUrl(GATOR_VERSION, os)} could not be downloaded: ${errorMessage(error)}.`);
+    throw new GatorUnavailableError(
+      `gator is not on PATH and ${releaseUrl(GATOR_VERSION, os)} could not be downloaded: ${errorMessage(error)}.`,
+    );
   }
   log.info(`Downloaded ${asset} (${archive.length} bytes).`);
   return { path: await verifyAndUnpack(archive, expected, dir, asset), source: 'download' };
@@ -113,7 +117,11 @@ function runGator(path: string, args: string[]): Promise<{ code: number | string
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (error) => reject(new GatorError(`gator could not be started from ${path}: ${errorMessage(error)}`)));
     child.on('close', (code, signal) =>
-      resolve({ code: code ?? signal ?? 'killed', stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+      resolve({
+        code: code ?? signal ?? 'killed',
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      }),
     );
   });
 }
@@ -153,7 +161,9 @@ export async function gatorTest(gator: Gator, files: Record<string, unknown[]>):
     try {
       parsed = JSON.parse(stdout);
     } catch {
-      throw new GatorError(`gator test did not answer with JSON: ${(stderr || stdout).trim().split('\n').slice(-2).join(' ') || 'no output'}`);
+      throw new GatorError(
+        `gator test did not answer with JSON: ${(stderr || stdout).trim().split('\n').slice(-2).join(' ') || 'no output'}`,
+      );
     }
     if (parsed === null) return [];
     if (!Array.isArray(parsed)) throw new GatorError('gator test answered with JSON that is not a list of results.');

@@ -31,15 +31,12 @@ export function renderPreview(preview: PreviewResult): string | undefined {
         )
       : undefined,
     ...preview.assignments.map(renderAssignmentPreview),
-    preview.skipped.length
-      ? `Not previewed (nothing they evaluate changes): ${preview.skipped.map(code).join(', ')}.`
-      : undefined,
+    preview.skipped.length ? `Not previewed (nothing they evaluate changes): ${preview.skipped.map(code).join(', ')}.` : undefined,
   );
 }
 
 function renderAssignmentPreview(a: AssignmentPreview): string {
-  if (a.status === 'failed')
-    return blocks(heading(`Preview of ${a.name}`, 4), `⛔ Not evaluated: ${a.reason}`);
+  if (a.status === 'failed') return blocks(heading(`Preview of ${a.name}`, 4), `⛔ Not evaluated: ${a.reason}`);
   const denied = a.objects.filter((o) => o.verdict === 'denied');
   const passes = a.objects.filter((o) => o.verdict === 'passes');
   const t = a.totals;
@@ -47,7 +44,9 @@ function renderAssignmentPreview(a: AssignmentPreview): string {
     heading(`Preview of ${a.name}`, 4),
     `Sampled ${a.sampled.length} of ${a.inScope} clusters in scope${a.ring ? ` (ring ${a.ring})` : ''}: ${a.sampled.join(', ')}.` +
       (a.unreadable.length ? ` Could not read: ${a.unreadable.map((u) => `${u.cluster} (${u.reason})`).join('; ')}.` : '') +
-      (a.notSampled.length ? ` Not sampled: ${a.notSampled.length} (${summarise(a.notSampled.map((n) => `${n.cluster}: ${n.reason}`))}).` : ''),
+      (a.notSampled.length
+        ? ` Not sampled: ${a.notSampled.length} (${summarise(a.notSampled.map((n) => `${n.cluster}: ${n.reason}`))}).`
+        : ''),
     `${t.evaluated} objects evaluated = ${t.wouldBeDenied} would be denied (${t.newlyDenied} new) + ${t.wouldNewlyPass} would newly pass + ${t.unchanged} unchanged` +
       (a.compared ? '.' : ' (the assignment does not exist yet, so every denial is new).'),
     denied.length
@@ -55,7 +54,15 @@ function renderAssignmentPreview(a: AssignmentPreview): string {
           `Would be denied under Deny (${denied.length})`,
           table(
             ['Cluster', 'Namespace', 'Kind', 'Name', 'New', 'Policies', 'Message'],
-            denied.map((o) => [o.cluster, o.namespace ?? '', o.kind, o.name, o.new ? 'yes' : 'no', o.policies.join(', '), o.messages[0] ?? '']),
+            denied.map((o) => [
+              o.cluster,
+              o.namespace ?? '',
+              o.kind,
+              o.name,
+              o.new ? 'yes' : 'no',
+              o.policies.join(', '),
+              o.messages[0] ?? '',
+            ]),
           ),
           { open: true },
         )

@@ -128,7 +128,9 @@ export async function runPreview(
     const spec = specs.find((s) => s.name === outcome.name && s.scope === outcome.scope);
     if (!spec || outcome.action === 'refused') continue;
     const definitionId = resolveDefinitionId(spec, definitionScope);
-    const customSpec = spec.definitionId.startsWith('custom:') ? ctx.definitions.find((d) => d.name === spec.definitionId.slice(7)) : undefined;
+    const customSpec = spec.definitionId.startsWith('custom:')
+      ? ctx.definitions.find((d) => d.name === spec.definitionId.slice(7))
+      : undefined;
     const custom = customSpec ? { [definitionId.toLowerCase()]: desiredCustomDefinition(customSpec) as Record<string, any> } : undefined;
     const preview: AssignmentPreview = {
       name: spec.name,
@@ -247,7 +249,8 @@ async function evaluateTarget(t: Target, gator: Gator, read: Map<string, Cluster
     }
     p.sampled.push(cluster.name);
     const evaluated = new Map<string, LiveObject>();
-    for (const [key, list] of objects.byKind) if (kindKeys.has(key)) for (const o of list) evaluated.set(objectKey({ ...o, ...o.metadata }), o);
+    for (const [key, list] of objects.byKind)
+      if (kindKeys.has(key)) for (const o of list) evaluated.set(objectKey({ ...o, ...o.metadata }), o);
     const namespaces = objects.namespaces.filter((n) => !evaluated.has(objectKey({ kind: 'Namespace', name: n.metadata.name })));
     const docs = { objects: [...namespaces, ...evaluated.values()] };
     const after = await gatorTest(gator, { templates: t.after.templates.map((x) => x.object), constraints: t.after.constraints, ...docs });
@@ -262,5 +265,7 @@ async function evaluateTarget(t: Target, gator: Gator, read: Map<string, Cluster
     p.objects.push(...verdicts);
   }
   if (!p.sampled.length)
-    throw new Error(`none of the ${t.sampled.length} sampled clusters could be read: ${p.unreadable.map((u) => `${u.cluster} (${u.reason})`).join('; ')}`);
+    throw new Error(
+      `none of the ${t.sampled.length} sampled clusters could be read: ${p.unreadable.map((u) => `${u.cluster} (${u.reason})`).join('; ')}`,
+    );
 }

@@ -88,7 +88,9 @@ export class TemplateResolver {
       return pending;
     }
     return Promise.reject(
-      new TemplateError(`templateInfo.sourceType ${info.sourceType || '(empty)'} is not PublicURL with a url or Base64Encoded with content.`),
+      new TemplateError(
+        `templateInfo.sourceType ${info.sourceType || '(empty)'} is not PublicURL with a url or Base64Encoded with content.`,
+      ),
     );
   }
 }

@@ -17,7 +17,8 @@ const SCOPE =
   '((?:\\/providers\\/microsoft\\.management\\/managementgroups\\/[^/]+)|(?:\\/subscriptions\\/[^/]+(?:\\/resourcegroups\\/[^/]+(?:\\/providers\\/.+?)?)?))';
 
 /** The scope an exemption was made at: its id up to `/providers/Microsoft.Authorization/policyExemptions/`. */
-export const exemptionScope = (exemption: ArmResource): string => exemption.id.replace(/\/providers\/microsoft\.authorization\/policyexemptions\/[^/]+$/i, '');
+export const exemptionScope = (exemption: ArmResource): string =>
+  exemption.id.replace(/\/providers\/microsoft\.authorization\/policyexemptions\/[^/]+$/i, '');
 
 const expired = (exemption: ArmResource, now: number): boolean => {
   const at = exemption.properties?.expiresOn;

@@ -47,8 +47,7 @@ export const policyVersionRoutes: ArmRoute[] = [
     methods: ['GET'],
     handle: (call) => {
       const versions = builtInVersions(call.m[1]);
-      if (!versions.length)
-        throw new ArmError(404, 'PolicyDefinitionNotFound', `The policy definition '${call.m[1]}' could not be found.`);
+      if (!versions.length) throw new ArmError(404, 'PolicyDefinitionNotFound', `The policy definition '${call.m[1]}' could not be found.`);
       return page(call, versions);
     },
   },
@@ -58,11 +57,7 @@ export const policyVersionRoutes: ArmRoute[] = [
     handle: (call) => {
       const version = builtInVersions(call.m[1]).find((v) => v.name === call.m[2]);
       if (!version)
-        throw new ArmError(
-          404,
-          'PolicyDefinitionVersionNotFound',
-          `The policy definition '${call.m[1]}' has no version '${call.m[2]}'.`,
-        );
+        throw new ArmError(404, 'PolicyDefinitionVersionNotFound', `The policy definition '${call.m[1]}' has no version '${call.m[2]}'.`);
       return json(200, version);
     },
   },

@@ -197,16 +197,16 @@ export function startPolicyReconciler(
           { store },
           state(
             assignment,
-          r,
-          r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
-          r.auditTimestamp,
-          r.violations.map((v) => ({
-            id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
-            type: v.kind,
-            name: v.name,
-            timestamp: r.auditTimestamp,
-            complianceState: 'NonCompliant',
-          })),
+            r,
+            r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
+            r.auditTimestamp,
+            r.violations.map((v) => ({
+              id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
+              type: v.kind,
+              name: v.name,
+              timestamp: r.auditTimestamp,
+              complianceState: 'NonCompliant',
+            })),
           ),
         ),
       );
