@@ -16,7 +16,7 @@
  *     a time (broad first is refused), and each cluster starts denying when, and only when, its ring is Deny.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -388,6 +388,38 @@ describe('deny-impact preview, then the same policy promoted', () => {
     expect(body).toContain('Sampled 2 of 2 clusters in scope: pv-broad, pv-canary.');
     expect(body).toContain(`${total} objects evaluated = 2 would be denied (2 new) + 0 would newly pass + ${total - 2} unchanged`);
     expect(body).toContain(`| no-privileged | pv-canary | ${podCount['pv-canary']} | 1 | 1 | 0 | ${podCount['pv-canary'] - 1} |`);
+  }, 200_000);
+
+  it('reads clusters through cluster connect too (az connectedk8s proxy), sampling at most preview-max-clusters', async () => {
+    const azDir = mkdtempSync(join(tmpdir(), 'arc-fake-az-'));
+    const log = join(azDir, 'az.log');
+    writeFileSync(join(azDir, 'az'), `#!/bin/sh\nexec bash "${join(process.cwd(), 'test/fixtures/fake-az.sh')}" "$@"\n`, { mode: 0o755 });
+    const broad = clusters[1];
+    try {
+      sandbox.clearCalls();
+      const r = await step(
+        'plan',
+        files({ legacyExcluded: false, owner: true }),
+        { 'preview-access': 'cluster-connect', 'preview-max-clusters': '1' },
+        {
+          PATH: `${azDir}:${gatorDir}:${process.env.PATH}`,
+          FAKE_AZ_UPSTREAM: `127.0.0.1:${new URL(broad.server).port}`,
+          FAKE_AZ_KUBECONFIG: broad.kubeconfigPath,
+          FAKE_AZ_LOG: log,
+        },
+      );
+      expect(writes()).toBe(0);
+      const np = JSON.parse(r.outputs.result).preview.assignments.find((a: { name: string }) => a.name === 'no-privileged');
+      expect(np).toMatchObject({
+        status: 'evaluated',
+        sampled: ['pv-broad'],
+        notSampled: [{ cluster: 'pv-canary', reason: 'beyond preview-max-clusters (1)' }],
+      });
+      expect(np.objects.map((o: { namespace: string; name: string }) => `${o.namespace}/${o.name}`)).toEqual(['legacy/agent-2']);
+      expect(readFileSync(log, 'utf8')).toMatch(/connectedk8s proxy -n pv-broad -g edge --subscription \S+ --port \d+ --file /);
+    } finally {
+      rmSync(azDir, { recursive: true, force: true });
+    }
   }, 200_000);
 
   it('once applied, Gatekeeper’s own audit finds exactly the objects the preview named', async () => {

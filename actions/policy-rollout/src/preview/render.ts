@@ -113,3 +113,19 @@ export function previewAnnotations(preview: PreviewResult): CheckAnnotation[] {
       };
     });
 }
+
+/** At most this many objects per assignment go into the `result` output (job outputs are limited to 1 MB in all). */
+export const OUTPUT_OBJECTS = 200;
+
+/** The preview for the `result` output: counts in full, objects capped (the report lists them all). */
+export function previewOutput(preview: PreviewResult | undefined) {
+  if (!preview) return undefined;
+  return {
+    ...preview,
+    assignments: preview.assignments.map((a) => ({
+      ...a,
+      objects: a.objects.slice(0, OUTPUT_OBJECTS),
+      ...(a.objects.length > OUTPUT_OBJECTS ? { objectsOmitted: a.objects.length - OUTPUT_OBJECTS } : {}),
+    })),
+  };
+}
