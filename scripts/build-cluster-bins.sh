@@ -77,4 +77,16 @@ if [ ! -d "$dir/gatekeeper-crds" ]; then
   mkdir -p "$dir/gatekeeper-crds.tmp" && cp "$gk"/charts/gatekeeper/crds/*.yaml "$dir/gatekeeper-crds.tmp/"
   chmod -R u+w "$dir/gatekeeper-crds.tmp" && mv "$dir/gatekeeper-crds.tmp" "$dir/gatekeeper-crds"
 fi
+
+# gator, Gatekeeper's CLI from the same module and version as the gatekeeper binary: policy-rollout's deny-impact
+# preview runs `gator test` in its tests (a runner takes it from PATH or downloads the pinned release).
+build_gator() {
+  GOBIN="$dir/.gobin" go install -trimpath \
+    -ldflags "-s -w -X github.com/open-policy-agent/gatekeeper/v3/pkg/version.Version=$GATEKEEPER_VERSION" \
+    "github.com/open-policy-agent/gatekeeper/v3/cmd/gator@$GATEKEEPER_VERSION"
+  mv "$dir/.gobin/gator" "$dir/gator"
+}
+steps+=(gator)
+timed gator build_gator
+
 echo "$dir"

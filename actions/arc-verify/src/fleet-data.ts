@@ -10,6 +10,7 @@ import {
 } from '@arc-actions/azure';
 import type { FleetTargets } from '@arc-actions/azure';
 import type { PolicySummary } from './checks/arm-plane.js';
+import type { ExemptionRow } from './checks/exemptions.js';
 
 /** Everything the ARM-plane checks need, for the whole fleet, in a handful of Resource Graph reads. */
 export interface FleetData {
@@ -18,6 +19,8 @@ export interface FleetData {
   extensions: Map<string, ExtensionRow[]>;
   flux: Map<string, FluxRow[]>;
   policy: Map<string, PolicySummary>;
+  /** Every policy exemption in the fleet's scope (one Resource Graph query, matched to clusters by scope). */
+  exemptions: ExemptionRow[];
   complete: boolean;
   queries: number;
 }
@@ -117,8 +120,21 @@ export async function readFleetData(
   queries += policy.pages;
   complete &&= policy.complete;
 
+  const exemptions = await queryGraph<ExemptionRow>(
+    clients,
+    [
+      "policyresources\n| where type =~ 'microsoft.authorization/policyexemptions'",
+      '| project id, name, assignment = tostring(properties.policyAssignmentId), category = tostring(properties.exemptionCategory), expiresOn = tostring(properties.expiresOn)',
+      '| order by id asc',
+    ].join('\n'),
+    scope,
+  );
+  queries += exemptions.pages;
+  complete &&= exemptions.complete;
+
   return {
     clusters: inventory.rows,
+    exemptions: exemptions.rows.map((e) => ({ ...e, expiresOn: e.expiresOn || undefined })),
     missing: inventory.missing,
     extensions,
     flux,

@@ -5,6 +5,7 @@ import {
   booleanInput,
   durationInput,
   enumInput,
+  integerInput,
   maskSecret,
   optionalString,
   parseYamlWithSchema,
@@ -34,6 +35,8 @@ export interface Inputs {
   negativeTestNamespace: string;
   minAgentVersion?: string;
   certExpiryWarningMs: number;
+  /** Warn this many days before a policy exemption covering a cluster expires. */
+  exemptionWarningDays?: number;
   /** Verify: the file to write. Aggregate: the folder (or file) of shard reports to read. */
   reportPath: string;
   previousReport?: string;
@@ -151,6 +154,7 @@ export function readInputs(): Inputs {
     negativeTestNamespace,
     minAgentVersion,
     certExpiryWarningMs,
+    exemptionWarningDays: integerInput('exemption-warning-days', { default: 14, min: 0, max: 365 }),
     reportPath,
     previousReport,
     failOn,

@@ -5,6 +5,7 @@ import { ArmClients, createOidcCredential, emptySelectionError, selectorScope, t
 import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
+import { checkExemptions } from './checks/exemptions.js';
 import { startClusterConnect } from './cluster-connect.js';
 import { readFleetData } from './fleet-data.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
@@ -93,6 +94,7 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
         newest,
         options,
       );
+      checks.push(checkExemptions(cluster, data.exemptions, options.now, inputs.exemptionWarningDays ?? 14));
       if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
       return { id: cluster.id, name: cluster.name, status: clusterStatus(checks), checks };
     });

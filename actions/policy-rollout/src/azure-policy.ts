@@ -81,6 +81,17 @@ export async function readSetById(clients: ArmClients, fallbackSubscription: str
   return (await ifExists(read)) as DefinitionRecord | undefined;
 }
 
+/**
+ * The policies an assignment evaluates, named as its policy states name them: reference ids for an initiative (read
+ * at its own scope), the definition name for a single definition.
+ */
+export async function policiesOf(clients: ArmClients, fallbackSubscription: string, definitionId: string): Promise<string[]> {
+  if (!/\/policySetDefinitions\//i.test(definitionId)) return [definitionId.split('/').pop()!];
+  const set = await readSetById(clients, fallbackSubscription, definitionId);
+  if (!set) throw new Error(`The policy set definition ${definitionId} does not exist.`);
+  return (set.policyDefinitions ?? []).map((d) => policyKey(d.policyDefinitionReferenceId, d.policyDefinitionId));
+}
+
 /** Writes a custom definition at its own subscription or management group (`scope`). */
 export async function writeCustomDefinition(
   clients: ArmClients,

@@ -9,6 +9,8 @@ import {
   workspaceRoot,
   type AzureIdentityInputs,
 } from '@arc-actions/azure';
+import { readPreviewInputs } from './preview/inputs.js';
+import type { PreviewOptions } from './preview/sample.js';
 
 export const MODES = ['plan', 'apply', 'promote'] as const;
 export type Mode = (typeof MODES)[number];
@@ -36,6 +38,8 @@ export interface Inputs {
   dryRun: boolean;
   /** Plan and apply refuse an assignment whose scope holds no cluster unless this is true. */
   allowEmpty?: boolean;
+  /** How the plan's deny-impact preview reads clusters (access none: no preview). */
+  preview?: PreviewOptions;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -128,5 +132,6 @@ export function readInputs(): Inputs {
     comment,
     dryRun: readDryRun(),
     allowEmpty: readAllowEmpty(),
+    preview: readPreviewInputs(identity),
   };
 }

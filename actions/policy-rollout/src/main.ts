@@ -3,6 +3,7 @@ import { runAction, setOutput } from '@arc-actions/core';
 import { writeStepSummary } from '@arc-actions/report';
 import { readInputs } from './inputs.js';
 import { runRollout, type RolloutDeps, type RolloutResult } from './story.js';
+import { previewOutput } from './preview/render.js';
 
 /**
  * policy-rollout: plan (pull requests: check run, sticky comment, compliance diff), apply (idempotent writes with
@@ -18,6 +19,8 @@ export async function run(deps: RolloutDeps = {}): Promise<void> {
         mode: inputs.mode,
         dryRun: inputs.dryRun,
         assignments: result.outcomes.map(({ matrix: _m, ...o }) => o),
+        exemptions: result.exemptions,
+        preview: previewOutput(result.preview),
         errors: result.errors,
       });
       setOutput('promoted', String(result.promoted));

@@ -23,6 +23,8 @@ export interface RenderOptions {
   mode: string;
   dryRun: boolean;
   diffs: Record<string, ComplianceDiff>;
+  /** Further sections (deny-impact preview, exemptions), placed after the overview so truncation cuts them last. */
+  sections?: (string | undefined)[];
 }
 
 /** The report of one run, as markdown: overview, then one section per assignment (later sections are cut first). */
@@ -51,6 +53,7 @@ export function renderReport(outcomes: AssignmentOutcome[], options: RenderOptio
           { yLabel: 'objects' },
         )
       : undefined,
+    ...(options.sections ?? []),
     ...outcomes.map((o) => renderAssignment(o, options.diffs[o.name])),
   );
 }

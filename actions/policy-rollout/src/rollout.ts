@@ -320,6 +320,8 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
   const deniedRings = meta?.deniedRings ?? [];
   const effect = base.effectBefore ?? 'Audit';
   const already = ctx.ring ? effect === 'Deny' || deniedRings.includes(ctx.ring) : effect === 'Deny';
+  const outOfOrder = already ? undefined : ringOrderRefusal(spec, ctx.ring, deniedRings);
+  if (outOfOrder) return { ...base, action: 'refused', written: false, fields: [], effectAfter: effect, message: outOfOrder };
   if (already) {
     return {
       ...base,
@@ -399,4 +401,16 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
     gate,
     message: `${ctx.dryRun ? 'Would promote' : 'Promoted'} ${target} to Deny: every gate condition passed.`,
   };
+}
+
+/**
+ * One ring at a time, in the order of the file: a ring is promoted only after every ring before it is Deny, and the
+ * whole assignment only after all its rings are (an assignment without rings is promoted whole).
+ */
+export function ringOrderRefusal(spec: PolicyAssignmentSpec, ring: string | undefined, deniedRings: string[]): string | undefined {
+  const order = spec.rings.map((r) => r.name);
+  const upTo = ring ? order.indexOf(ring) : order.length;
+  const pending = order.slice(0, upTo).filter((r) => !deniedRings.includes(r));
+  if (!pending.length) return undefined;
+  return `Promotion of ${ring ? `ring ${ring} of ${spec.name}` : `all of ${spec.name}`} refused: rings are promoted one at a time in the order of ${spec.file}, and ${pending.join(', ')} ${pending.length > 1 ? 'are' : 'is'} not Deny yet; promote ring ${pending[0]} first.`;
 }

@@ -11,6 +11,7 @@ import {
   type Octokit,
 } from '@arc-actions/report';
 import { decodeSnapshot, diffViolations, encodeSnapshot, violationKey, type ComplianceDiff, type Snapshot } from './compliance.js';
+import { renderExemptions, rolloutExemptions, validateExemptions, type ExemptionOutcome } from './exemptions.js';
 import { ensurePolicyExtensions, triggerEvaluations } from './fleet-actions.js';
 import type { Inputs } from './inputs.js';
 import { loadPolicies, type PolicyAssignmentSpec } from './policy-file/load.js';
@@ -18,6 +19,8 @@ import { provenanceFromEnv } from './provenance.js';
 import { renderReport } from './render.js';
 import { resolveDefinition, type ResolvedDefinition } from './azure-policy.js';
 import { customResolved, rolloutAssignment, type AssignmentOutcome } from './rollout.js';
+import { previewAnnotations, renderPreview } from './preview/render.js';
+import { runPreview, type PreviewResult } from './preview/run.js';
 
 export interface RolloutDeps {
   clients?: ArmClients;
@@ -34,6 +37,9 @@ export interface RolloutResult {
   promoted: boolean;
   violations: number;
   gate: Record<string, unknown>;
+  /** The deny-impact preview of a plan (absent when preview-access is none or the mode is not plan). */
+  preview?: PreviewResult;
+  exemptions: ExemptionOutcome[];
   checkRun?: { id: number; conclusion: string };
   comment?: { id: number; outcome: string };
   failure?: string;
@@ -76,6 +82,9 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
       ),
     );
   }
+
+  const exemptionContext = { clients, subscriptionId, mode: inputs.mode, dryRun: inputs.dryRun, now, provenance: provenanceFromEnv() };
+  if (inputs.mode !== 'promote') await validateExemptions(exemptionContext, set);
 
   const outcomes: AssignmentOutcome[] = [];
   const errors: { assignment: string; error: string }[] = [];
@@ -128,9 +137,36 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     }
   }
 
+  let exemptions: ExemptionOutcome[] = [];
+  try {
+    exemptions = await log.group('exemptions', () =>
+      rolloutExemptions(
+        exemptionContext,
+        set,
+        specs.filter((s) => outcomes.some((o) => o.name === s.name && o.action !== 'refused')),
+      ),
+    );
+  } catch (error) {
+    errors.push({ assignment: 'exemptions', error: errorMessage(error) });
+  }
+  let preview: PreviewResult | undefined;
+  const previewOptions = inputs.preview;
+  if (inputs.mode === 'plan' && previewOptions && previewOptions.access !== 'none') {
+    preview = await log.group('deny-impact preview', () =>
+      runPreview({ clients, subscriptionId, options: previewOptions, definitions: set.definitions }, specs, outcomes),
+    );
+  }
+  const previewFailed = preview?.assignments.filter((a) => a.status === 'failed') ?? [];
+  const previewDenied = preview?.assignments.filter((a) => a.stage === 'deny' && a.objects.some((o) => o.verdict === 'denied')) ?? [];
+
   const diffs: Record<string, ComplianceDiff> = {};
   for (const o of outcomes) diffs[o.name] = diffViolations(previous?.[o.name], o.violations);
-  const markdown = renderReport(outcomes, { mode: inputs.mode, dryRun: inputs.dryRun, diffs });
+  const markdown = renderReport(outcomes, {
+    mode: inputs.mode,
+    dryRun: inputs.dryRun,
+    diffs,
+    sections: [preview ? renderPreview(preview) : undefined, renderExemptions(exemptions, now())],
+  });
   const violations = outcomes.reduce((n, o) => n + o.violations.length, 0);
   const refused = outcomes.filter((o) => o.action === 'refused');
   const movingToDenyWithViolations = outcomes.filter((o) => o.stage === 'deny' && o.effectAfter !== 'Deny' && o.violations.length > 0);
@@ -139,6 +175,8 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     outcomes,
     errors,
     markdown,
+    preview,
+    exemptions,
     promoted: outcomes.some((o) => o.action === 'promote' && o.written),
     violations,
     gate: Object.fromEntries(
@@ -156,11 +194,17 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
   if (errors.length)
     result.failure = `policy-rollout could not finish ${errors.map((e) => `${e.assignment} (${e.error})`).join('; ')}.${writes}`;
   else if (refused.length) result.failure = refused.map((o) => o.message).join(' ');
+  else if (previewFailed.length)
+    result.failure = `The deny-impact preview could not be evaluated for ${previewFailed.map((a) => `${a.name} (${a.reason})`).join('; ')}.`;
 
   await deps.onResult?.(result);
   if (octokit && target?.sha) {
     const conclusion =
-      errors.length || refused.length || (inputs.mode === 'plan' && movingToDenyWithViolations.length) ? 'failure' : 'success';
+      errors.length ||
+      refused.length ||
+      (inputs.mode === 'plan' && (movingToDenyWithViolations.length || previewFailed.length || previewDenied.length))
+        ? 'failure'
+        : 'success';
     const check = await publishOrWarn('check run', () =>
       publishCheckRun(octokit, {
         owner: target.owner,
@@ -173,9 +217,13 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
             ? `${outcomes.length} assignments, ${violations} NonCompliant objects`
             : movingToDenyWithViolations.length
               ? `${movingToDenyWithViolations.map((o) => o.name).join(', ')} would move to Deny with ${violations} NonCompliant objects`
-              : `${refused.length + errors.length} assignments refused or failed`,
+              : previewFailed.length
+                ? `Deny-impact preview not evaluated for ${previewFailed.map((a) => a.name).join(', ')}`
+                : previewDenied.length
+                  ? `${previewDenied.map((a) => `${a.name}: ${a.objects.filter((o) => o.verdict === 'denied').length}`).join(', ')} objects would be denied under Deny`
+                  : `${refused.length + errors.length} assignments refused or failed`,
         summary: markdown,
-        annotations: annotations(outcomes),
+        annotations: [...annotations(outcomes), ...(preview ? previewAnnotations(preview) : [])],
       }),
     );
     if (check) result.checkRun = { id: check.id, conclusion };

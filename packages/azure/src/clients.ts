@@ -70,6 +70,17 @@ export class ArmClients {
     });
   }
 
+  /**
+   * Policy exemptions. @azure/arm-policy 7 (stable API versions only) has no policyExemptions; the official package's
+   * 5.x line does (API 2020-07-01-preview), installed under the alias @azure/arm-policy-exemptions.
+   */
+  policyExemptions(subscriptionId: string) {
+    return this.once(`exemptions:${subscriptionId}`, async () => {
+      const { PolicyClient } = await import('@azure/arm-policy-exemptions');
+      return new PolicyClient(this.credential, subscriptionId, this.classic);
+    });
+  }
+
   policyInsights(subscriptionId?: string) {
     return this.once(`insights:${subscriptionId ?? ''}`, async () => {
       const { PolicyInsightsClient } = await import('@azure/arm-policyinsights');

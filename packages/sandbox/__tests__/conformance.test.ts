@@ -13,6 +13,7 @@ const ROOT = join(requireFixtures(), 'azure-rest-api-specs');
 /** The official examples vendored today; fewer replayed means fixtures went missing, never a pass. */
 const MIN_EXAMPLES = 40;
 const POLICY_ASSIGNMENT = '/{scope}/providers/Microsoft.Authorization/policyAssignments/{policyAssignmentName}';
+const POLICY_EXEMPTION = '/{scope}/providers/Microsoft.Authorization/policyExemptions/{policyExemptionName}';
 const MANUAL: Record<string, [string, string]> = {
   'createPolicyAssignment.json': ['PUT', POLICY_ASSIGNMENT],
   'createPolicyAssignmentWithIdentity.json': ['PUT', POLICY_ASSIGNMENT],
@@ -23,6 +24,9 @@ const MANUAL: Record<string, [string, string]> = {
   'getBuiltInPolicySetDefinition.json': ['GET', '/providers/Microsoft.Authorization/policySetDefinitions/{policySetDefinitionName}'],
   'CreateResourceGroup.json': ['PUT', '/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}'],
   'GetProviders.json': ['GET', '/subscriptions/{subscriptionId}/providers'],
+  'createOrUpdatePolicyExemption.json': ['PUT', POLICY_EXEMPTION],
+  'getPolicyExemption.json': ['GET', POLICY_EXEMPTION],
+  'deletePolicyExemption.json': ['DELETE', POLICY_EXEMPTION],
 };
 
 function operations(): Map<string, [string, string]> {
@@ -244,6 +248,22 @@ async function seed(params: Record<string, any>, method: string, path: string, e
         ? { ...props, parameters: {} }
         : { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' },
     });
+  }
+  if (params.policyExemptionName) {
+    // An exemption names an existing assignment (the examples' CostManagement at the subscription of the scope).
+    const sub = /subscriptions\/([^/]+)/i.exec(String(params.scope))?.[1];
+    const assignmentId =
+      body.policyAssignmentId ??
+      props?.policyAssignmentId ??
+      `/subscriptions/${sub}/providers/Microsoft.Authorization/policyAssignments/CostManagement`;
+    if (!sandbox.state.store.get(assignmentId))
+      await arm('PUT', assignmentId, {
+        properties: { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' },
+      });
+    if (method !== 'PUT')
+      await arm('PUT', target, {
+        properties: { ...props, policyAssignmentId: assignmentId, exemptionCategory: props?.exemptionCategory ?? 'Waiver' },
+      });
   }
   if (method !== 'PUT' && (params.roleAssignmentName || params.roleAssignmentId)) {
     await arm('PUT', target, {

@@ -19,6 +19,7 @@ import { requireFixtures } from './fixtures.js';
 import { createSigningKey } from './identity/keys.js';
 import { defaultOidcClaims } from './identity/oidc.js';
 import { defaultKnobs, mergeKnobs, seededRandom, type Knobs, type KnobsPatch } from './knobs.js';
+import { policyStoreHandler } from './policy-store.js';
 import { handleSandboxApi } from './sandbox-api.js';
 import { newIdentity, seedDefaults } from './seed.js';
 import { createSandboxServer } from './server.js';
@@ -127,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       { prefix: '/v2', api: 'arm', handler: ociRegistryHandler() },
       { prefix: '/gns', api: 'arm', handler: guestNotificationHandler({ relays: () => [`localhost:${new URL(ctx.url).port}`] }) },
       { prefix: '/$hc', api: 'arm', handler: relayPlainRequestHandler() },
+      { prefix: '/policy-store', api: 'arm', handler: policyStoreHandler() },
     ],
   });
   const detachRelay = attachRelay(server);
@@ -161,6 +163,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       arcDataPlane: `${ctx.url}/arc-dp`,
       guestNotificationService: `${ctx.url}/gns`,
     }),
+    // policy-rollout fetches the ConstraintTemplates of built-in definitions from here instead of the public store.
+    ARC_POLICY_STORE_URL: `${ctx.url}/policy-store`,
   };
   return {
     url: ctx.url,

@@ -80,7 +80,8 @@ export function evaluateGate(e: GateEvidence, o: GateOptions): GateResult {
       const at = s ? Date.parse(s.timestamp) : NaN;
       let why: string | undefined;
       if (!s) why = 'no state';
-      else if (!['Compliant', 'NonCompliant'].includes(s.complianceState)) why = `state ${s.complianceState}`;
+      // Exempt is an evaluated state too: the cluster is covered by an exemption (its objects are listed apart).
+      else if (!['Compliant', 'NonCompliant', 'Exempt'].includes(s.complianceState)) why = `state ${s.complianceState}`;
       else if (at < notBefore) why = `evaluated ${s.timestamp}, before the last change + sync allowance`;
       else if (at < oldest) why = `evaluated ${formatDuration(e.now - at)} ago`;
       if (why) {

@@ -3,6 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import { ConfigurationError, lineOfPath, parseYamlSafely, parseYamlWithSchema } from '@arc-actions/core';
 import { policyFileSchema, SYSTEM_NAMESPACES, type AssignmentInput, type CustomDefinitionInput } from './schema.js';
+import { checkExemptions, toExemption, type ExemptionSpec } from './exemptions.js';
+
+export type { ExemptionSpec } from './exemptions.js';
 
 export interface Located {
   /** Path relative to the workspace, as annotations want it. */
@@ -44,6 +47,7 @@ export interface CustomDefinitionSpec extends Located {
 export interface PolicySet {
   assignments: PolicyAssignmentSpec[];
   definitions: CustomDefinitionSpec[];
+  exemptions: ExemptionSpec[];
   files: string[];
 }
 
@@ -80,7 +84,7 @@ export function loadPolicies(path: string, workspace: string): PolicySet {
       );
     }
   }
-  const set: PolicySet = { assignments: [], definitions: [], files: files.map((f) => relative(root, f)) };
+  const set: PolicySet = { assignments: [], definitions: [], exemptions: [], files: files.map((f) => relative(root, f)) };
   for (const file of files) if (!isKubernetesManifest(file)) loadFile(file, root, set);
   crossCheck(set);
   return set;
@@ -111,6 +115,9 @@ function loadFile(file: string, root: string, set: PolicySet): void {
     set.definitions.push(
       toDefinition(d, rel, dirname(file), root, at('definitions', i), (path, message) => fail(at('definitions', i, ...path), message)),
     ),
+  );
+  (parsed.exemptions ?? []).forEach((e, i) =>
+    set.exemptions.push(toExemption(e, rel, at('exemptions', i), (path, message) => fail(at('exemptions', i, ...path), message))),
   );
 }
 
@@ -225,4 +232,5 @@ function crossCheck(set: PolicySet): void {
   }
   if (!set.assignments.length)
     throw new ConfigurationError(`The policy files (${set.files.join(', ')}) define no assignments.`, 'policies');
+  checkExemptions(set.exemptions, set.assignments);
 }

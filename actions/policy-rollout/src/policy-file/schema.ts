@@ -60,10 +60,35 @@ export const customDefinitionSchema = z.strictObject({
   values: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** A resource id (a connected cluster), a resource group, a subscription or a management group. */
+const exemptionScope = z
+  .string()
+  .regex(
+    /^(\/providers\/Microsoft\.Management\/managementGroups\/[-\w().]{1,90}|\/subscriptions\/[0-9a-fA-F-]{36}(\/resourceGroups\/[-\w.()]{1,90}(\/providers\/[\w.]+\/[\w]+\/[-\w.()]{1,253})?)?)$/,
+    'must be a cluster (/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Kubernetes/connectedClusters/<name>), a resource group, a subscription or a management group',
+  );
+
+/** A Microsoft.Authorization/policyExemptions resource: time-boxed relief from one assignment (or some of its policies). */
+export const exemptionSchema = z.strictObject({
+  name,
+  'display-name': z.string().max(128).optional(),
+  description: z.string().max(512).optional(),
+  /** The name of an assignment in these files. */
+  assignment: name,
+  scope: exemptionScope,
+  category: z.enum(['Waiver', 'Mitigated']),
+  /** ISO 8601 date or date-time (UTC when no offset); required for a Waiver. */
+  'expires-on': z.string().optional(),
+  /** policyDefinitionReferenceIds of the assignment's initiative; empty or absent exempts from every policy. */
+  policies: z.array(z.string().min(1)).optional(),
+});
+
 export const policyFileSchema = z.strictObject({
   assignments: z.array(assignmentSchema).optional(),
   definitions: z.array(customDefinitionSchema).optional(),
+  exemptions: z.array(exemptionSchema).optional(),
 });
 
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type CustomDefinitionInput = z.infer<typeof customDefinitionSchema>;
+export type ExemptionInput = z.infer<typeof exemptionSchema>;

@@ -9,6 +9,7 @@ const POLICY_TYPES = new Set([
   'microsoft.authorization/policyassignments',
   'microsoft.authorization/policydefinitions',
   'microsoft.authorization/policysetdefinitions',
+  'microsoft.authorization/policyexemptions',
 ]);
 const HIDDEN = new Set([
   'microsoft.resources/resourcegroups',

@@ -13,6 +13,8 @@ import { monitoringRoutes } from './monitoring.js';
 import { operationRoutes } from './operations.js';
 import { policyInsightsRoutes } from './policy-insights.js';
 import { policyRoutes } from './policy.js';
+import { policyExemptionRoutes } from './policy-exemptions.js';
+import { policyVersionRoutes } from './policy-versions.js';
 import { REGISTRATION_REQUIRED } from './providers.js';
 import { rbacRoutes } from './rbac.js';
 import { graphRoutes } from './resource-graph.js';
@@ -25,6 +27,8 @@ const ROUTES: ArmRoute[] = [
   ...operationRoutes,
   ...managementGroupRoutes,
   ...rbacRoutes,
+  ...policyExemptionRoutes,
+  ...policyVersionRoutes,
   ...policyRoutes,
   ...monitoringRoutes,
   ...clusterConfigurationRoutes,

@@ -14,6 +14,8 @@ export interface ClusterBins {
   kubeControllerManager: string;
   gatekeeper: string;
   helm: string;
+  /** Gatekeeper's CLI (`gator test`), same module and version as `gatekeeper`. */
+  gator: string;
   /** The 17 Gatekeeper CRDs (charts/gatekeeper/crds of the Gatekeeper module). */
   gatekeeperCrds: string;
 }
@@ -52,9 +54,10 @@ async function locate(): Promise<ClusterBins> {
     kubeControllerManager: join(dir, 'kube-controller-manager'),
     gatekeeper: join(dir, 'gatekeeper'),
     helm: join(dir, 'helm'),
+    gator: join(dir, 'gator'),
     gatekeeperCrds: join(dir, 'gatekeeper-crds'),
   };
-  for (const path of [bins.etcd, bins.kubeApiserver, bins.kubeControllerManager, bins.gatekeeper, bins.helm]) {
+  for (const path of [bins.etcd, bins.kubeApiserver, bins.kubeControllerManager, bins.gatekeeper, bins.helm, bins.gator]) {
     await access(path, constants.X_OK).catch(() => {
       throw new Error(`The cluster binary ${path} is missing after running ${script}.`);
     });

@@ -11,6 +11,7 @@ import { kubernetesDefinition } from '../clusters/policy-definitions.js';
 import type { LocalCluster } from '../clusters/cluster.js';
 import { builtIns } from '../arm/policy-builtins.js';
 import { POLICY_ASSIGNMENT_TYPE } from '../arm/policy.js';
+import { applyExemptions } from '../arm/policy-exemptions.js';
 import { key } from '../state/ids.js';
 import type { SandboxStore } from '../state/store.js';
 import type { ArmResource, PolicyStateRecord } from '../state/types.js';
@@ -186,24 +187,27 @@ export function startPolicyReconciler(
     const { failures = [], at = new Date().toISOString() } = synced.get(clusterId) ?? {};
     for (const f of failures) {
       const assignment = byId.get(key(f.assignmentId));
-      if (assignment) store.putPolicyState(state(assignment, f, f.complianceState, at));
+      if (assignment) store.putPolicyState(applyExemptions({ store }, state(assignment, f, f.complianceState, at)));
     }
     for (const r of await readAuditResults(cluster)) {
       const assignment = byId.get(key(r.assignmentId));
       if (!assignment || !r.auditTimestamp) continue;
       store.putPolicyState(
-        state(
-          assignment,
-          r,
-          r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
-          r.auditTimestamp,
-          r.violations.map((v) => ({
-            id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
-            type: v.kind,
-            name: v.name,
-            timestamp: r.auditTimestamp,
-            complianceState: 'NonCompliant',
-          })),
+        applyExemptions(
+          { store },
+          state(
+            assignment,
+            r,
+            r.totalViolations > 0 ? 'NonCompliant' : 'Compliant',
+            r.auditTimestamp,
+            r.violations.map((v) => ({
+              id: v.namespace ? `${v.namespace}/${v.name}` : v.name,
+              type: v.kind,
+              name: v.name,
+              timestamp: r.auditTimestamp,
+              complianceState: 'NonCompliant',
+            })),
+          ),
         ),
       );
     }
