@@ -74,7 +74,12 @@ function inputs(name: string, url: string, auth: GitAuth, targets = ids, text = 
   };
 }
 
-const sshAuth = (): GitAuth => ({ kind: 'ssh', privateKey: server.sshPrivateKey, knownHosts: server.knownHosts, from: 'input ssh-private-key' });
+const sshAuth = (): GitAuth => ({
+  kind: 'ssh',
+  privateKey: server.sshPrivateKey,
+  knownHosts: server.knownHosts,
+  from: 'input ssh-private-key',
+});
 const deps = { env: { GITHUB_REPOSITORY: 'acme/fleet' }, pollIntervalMs: { initial: 500, max: 2000 } };
 const fluxId = (i: number, name: string) => `${ids[i]}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`;
 
@@ -218,14 +223,20 @@ describe('flux-apply on three real clusters with the real Flux controllers', () 
       'settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tools-settings, namespace: default}\ndata: {level: debug}\n',
     });
     const httpsAuth: GitAuth = { kind: 'https', user: server.user, key: server.token, from: 'input https-key' };
-    const https = await applyFleet(inputs('over-https', tools.httpsUrl, httpsAuth, [ids[0]], toolsYaml('over-https', tools.httpsUrl)), deps);
+    const https = await applyFleet(
+      inputs('over-https', tools.httpsUrl, httpsAuth, [ids[0]], toolsYaml('over-https', tools.httpsUrl)),
+      deps,
+    );
     expect(https.report.targets[0]).toMatchObject({ status: 'ok', compliance: { state: 'Compliant', final: true } });
     const secret = await clusters[0].client.get('v1', 'Secret', 'over-https-protected-parameters', 'flux-system');
     expect(Buffer.from(secret.data.username, 'base64').toString()).toBe(server.user);
     expect(Buffer.from(secret.data.password, 'base64').toString()).toBe(server.token);
     expect(JSON.stringify(https.report) + https.summary).not.toContain(server.token);
 
-    const http = await applyFleet(inputs('over-http', tools.httpUrl, { kind: 'none' }, [ids[1]], toolsYaml('over-http', tools.httpUrl)), deps);
+    const http = await applyFleet(
+      inputs('over-http', tools.httpUrl, { kind: 'none' }, [ids[1]], toolsYaml('over-http', tools.httpUrl)),
+      deps,
+    );
     expect(http.report.targets[0]).toMatchObject({ status: 'ok', compliance: { state: 'Compliant', final: true } });
     expect(await clusters[1].client.get('v1', 'Secret', 'over-http-protected-parameters', 'flux-system')).toBeUndefined();
     for (const c of clusters.slice(0, 2)) expect(await c.client.get('v1', 'ConfigMap', 'tools-settings', 'default')).toBeDefined();

@@ -43,7 +43,10 @@ const configMap = (ns: string, name: string): string =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${ns}}\ndata: {color: blue}\n`;
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
 
-const config = (url: string, extra: Partial<NonNullable<FluxConfigurationProperties['gitRepository']>> = {}): FluxConfigurationProperties => ({
+const config = (
+  url: string,
+  extra: Partial<NonNullable<FluxConfigurationProperties['gitRepository']>> = {},
+): FluxConfigurationProperties => ({
   namespace: 'flux-system',
   sourceKind: 'GitRepository',
   gitRepository: { url, repositoryRef: { branch: 'main' }, syncIntervalInSeconds: 3, timeoutInSeconds: 30, ...extra },
@@ -54,7 +57,12 @@ const config = (url: string, extra: Partial<NonNullable<FluxConfigurationPropert
 });
 
 /** Waits until the configuration's status satisfies `done`; fails with the last status seen. */
-async function statusUntil(name: string, kustomizations: string[], done: (s: FluxStatus) => boolean, timeoutMs = 120_000): Promise<FluxStatus> {
+async function statusUntil(
+  name: string,
+  kustomizations: string[],
+  done: (s: FluxStatus) => boolean,
+  timeoutMs = 120_000,
+): Promise<FluxStatus> {
   let last: FluxStatus | undefined;
   const result = await waitFor(
     async () => {
@@ -155,7 +163,9 @@ describe('the real Flux controllers against a real API server', () => {
     );
     expect(readyOf(status, 'gitops-infra')).toMatchObject({ status: 'False', reason: 'ReconciliationFailed' });
     expect(readyOf(status, 'gitops-infra').message).toContain('Pod/infra/debug dry-run failed');
-    expect(readyOf(status, 'gitops-infra').message).toContain('admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-');
+    expect(readyOf(status, 'gitops-infra').message).toContain(
+      'admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-',
+    );
     expect(readyOf(status, 'gitops-apps').message).toContain("dependency 'flux-system/gitops-infra' is not ready");
     expect(await cluster.client.get('v1', 'Pod', 'debug', 'infra')).toBeUndefined();
   });
@@ -172,7 +182,9 @@ describe('the real Flux controllers against a real API server', () => {
     await applyFluxConfiguration(cluster, 'ssh', one(private2.sshUrl, { sshKnownHosts: b64(server.knownHosts) }), {
       sshPrivateKey: b64(server.sshPrivateKey),
     });
-    await applyFluxConfiguration(cluster, 'wrong-token', one(private1.httpsUrl, { httpsUser: server.user }), { httpsKey: b64('not-the-token') });
+    await applyFluxConfiguration(cluster, 'wrong-token', one(private1.httpsUrl, { httpsUser: server.user }), {
+      httpsKey: b64('not-the-token'),
+    });
     await statusUntil('https', ['cm'], (s) => s.complianceState === 'Compliant');
     await statusUntil('ssh', ['cm'], (s) => s.complianceState === 'Compliant');
     expect(await cluster.client.get('v1', 'ConfigMap', 'from-https', 'default')).toBeDefined();

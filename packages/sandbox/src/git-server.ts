@@ -73,10 +73,14 @@ function authorizedKey(publicKey: ReturnType<typeof generateKeyPairSync>['public
 }
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', ['-c', 'user.name=arc-sandbox', '-c', 'user.email=sandbox@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-  });
+  const { stdout } = await run(
+    'git',
+    ['-c', 'user.name=arc-sandbox', '-c', 'user.email=sandbox@example.com', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    },
+  );
   return stdout.trim();
 }
 

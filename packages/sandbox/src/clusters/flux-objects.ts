@@ -139,7 +139,9 @@ export function fluxObjects(name: string, props: FluxConfigurationProperties, se
           force: k.force ?? false,
           wait: k.wait ?? true,
           ...(k.dependsOn?.length ? { dependsOn: k.dependsOn.map((d) => ({ name: `${name}-${d}` })) } : {}),
-          ...(substitute || substituteFrom ? { postBuild: { ...(substitute ? { substitute } : {}), ...(substituteFrom ? { substituteFrom } : {}) } } : {}),
+          ...(substitute || substituteFrom
+            ? { postBuild: { ...(substitute ? { substitute } : {}), ...(substituteFrom ? { substituteFrom } : {}) } }
+            : {}),
           suspend,
         },
       };

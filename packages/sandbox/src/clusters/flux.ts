@@ -39,7 +39,8 @@ export async function applyFluxConfiguration(
     namespace,
     labelSelector: `${CONFIGURATION_LABEL}=${name}`,
   });
-  for (const k of existing) if (!wanted.has(k.metadata.name)) await client.delete(KUSTOMIZE_API, 'Kustomization', k.metadata.name, namespace);
+  for (const k of existing)
+    if (!wanted.has(k.metadata.name)) await client.delete(KUSTOMIZE_API, 'Kustomization', k.metadata.name, namespace);
 }
 
 /** Deletes the configuration's Flux objects (kustomize-controller's finalizer prunes what a `prune: true` Kustomization applied). */
@@ -151,7 +152,9 @@ export async function readFluxStatus(
   const statuses = [objectStatus('GitRepository', name, namespace, source)];
   for (const k of kustomizations) {
     const full = `${name}-${k}`;
-    statuses.push(objectStatus('Kustomization', full, namespace, await client.get<FluxObject>(KUSTOMIZE_API, 'Kustomization', full, namespace)));
+    statuses.push(
+      objectStatus('Kustomization', full, namespace, await client.get<FluxObject>(KUSTOMIZE_API, 'Kustomization', full, namespace)),
+    );
   }
   const artifact = source?.status?.artifact;
   return {

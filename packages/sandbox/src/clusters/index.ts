@@ -30,7 +30,13 @@ export {
   type ObjectStatus,
 } from './flux.js';
 export { fluxObjects, secretName, CONFIGURATION_LABEL, type FluxObjects } from './flux-objects.js';
-export { startFluxControllers, fluxControllersOf, FLUX_NAMESPACE, type FluxControllers, type FluxControllerOptions } from './flux-controllers.js';
+export {
+  startFluxControllers,
+  fluxControllersOf,
+  FLUX_NAMESPACE,
+  type FluxControllers,
+  type FluxControllerOptions,
+} from './flux-controllers.js';
 export { installMonitoring } from './monitoring.js';
 export { notReadyReason } from './workloads.js';
 export { processMemoryMiB, type ManagedProcess } from './processes.js';
