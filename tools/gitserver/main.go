@@ -33,12 +33,13 @@ func main() {
 	keyDir := flag.String("host-key-dir", "", "folder of the SSH host key (gitkit.rsa, created when missing)")
 	authorizedKeys := flag.String("authorized-keys", "", "authorized_keys file: the only client keys SSH accepts")
 	addresses := flag.String("addresses", "", "file to write the listening addresses to (JSON)")
+	autoCreate := flag.Bool("auto-create", false, "create a repository on its first push")
 	flag.Parse()
 	if *root == "" || *addresses == "" {
 		log.Fatal("-root and -addresses are required")
 	}
 	out := map[string]string{}
-	base := gitkit.Config{Dir: *root}
+	base := gitkit.Config{Dir: *root, AutoCreate: *autoCreate}
 
 	if *httpAddr != "" {
 		ln, err := net.Listen("tcp", *httpAddr)

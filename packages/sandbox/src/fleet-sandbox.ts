@@ -13,7 +13,11 @@ export interface FleetSandbox {
   fleet?: RealFleet;
   /** The loopback git server (HTTP, HTTPS with a token, SSH with a key) the clusters' Flux pulls from, when asked for. */
   git?: GitServer;
-  /** The sandbox's variables plus ARC_SANDBOX_KUBECONFIG_<i> (paths) and ARC_SANDBOX_CLUSTER_<i> (names), 1-based. */
+  /**
+   * The sandbox's variables plus ARC_SANDBOX_KUBECONFIG_<i> (paths) and ARC_SANDBOX_CLUSTER_<i> (names), 1-based, and
+   * with the git server ARC_SANDBOX_GIT_{HTTP,HTTPS,SSH,USER,TOKEN,KNOWN_HOSTS,SSH_KEY} (the key PEM, the rest URLs
+   * and strings).
+   */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -44,6 +48,15 @@ export async function startFleetSandbox(
     if (options.gitServer) {
       const auth = typeof options.gitServer === 'object' ? options.gitServer : {};
       git = await startGitServer({ dir: join(dir, 'git'), caDir: dirname(sandbox.caCertPath), ...auth });
+      Object.assign(env, {
+        ARC_SANDBOX_GIT_HTTP: git.http,
+        ARC_SANDBOX_GIT_HTTPS: git.https,
+        ARC_SANDBOX_GIT_SSH: git.ssh,
+        ARC_SANDBOX_GIT_USER: git.user,
+        ARC_SANDBOX_GIT_TOKEN: git.token,
+        ARC_SANDBOX_GIT_KNOWN_HOSTS: git.knownHosts,
+        ARC_SANDBOX_GIT_SSH_KEY: git.sshPrivateKey,
+      });
     }
     if (count > 0) {
       options.onProgress?.(`starting ${count} local clusters (etcd, kube-apiserver, kube-controller-manager, Gatekeeper)`);

@@ -114,6 +114,7 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       `-host-key-dir=${join(dir, 'keys')}`,
       `-authorized-keys=${join(dir, 'keys/authorized_keys')}`,
       `-addresses=${addresses}`,
+      '-auto-create', // a push over HTTPS or SSH creates the repository, as on a hosted server's "new repository"
     ],
     { logFile: join(dir, 'logs/gitserver.log') },
   );
