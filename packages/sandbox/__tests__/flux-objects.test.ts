@@ -101,6 +101,10 @@ describe('compliance of a Flux object', () => {
     expect(objectCompliance(obj(2, 2, 'False'))).toBe('Non-Compliant');
     expect(objectCompliance(obj(2, 2, 'Unknown'))).toBe('Pending');
     expect(objectCompliance(obj(2, 2, 'False', true))).toBe('Suspended');
+    // A failed reconciliation of generation 2: status.observedGeneration stays 1, the Ready condition says 2.
+    const failed = obj(2, 1);
+    failed.status.conditions = [{ type: 'Ready', status: 'False', observedGeneration: 2 } as never];
+    expect(objectCompliance(failed)).toBe('Non-Compliant');
     expect(syncedCommitId('main@sha1:0a1b')).toBe('main/0a1b');
     expect(syncedCommitId('sha1:0a1b')).toBe('0a1b');
   });

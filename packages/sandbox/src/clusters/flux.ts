@@ -88,7 +88,7 @@ interface FluxObject {
   spec?: { suspend?: boolean };
   status?: {
     observedGeneration?: number;
-    conditions?: Partial<StatusCondition>[];
+    conditions?: (Partial<StatusCondition> & { observedGeneration?: number })[];
     artifact?: { revision?: string; lastUpdateTime?: string };
   };
 }
@@ -102,12 +102,14 @@ export function syncedCommitId(revision: string): string {
 /**
  * An object's compliance from its own status: Suspended when suspended, Pending until the controller has observed
  * the current generation or while Ready is Unknown, Compliant when Ready is True, Non-Compliant when it is False.
+ * Flux leaves `status.observedGeneration` behind when a reconciliation fails; the Ready condition's own
+ * `observedGeneration` says which generation it is about.
  */
 export function objectCompliance(object: FluxObject | undefined): ComplianceState {
   if (!object) return 'Pending';
   if (object.spec?.suspend) return 'Suspended';
-  if ((object.status?.observedGeneration ?? 0) < (object.metadata.generation ?? 1)) return 'Pending';
   const ready = (object.status?.conditions ?? []).find((c) => c.type === 'Ready');
+  if ((ready?.observedGeneration ?? object.status?.observedGeneration ?? 0) < (object.metadata.generation ?? 1)) return 'Pending';
   return ready?.status === 'True' ? 'Compliant' : ready?.status === 'False' ? 'Non-Compliant' : 'Pending';
 }
 
