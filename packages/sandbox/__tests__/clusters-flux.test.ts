@@ -209,5 +209,9 @@ describe('the real Flux controllers against a real API server', () => {
       timeoutMs: 60_000,
     });
     expect(gone.value).toBe(true);
+    const memory = await Promise.all(
+      cluster.processes().map(async (p) => `${p.name} ${(await processMemoryMiB(p.pid))?.peak.toFixed(0) ?? '?'} MiB`),
+    );
+    console.log(`peak RSS after five configurations: ${memory.join(', ')}`);
   }, 300_000);
 });
