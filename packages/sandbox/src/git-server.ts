@@ -116,7 +116,11 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       `-addresses=${addresses}`,
       '-auto-create', // a push over HTTPS or SSH creates the repository, as on a hosted server's "new repository"
     ],
-    { logFile: join(dir, 'logs/gitserver.log') },
+    {
+      logFile: join(dir, 'logs/gitserver.log'),
+      // Repositories created by a push get `main` as HEAD (gitkit runs `git init --bare`).
+      env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'init.defaultBranch', GIT_CONFIG_VALUE_0: 'main' },
+    },
   );
   let urls: { http: string; https: string; ssh: string; hostKey: string } | undefined;
   await waitUntilReady(
