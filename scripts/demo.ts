@@ -4,7 +4,7 @@
  *   onboard (arc-connect ×3) → GitOps (flux-apply) → policy in Audit (policy-rollout apply) with one violation →
  *   refused promotion → fix in Git → clean evaluation → promotion → nightly verify with the negative test.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,35 +27,21 @@ function buildClusterBinaries(): void {
   if (build.status !== 0) throw new Error('Building the cluster binaries failed; see above.');
 }
 
-function gitRepository(dir: string): string {
-  const repo = join(dir, 'fleet-config');
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(repo, path)), { recursive: true });
-    writeFileSync(join(repo, path), text);
-  };
-  write('infra/namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
-  write(
-    'apps/storefront.yaml',
+/** The fleet's GitOps repository, pushed to the loopback git server that the clusters' Flux pulls from. */
+const FLEET_CONFIG: Record<string, string> = {
+  'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+  'apps/storefront.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: storefront\n  namespace: shop\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: storefront}}\n  template:\n    metadata: {labels: {app: storefront}}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
-  );
-  write(
-    'apps/legacy-agent.yaml',
+  'apps/legacy-agent.yaml':
     'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: legacy-agent\n  namespace: shop\nspec:\n  selector: {matchLabels: {app: legacy-agent}}\n  template:\n    metadata: {labels: {app: legacy-agent}}\n    spec:\n      containers:\n        - name: agent\n          image: busybox:1.36\n          securityContext: {privileged: true}\n',
-  );
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', ...args], { cwd: repo, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-q', '-m', 'fleet config');
-  return repo;
-}
+};
 
-function workspaceFiles(workspace: string, subscription: string): void {
+function workspaceFiles(workspace: string, subscription: string, repoUrl: string, user: string): void {
   mkdirSync(join(workspace, 'gitops'), { recursive: true });
   mkdirSync(join(workspace, 'policies'), { recursive: true });
   writeFileSync(
     join(workspace, 'gitops/fleet.yaml'),
-    'name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: https://github.com/acme/fleet-config\n    branch: main\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n',
+    `name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\n    https-user: ${user}\n    sync-interval: 10s\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n`,
   );
   writeFileSync(
     join(workspace, 'policies/no-privileged.yaml'),
@@ -85,18 +71,20 @@ function show(title: string, run: StepRun): StepRun {
 async function main(): Promise<void> {
   buildClusterBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'arc-demo-'));
-  const repo = gitRepository(dir);
-  say('Starting the sandbox (Entra, ARM, Resource Graph, Policy Insights, GitHub) and three real clusters');
+  say('Starting the sandbox (Entra, ARM, Resource Graph, Policy Insights, GitHub), a git server and three real clusters');
   let fleet: FleetSandbox | undefined;
   try {
     fleet = await startFleetSandbox({
       clusters: 3,
       dir: join(dir, 'clusters'),
       auditIntervalSeconds: 3,
-      realFleet: { fluxRepoRoot: repo, fluxResyncMs: 3000 },
+      gitServer: true,
       onProgress: (m) => console.log(`  ${m}`),
     });
     const { sandbox, clusters } = fleet;
+    const git = fleet.git!;
+    const repo = await git.createRepository('fleet-config', FLEET_CONFIG);
+    console.log(`  git server: ${git.https} (HTTPS, token), ${git.ssh} (SSH), ${git.http}; repository ${repo.httpsUrl}`);
     // helm is on every GitHub-hosted runner; here it comes from the same Go-built cache as the clusters.
     const bins = await resolveClusterBins();
     const env: Record<string, string> = {
@@ -113,7 +101,7 @@ async function main(): Promise<void> {
       `  sandbox at ${sandbox.url}; clusters ${clusters.map((c) => c.name).join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
     const workspace = join(dir, 'workspace');
-    workspaceFiles(workspace, sub);
+    workspaceFiles(workspace, sub, repo.httpsUrl, git.user);
     const identity = {
       'client-id': env.ARC_SANDBOX_CLIENT_ID,
       'tenant-id': env.ARC_SANDBOX_TENANT_ID,
@@ -144,10 +132,11 @@ async function main(): Promise<void> {
     }
 
     const gitops = show(
-      'flux-apply to every cluster tagged env=demo',
+      'flux-apply to every cluster tagged env=demo (the real source-controller and kustomize-controller pull over HTTPS)',
       await action('flux-apply', {
         configuration: 'gitops/fleet.yaml',
         selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
+        'https-key': git.token,
         timeout: '3m',
       }),
     );
@@ -184,17 +173,13 @@ async function main(): Promise<void> {
     );
 
     say('Fixing it in Git: the privileged DaemonSet is removed, Flux prunes it');
-    rmSync(join(repo, 'apps/legacy-agent.yaml'));
-    execFileSync(
-      'git',
-      ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', 'commit', '-qam', 'remove the privileged legacy agent'],
-      { cwd: repo },
-    );
+    await repo.commit('remove the privileged legacy agent', { 'apps/legacy-agent.yaml': null });
     const again = show(
       'flux-apply again (nothing changed in ARM; Flux picks up the new commit)',
       await action('flux-apply', {
         configuration: 'gitops/fleet.yaml',
         selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
+        'https-key': git.token,
         timeout: '3m',
       }),
     );

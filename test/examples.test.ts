@@ -23,7 +23,6 @@
  *   the regression issue.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,25 +63,18 @@ function write(root: string, path: string, text: string): void {
   writeFileSync(join(root, path), text);
 }
 
-/** The Git repository Flux syncs from (the reconciler reads `https://github.com/acme/fleet-config` from here). */
-function fluxSource(root: string): string {
-  const repo = join(root, 'fleet-config');
-  write(repo, 'infra/namespace.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
-  write(
-    repo,
-    'apps/storefront.yaml',
-    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: storefront\n  namespace: shop\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: storefront}}\n  template:\n    metadata: {labels: {app: storefront}}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
-  );
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-q', '-m', 'fleet config');
-  return repo;
+/** The Git repository Flux syncs from, on the loopback git server (HTTPS; the token is the workflow's secret). */
+async function fluxSource(): Promise<string> {
+  const repo = await fleet.git!.createRepository('fleet-config', {
+    'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+    'apps/storefront.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: storefront\n  namespace: shop\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: storefront}}\n  template:\n    metadata: {labels: {app: storefront}}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
+  });
+  return repo.httpsUrl;
 }
 
 /** The user's repository (acme/fleet), which actions/checkout copies into each job's workspace. */
-function userRepository(root: string): string {
+function userRepository(root: string, fluxUrl: string): string {
   const repo = join(root, 'acme-fleet');
   write(
     repo,
@@ -93,7 +85,7 @@ function userRepository(root: string): string {
       'scope: cluster',
       'source:',
       '  gitRepository:',
-      '    url: https://github.com/acme/fleet-config',
+      `    url: ${fluxUrl}`,
       '    branch: main',
       '    https-user: x-access-token',
       'kustomizations:',
@@ -155,7 +147,7 @@ describe('example workflows against the sandbox', () => {
       clusters: 2,
       dir: join(dir, 'clusters'),
       auditIntervalSeconds: 3,
-      realFleet: { fluxRepoRoot: fluxSource(dir), fluxResyncMs: 3000 },
+      gitServer: { user: 'x-access-token', token: GITOPS_READ_TOKEN },
     });
     ({ sandbox, clusters } = fleet);
     sub = sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID;
@@ -175,7 +167,7 @@ describe('example workflows against the sandbox', () => {
     const { GITHUB_TOKEN: token, ...env } = fleet.env;
     options = {
       actionsRoot: ROOT,
-      repository: userRepository(dir),
+      repository: userRepository(dir, await fluxSource()),
       env: { ...env, PATH: `${bins.dir}:${process.env.PATH}`, HOME: process.env.HOME ?? dir },
       vars: {
         AZURE_CLIENT_ID: sandbox.env.ARC_SANDBOX_CLIENT_ID,

@@ -1,13 +1,12 @@
 /**
  * The root action end to end for one real local cluster: connect (helm installs the agents) with extensions →
- * Flux from a local Git repository → policy in Audit → verify with the same kubeconfig; one summary, outputs per
+ * Flux (the real controllers) from the loopback git server → policy in Audit → verify with the same kubeconfig; one summary, outputs per
  * stage, and the sandbox holds what each stage wrote.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { waitFor } from '@arc-actions/core';
 import { resolveClusterBins, startFleetSandbox, type FleetSandbox } from '@arc-actions/sandbox';
 import { run } from '../src/main.js';
@@ -17,21 +16,9 @@ let fleet: FleetSandbox;
 let dir: string;
 let binDir: string;
 
-function gitRepository(root: string): string {
-  const repo = join(root, 'fleet-config');
-  const path = join(repo, 'infra/namespace.yaml');
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('add', '.');
-  git('commit', '-q', '-m', 'fleet config');
-  return repo;
-}
-
-const FLUX =
-  'name: baseline\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: https://github.com/acme/fleet-config\n    branch: main\nkustomizations:\n  infra:\n    path: ./infra\n';
+let repoUrl: string;
+const FLUX = () =>
+  `name: baseline\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\nkustomizations:\n  infra:\n    path: ./infra\n`;
 const POLICY = (sub: string) =>
   `assignments:\n  - name: no-privileged\n    scope: /subscriptions/${sub}\n    definition: /providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4\n    stage: deny\n`;
 
@@ -42,8 +29,12 @@ beforeAll(async () => {
     clusters: 1,
     dir: join(dir, 'clusters'),
     auditIntervalSeconds: 3,
-    realFleet: { fluxRepoRoot: gitRepository(dir), fluxResyncMs: 3000 },
+    gitServer: true,
   });
+  const repo = await fleet.git!.createRepository('fleet-config', {
+    'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
+  });
+  repoUrl = repo.httpUrl;
 }, 300_000);
 
 afterAll(async () => {
@@ -77,7 +68,7 @@ describe('baseline (root action) end to end', () => {
           'fail-on': 'never',
         },
         {
-          files: { 'gitops/baseline.yaml': FLUX, 'policies/no-privileged.yaml': POLICY(sub) },
+          files: { 'gitops/baseline.yaml': FLUX(), 'policies/no-privileged.yaml': POLICY(sub) },
           env: {
             ...env,
             PATH: `${binDir}:${process.env.PATH}`,

@@ -296,6 +296,22 @@ describe('observe', () => {
     expect(isFinal(compliant, Date.parse('2026-01-01T00:05:00Z'))).toBe(false);
     expect(isFinal(readCompliance({ ...raw, complianceState: 'Pending' }, 'fleet-base', []))).toBe(false);
   });
+
+  it('waits for a kustomization whose dependency is ready but not yet seen by it (DependencyNotReady alone)', () => {
+    const waiting = structuredClone(raw);
+    waiting.statuses[1].complianceState = 'Compliant';
+    waiting.statuses[1].statusConditions[0] = { type: 'Ready', status: 'True', reason: 'ReconciliationSucceeded', message: 'Applied' };
+    expect(isFinal(readCompliance(waiting, 'fleet-base', ['infra', 'apps']))).toBe(false);
+    // A source that cannot be fetched is final for everything that waits on it.
+    waiting.statuses[0].complianceState = 'Non-Compliant';
+    waiting.statuses[0].statusConditions[0] = {
+      type: 'Ready',
+      status: 'False',
+      reason: 'GitOperationFailed',
+      message: 'authentication required',
+    };
+    expect(isFinal(readCompliance(waiting, 'fleet-base', ['infra', 'apps']))).toBe(true);
+  });
 });
 
 describe('report', () => {

@@ -1,59 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { waitFor } from '@arc-actions/core';
 import { parseClusterId, parseEnvironment } from '@arc-actions/azure';
-import { startSandbox, type Sandbox } from '@arc-actions/sandbox';
-import {
-  startFleet,
-  stopFleet,
-  syncPolicyAssignments,
-  type FluxApplyResult,
-  type LocalCluster,
-} from '../../../packages/sandbox/src/clusters/index.js';
+import { startGitServer, startSandbox, type GitRepository, type GitServer, type Sandbox } from '@arc-actions/sandbox';
+import { startFleet, stopFleet, syncPolicyAssignments, type LocalCluster } from '../../../packages/sandbox/src/clusters/index.js';
 import { startFluxReconciler } from '../../../packages/sandbox/src/reconcile/flux.js';
 import { parseConfiguration, sourceRef } from '../src/configuration.js';
 import type { GitAuth, Inputs } from '../src/inputs.js';
 import { applyFleet } from '../src/story.js';
 
 /**
- * flux-apply on three real clusters (kube-apiserver + Gatekeeper) behind the sandbox's ARM: the sandbox's Flux
- * reconciler clones a local repository standing in for the remote one, applies the kustomizations in dependency
- * order, and reports statuses back into the ARM resources that flux-apply observes.
+ * flux-apply on three real clusters (kube-apiserver + Gatekeeper) behind the sandbox's ARM: installing
+ * microsoft.flux starts the real source-controller and kustomize-controller on each cluster, which pull from a git
+ * server on loopback (SSH with a key, HTTPS with a token, plain HTTP); the sandbox reports their status back into
+ * the ARM resources that flux-apply observes.
  */
 
-const SSH_KEY =
-  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDleakedkeymaterialthatmustnotleak0000000000000000000000\n-----END OPENSSH PRIVATE KEY-----';
-const KNOWN_HOSTS = 'github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl';
 let sandbox: Sandbox;
+let server: GitServer;
+let repo: GitRepository;
 let clusters: LocalCluster[];
 let reconciler: { stop(): Promise<void> };
-const reconciled = new Map<string, FluxApplyResult>();
-let repo: string;
 let ids: string[];
-
-const git = (...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-  }).trim();
-
-async function put(path: string, content: string): Promise<void> {
-  await mkdir(dirname(join(repo, path)), { recursive: true });
-  await writeFile(join(repo, path), content);
-}
 
 const deployment = (ns: string, name: string): string =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: ${ns}}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers:\n      - {name: ${name}, image: registry.example.com/${name}:1.0}\n`;
 
-const YAML = `
-name: gitops
+const yaml = (name: string, url: string): string => `
+name: ${name}
 namespace: flux-system
 source:
   gitRepository:
-    url: git@github.com:acme/fleet-config.git
+    url: ${url}
     branch: main
+    sync-interval: 3s
 kustomizations:
   infra:
     path: ./infra
@@ -68,9 +50,11 @@ kustomizations:
     prune: true
 `;
 
-function inputs(): Inputs {
-  const { config, warnings } = parseConfiguration(YAML);
-  const auth: GitAuth = { kind: 'ssh', privateKey: SSH_KEY, knownHosts: KNOWN_HOSTS, from: 'input ssh-private-key' };
+const toolsYaml = (name: string, url: string): string =>
+  `name: ${name}\nnamespace: flux-system\nsource:\n  gitRepository: {url: '${url}', branch: main}\nkustomizations:\n  tools: {path: ./, prune: true}\n`;
+
+function inputs(name: string, url: string, auth: GitAuth, targets = ids, text = yaml(name, url)): Inputs {
+  const { config, warnings } = parseConfiguration(text);
   return {
     identity: {
       clientId: sandbox.identity.clientId,
@@ -80,33 +64,36 @@ function inputs(): Inputs {
       audience: 'api://AzureADTokenExchange',
     },
     source: { config, origin: 'clusters/gitops.yaml', ref: sourceRef(config.source.gitRepository), auth, warnings },
-    targets: { kind: 'targets', targets: ids.map((id) => parseClusterId(id)) },
+    targets: { kind: 'targets', targets: targets.map((id) => parseClusterId(id)) },
     clusterType: 'connectedClusters',
     wait: true,
-    timeoutMs: 120_000,
+    timeoutMs: 180_000,
     concurrency: 3,
     deleteMissing: false,
     dryRun: false,
   };
 }
 
+const sshAuth = (): GitAuth => ({
+  kind: 'ssh',
+  privateKey: server.sshPrivateKey,
+  knownHosts: server.knownHosts,
+  from: 'input ssh-private-key',
+});
+const deps = { env: { GITHUB_REPOSITORY: 'acme/fleet' }, pollIntervalMs: { initial: 500, max: 2000 } };
+const fluxId = (i: number, name: string) => `${ids[i]}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`;
+
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'flux-apply-'));
-  repo = join(root, 'gitops');
-  await mkdir(repo);
-  git('init', '--quiet', '-b', 'main');
-  await put(
-    'infra/namespaces.yaml',
-    'apiVersion: v1\nkind: Namespace\nmetadata: {name: infra}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team-deny}\n',
-  );
-  await put('infra/redis.yaml', deployment('infra', 'redis'));
-  await put('apps/web.yaml', deployment('apps', 'web'));
-  await put(
-    'debug/pod.yaml',
-    'apiVersion: v1\nkind: Pod\nmetadata: {name: debug-shell, namespace: team-deny}\nspec:\n  containers:\n  - {name: shell, image: busybox:1.36, securityContext: {privileged: true}}\n',
-  );
-  git('add', '-A');
-  git('commit', '--quiet', '-m', 'initial');
+  server = await startGitServer({ dir: join(root, 'git') });
+  repo = await server.createRepository('fleet-config', {
+    'infra/namespaces.yaml':
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: infra}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: apps}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: team-deny}\n',
+    'infra/redis.yaml': deployment('infra', 'redis'),
+    'apps/web.yaml': deployment('apps', 'web'),
+    'debug/pod.yaml':
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: debug-shell, namespace: team-deny}\nspec:\n  containers:\n  - {name: shell, image: busybox:1.36, securityContext: {privileged: true}}\n',
+  });
 
   sandbox = await startSandbox();
   Object.assign(process.env, {
@@ -131,8 +118,8 @@ beforeAll(async () => {
     return id;
   });
   reconciler = startFluxReconciler(sandbox.state.store, byId, {
-    repoRoot: repo,
-    onReconciled: (id, r) => r && reconciled.set(id.toLowerCase(), r),
+    caFile: server.caCertPath,
+    onError: (id, e) => console.log(`flux ${id}: ${e.message}`),
   });
   // The third cluster denies privileged containers in team-deny (the Azure Policy add-on's constraint, in Gatekeeper).
   await syncPolicyAssignments(clusters[2], [
@@ -153,12 +140,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await reconciler?.stop();
   await stopFleet(clusters ?? []);
+  await server?.stop();
   await sandbox?.stop();
 }, 60_000);
 
-describe('flux-apply on three real clusters', () => {
-  it("installs Flux, applies infra before apps, and reports Gatekeeper's denial on the cluster that denies", async () => {
-    const result = await applyFleet(inputs(), { env: { GITHUB_REPOSITORY: 'acme/fleet' }, pollIntervalMs: { initial: 500, max: 2000 } });
+describe('flux-apply on three real clusters with the real Flux controllers', () => {
+  it("pulls over SSH with a key, applies infra before apps, and reports kustomize-controller's denial message", async () => {
+    const result = await applyFleet(inputs('gitops', repo.sshUrl, sshAuth()), deps);
     const byName = Object.fromEntries(result.report.targets.map((t) => [t.name, t]));
     expect(result.report.targets).toHaveLength(3);
     for (const c of clusters.slice(0, 2)) {
@@ -173,46 +161,84 @@ describe('flux-apply on three real clusters', () => {
     expect(denied).toMatchObject({ status: 'fail', compliance: { state: 'Non-Compliant', final: true } });
     const debug = denied.compliance!.kustomizations.find((k) => k.name === 'debug')!;
     expect(debug.complianceState).toBe('Non-Compliant');
+    // kustomize-controller's own words for the server-side dry-run that Gatekeeper refused.
+    expect(debug.message).toContain('Pod/team-deny/debug-shell dry-run failed');
     expect(debug.message).toContain('admission webhook "validation.gatekeeper.sh" denied the request: [azurepolicy-');
     expect(denied.message).toContain('denied the request');
     expect(denied.compliance!.kustomizations.find((k) => k.name === 'apps')!.complianceState).toBe('Compliant');
     expect(result.summary).toContain('denied the request: [azurepolicy-');
 
-    // dependsOn, observed in the clusters: apps started only after infra was ready.
-    for (const [i, c] of clusters.entries()) {
-      const r = reconciled.get(`${ids[i]}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/gitops`.toLowerCase())!;
-      const infraReady = r.events.findIndex((e) => e.kustomization === 'infra' && e.reason === 'ReconciliationSucceeded');
-      const appsStart = r.events.findIndex((e) => e.kustomization === 'apps' && e.reason === 'Progressing');
-      expect(infraReady).toBeGreaterThanOrEqual(0);
-      expect(appsStart).toBeGreaterThan(infraReady);
-      const redis = await c.client.get('apps/v1', 'Deployment', 'redis', 'infra');
+    // dependsOn, observed in the clusters: apps was applied only after infra was Ready (healthy).
+    for (const c of clusters) {
+      const infra = await c.client.get('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'gitops-infra', 'flux-system');
+      const infraReadyAt = Date.parse(infra.status.conditions.find((x: { type: string }) => x.type === 'Ready').lastTransitionTime);
       const web = await c.client.get('apps/v1', 'Deployment', 'web', 'apps');
       expect(web.metadata.labels['kustomize.toolkit.fluxcd.io/name']).toBe('gitops-apps');
-      expect(Date.parse(web.metadata.creationTimestamp)).toBeGreaterThanOrEqual(Date.parse(redis.metadata.creationTimestamp));
+      expect(Date.parse(web.metadata.creationTimestamp)).toBeGreaterThanOrEqual(infraReadyAt);
     }
     expect(await clusters[2].client.get('v1', 'Pod', 'debug-shell', 'team-deny')).toBeUndefined();
     expect(await clusters[0].client.get('v1', 'Pod', 'debug-shell', 'team-deny')).toBeDefined();
 
-    // The SSH key went to ARM's protected settings only; known_hosts is public (base64 in gitRepository).
-    const flux = sandbox.state.get(`${ids[0]}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/gitops`)!;
-    expect(flux.properties?.gitRepository).toMatchObject({
-      url: 'ssh://git@github.com/acme/fleet-config.git',
-      sshKnownHosts: Buffer.from(KNOWN_HOSTS + '\n').toString('base64'),
+    // The key reached the cluster as the Secret Flux reads (identity, known_hosts) and nothing we publish.
+    const secret = await clusters[0].client.get('v1', 'Secret', 'gitops-protected-parameters', 'flux-system');
+    expect(Buffer.from(secret.data.identity, 'base64').toString()).toBe(server.sshPrivateKey.trim() + '\n');
+    expect(Buffer.from(secret.data.known_hosts, 'base64').toString()).toBe(server.knownHosts + '\n');
+    expect(sandbox.state.get(fluxId(0, 'gitops'))!.properties?.gitRepository).toMatchObject({
+      url: repo.sshUrl,
+      sshKnownHosts: Buffer.from(server.knownHosts + '\n').toString('base64'),
     });
     const everything = [JSON.stringify(result.report), result.summary, JSON.stringify(result.matrix)].join('\n');
-    for (const line of SSH_KEY.split('\n').slice(1, -1)) expect(everything).not.toContain(line);
-    expect(everything).not.toContain(
-      Buffer.from(SSH_KEY + '\n')
-        .toString('base64')
-        .slice(0, 40),
-    );
-  }, 240_000);
+    for (const line of server.sshPrivateKey.trim().split('\n').slice(1, -1)) expect(everything).not.toContain(line);
+  }, 300_000);
 
   it('makes no write when run again', async () => {
     sandbox.clearCalls();
-    const result = await applyFleet(inputs(), { env: { GITHUB_REPOSITORY: 'acme/fleet' }, pollIntervalMs: { initial: 500, max: 2000 } });
+    const result = await applyFleet(inputs('gitops', repo.sshUrl, sshAuth()), deps);
     const writes = sandbox.calls().filter((c) => c.api === 'arm' && ['PUT', 'PATCH', 'DELETE'].includes(c.method));
     expect(writes).toEqual([]);
     expect(result.report.counts).toMatchObject({ unchanged: 3, ok: 2, fail: 1 });
-  }, 120_000);
+  }, 180_000);
+
+  it('prunes a manifest deleted in git: Flux picks up the commit without any ARM write', async () => {
+    const head = await repo.commit('replace web by worker', { 'apps/web.yaml': null, 'apps/worker.yaml': deployment('apps', 'worker') });
+    for (const c of clusters) {
+      const pruned = await waitFor(
+        async () =>
+          !(await c.client.get('apps/v1', 'Deployment', 'web', 'apps')) && (await c.client.get('apps/v1', 'Deployment', 'worker', 'apps'))
+            ? true
+            : undefined,
+        { timeoutMs: 120_000, initialMs: 500, maxMs: 2000 },
+      );
+      expect(pruned.value).toBe(true);
+    }
+    sandbox.clearCalls();
+    const result = await applyFleet(inputs('gitops', repo.sshUrl, sshAuth()), deps);
+    expect(sandbox.calls().filter((c) => c.api === 'arm' && ['PUT', 'PATCH', 'DELETE'].includes(c.method))).toEqual([]);
+    const first = result.report.targets.find((t) => t.name === clusters[0].name)!;
+    expect(first.compliance).toMatchObject({ state: 'Compliant', sourceSyncedCommitId: `main/${head}` });
+  }, 240_000);
+
+  it('pulls over HTTPS with a user and token, and over plain HTTP', async () => {
+    const tools = await server.createRepository('tools', {
+      'settings.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tools-settings, namespace: default}\ndata: {level: debug}\n',
+    });
+    const httpsAuth: GitAuth = { kind: 'https', user: server.user, key: server.token, from: 'input https-key' };
+    const https = await applyFleet(
+      inputs('over-https', tools.httpsUrl, httpsAuth, [ids[0]], toolsYaml('over-https', tools.httpsUrl)),
+      deps,
+    );
+    expect(https.report.targets[0]).toMatchObject({ status: 'ok', compliance: { state: 'Compliant', final: true } });
+    const secret = await clusters[0].client.get('v1', 'Secret', 'over-https-protected-parameters', 'flux-system');
+    expect(Buffer.from(secret.data.username, 'base64').toString()).toBe(server.user);
+    expect(Buffer.from(secret.data.password, 'base64').toString()).toBe(server.token);
+    expect(JSON.stringify(https.report) + https.summary).not.toContain(server.token);
+
+    const http = await applyFleet(
+      inputs('over-http', tools.httpUrl, { kind: 'none' }, [ids[1]], toolsYaml('over-http', tools.httpUrl)),
+      deps,
+    );
+    expect(http.report.targets[0]).toMatchObject({ status: 'ok', compliance: { state: 'Compliant', final: true } });
+    expect(await clusters[1].client.get('v1', 'Secret', 'over-http-protected-parameters', 'flux-system')).toBeUndefined();
+    for (const c of clusters.slice(0, 2)) expect(await c.client.get('v1', 'ConfigMap', 'tools-settings', 'default')).toBeDefined();
+  }, 240_000);
 });

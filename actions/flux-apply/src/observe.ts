@@ -96,8 +96,14 @@ export function isFinal(c: Compliance, writtenAt?: number, skewMs = 5000): boole
   if (writtenAt !== undefined && c.statusUpdatedAt && Date.parse(c.statusUpdatedAt) < writtenAt - skewMs) return false;
   if (c.state === 'Compliant' || c.state === 'Suspended') return true;
   if (c.state !== 'Non-Compliant') return false;
+  // kustomize-controller marks a kustomization whose dependency is not ready yet Ready=False (DependencyNotReady)
+  // and retries: that is final only when something failed for good (a kustomization or the source).
+  const failed =
+    c.source?.ready === 'False' ||
+    c.kustomizations.some((k) => k.complianceState === 'Non-Compliant' && !(k.reason !== undefined && PROGRESSING.has(k.reason)));
   return !c.kustomizations.some(
-    (k) => k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && k.complianceState !== 'Non-Compliant'),
+    (k) =>
+      k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && (k.complianceState !== 'Non-Compliant' || !failed)),
   );
 }
 

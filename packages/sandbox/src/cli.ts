@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * arc-sandbox CLI: `up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE`.
+ * arc-sandbox CLI: `up [--emulated-clusters N] [--clusters N] [--git-server] [--port P] --env-file FILE`.
+ * `--git-server` also starts the loopback git server the clusters' Flux can pull from (a push creates a repository).
  * Runs in the foreground, writes FILE (dotenv) once ready, stops cleanly on SIGTERM/SIGINT.
  */
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFleetSandbox } from './fleet-sandbox.js';
 
-const USAGE = 'Usage: arc-sandbox up [--emulated-clusters N] [--clusters N] [--port P] --env-file FILE';
+const USAGE = 'Usage: arc-sandbox up [--emulated-clusters N] [--clusters N] [--git-server] [--port P] --env-file FILE';
 
 const dotenv = (env: Record<string, string>) =>
   Object.entries(env)
@@ -22,6 +23,7 @@ async function up(argv: string[]): Promise<void> {
     options: {
       'emulated-clusters': { type: 'string' },
       clusters: { type: 'string' },
+      'git-server': { type: 'boolean' },
       port: { type: 'string' },
       'env-file': { type: 'string' },
       'write-env': { type: 'string' },
@@ -45,11 +47,13 @@ async function up(argv: string[]): Promise<void> {
     port: values.port ? count('port', values.port) : undefined,
     emulatedClusters: emulated,
     clusters,
+    gitServer: values['git-server'] ?? false,
     onProgress: (m) => console.log(`[arc-sandbox] ${m}`),
   });
   const { sandbox } = fleet;
   writeFileSync(envFile, dotenv(fleet.env));
   const real = fleet.clusters.map((c) => c.name).join(', ');
+  if (fleet.git) console.log(`[arc-sandbox] git server: ${fleet.git.http}, ${fleet.git.https} (user ${fleet.git.user}), ${fleet.git.ssh}`);
   console.log(
     `[arc-sandbox] ready at ${sandbox.url} in ${((Date.now() - started) / 1000).toFixed(1)} s (${emulated} emulated clusters${real ? `; real clusters ${real}` : ''}); environment written to ${envFile}`,
   );

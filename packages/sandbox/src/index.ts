@@ -11,7 +11,8 @@ export type { SandboxRequest, SandboxResponse, Handler } from './http.js';
 export { startFleetSandbox, type FleetSandbox } from './fleet-sandbox.js';
 export { attachRealClusters, type RealFleet, type RealFleetOptions } from './real-fleet.js';
 export { startAgentReconciler, type AgentReconcilerOptions } from './reconcile/agents.js';
-export { startFluxReconciler } from './reconcile/flux.js';
+export { startFluxReconciler, type FluxReconcilerOptions } from './reconcile/flux.js';
+export { startGitServer, type GitServer, type GitRepository, type GitServerOptions } from './git-server.js';
 export { startPolicyReconciler, type PolicyReconcilerOptions } from './reconcile/policy.js';
 export {
   dataPlaneHandler,

@@ -13,10 +13,11 @@ export interface RealFleetOptions {
   policyIntervalMs?: number;
   /** How long an unreachable cluster stays Connected (default 15 s). */
   offlineAfterMs?: number;
-  /** Where local git repositories of Flux configurations may live (file:// or paths). */
-  fluxRepoRoot?: string;
-  /** How often Flux polls its source again (default: each configuration's sync interval). */
-  fluxResyncMs?: number;
+  /**
+   * A CA certificate file the clusters' Flux controllers trust besides the system roots (the sandbox CA, which
+   * signs the loopback git server's HTTPS certificate; startFleetSandbox passes it).
+   */
+  fluxCaFile?: string;
   onError?: (where: string, error: unknown) => void;
 }
 
@@ -29,7 +30,8 @@ export interface RealFleet {
 
 /**
  * Connects real local clusters to the sandbox's ARM side: the Arc agents' heartbeat (Connected / Offline), Flux
- * (fluxConfigurations applied into the real apiserver), the Azure Policy add-on (assignments → Gatekeeper
+ * (the real source-controller and kustomize-controller, started when microsoft.flux is installed, reconcile the
+ * fluxConfigurations), the Azure Policy add-on (assignments → Gatekeeper
  * constraints, audit → policy states) and the monitoring extension (ama-logs workloads).
  */
 export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[], options: RealFleetOptions = {}): RealFleet {
@@ -44,7 +46,7 @@ export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[]
     offlineAfterMs: options.offlineAfterMs,
     onError: (c, e) => onError(`agents ${c}`, e),
   });
-  const flux = startFluxReconciler(store, lookup, { repoRoot: options.fluxRepoRoot, resyncMs: options.fluxResyncMs });
+  const flux = startFluxReconciler(store, lookup, { caFile: options.fluxCaFile, onError: (id, e) => onError(`flux ${id}`, e) });
   const policy = startPolicyReconciler(store, lookup, {
     intervalMs: options.policyIntervalMs,
     onError: (c, e) => onError(`policy add-on ${c}`, e),

@@ -18,6 +18,13 @@ export interface ClusterBins {
   gator: string;
   /** The 17 Gatekeeper CRDs (charts/gatekeeper/crds of the Gatekeeper module). */
   gatekeeperCrds: string;
+  /** Flux's source-controller and kustomize-controller (the versions microsoft.flux ships) and their CRD folders. */
+  sourceController: string;
+  kustomizeController: string;
+  sourceControllerCrds: string;
+  kustomizeControllerCrds: string;
+  /** The loopback git server (smart HTTP, HTTPS with basic auth, SSH with keys) of tools/gitserver. */
+  gitserver: string;
 }
 
 let pending: Promise<ClusterBins> | undefined;
@@ -56,14 +63,22 @@ async function locate(): Promise<ClusterBins> {
     helm: join(dir, 'helm'),
     gator: join(dir, 'gator'),
     gatekeeperCrds: join(dir, 'gatekeeper-crds'),
+    sourceController: join(dir, 'source-controller'),
+    kustomizeController: join(dir, 'kustomize-controller'),
+    sourceControllerCrds: join(dir, 'source-controller-crds'),
+    kustomizeControllerCrds: join(dir, 'kustomize-controller-crds'),
+    gitserver: join(dir, 'gitserver'),
   };
-  for (const path of [bins.etcd, bins.kubeApiserver, bins.kubeControllerManager, bins.gatekeeper, bins.helm, bins.gator]) {
+  const executables = [bins.etcd, bins.kubeApiserver, bins.kubeControllerManager, bins.gatekeeper, bins.helm, bins.gator];
+  for (const path of [...executables, bins.sourceController, bins.kustomizeController, bins.gitserver]) {
     await access(path, constants.X_OK).catch(() => {
       throw new Error(`The cluster binary ${path} is missing after running ${script}.`);
     });
   }
-  await access(bins.gatekeeperCrds).catch(() => {
-    throw new Error(`The Gatekeeper CRD folder ${bins.gatekeeperCrds} is missing after running ${script}.`);
-  });
+  for (const folder of [bins.gatekeeperCrds, bins.sourceControllerCrds, bins.kustomizeControllerCrds]) {
+    await access(folder).catch(() => {
+      throw new Error(`The CRD folder ${folder} is missing after running ${script}.`);
+    });
+  }
   return bins;
 }

@@ -46,6 +46,11 @@ export interface LocalCluster {
   readonly timings: Record<string, number>;
   /** The running processes (for memory figures). */
   processes(): ManagedProcess[];
+  /**
+   * Adds a process started later against this cluster (an extension's controllers, e.g. Flux): listed by
+   * processes() and stopped first by stop().
+   */
+  attach(process: ManagedProcess): void;
   /** Stops the API server only (simulates an outage); everything else keeps running. */
   stopApiServer(): Promise<void>;
   /** Starts the API server again with the same flags and waits for /readyz. */
@@ -101,12 +106,14 @@ async function startOnce(options: LocalClusterOptions): Promise<LocalCluster> {
   const nodeNames = Array.from({ length: options.nodeCount ?? 2 }, (_, i) => `${options.name}-node-${i + 1}`);
   const runner = new PodRunner(client, join(dir, 'logs/pod-runner.log'));
   const procs: Partial<Record<'etcd' | 'apiserver' | 'controllerManager' | 'gatekeeper', ManagedProcess>> = {};
+  const attached: ManagedProcess[] = [];
   const args = apiserverArgs(dir, pki, ports, serviceCidr);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       if (procs.gatekeeper?.isRunning() && procs.apiserver?.isRunning()) await unregisterWebhook(client).catch(() => undefined);
+      await Promise.all(attached.map((p) => p.stop(3000)));
       await runner.stop();
       await procs.gatekeeper?.stop(3000);
       await procs.controllerManager?.stop(3000);
@@ -155,7 +162,8 @@ async function startOnce(options: LocalClusterOptions): Promise<LocalCluster> {
     bins,
     client,
     timings,
-    processes: () => Object.values(procs).filter((p): p is ManagedProcess => !!p?.isRunning()),
+    processes: () => [...Object.values(procs), ...attached].filter((p): p is ManagedProcess => !!p?.isRunning()),
+    attach: (p) => void attached.push(p),
     async stopApiServer() {
       await procs.apiserver?.stop(1000); // watches keep a graceful shutdown busy for long; an outage is abrupt anyway
     },

@@ -1,193 +1,168 @@
-import { isAbsolute, join, resolve } from 'node:path';
-import { ConfigurationError, sleep } from '@arc-actions/core';
 import type { LocalCluster } from './cluster.js';
-import { applyAll, ensureNamespace, INVENTORY_NS, NAME_LABEL, NS_LABEL, prune, ref, saveInventory } from './flux-apply.js';
-import { buildPath, checkoutSource, type RepositoryRef } from './flux-source.js';
-import { firstNotReady } from './workloads.js';
+import {
+  CONFIGURATION_LABEL,
+  fluxObjects,
+  KUSTOMIZE_API,
+  secretName,
+  SOURCE_API,
+  type FluxConfigurationProperties,
+  type ProtectedSettings,
+} from './flux-objects.js';
+import type { KubeObject } from './rest.js';
 
-/** The ARM fluxConfiguration properties this emulation understands (GitRepository sources). */
-export interface FluxConfigurationProperties {
-  scope?: 'cluster' | 'namespace';
-  /** Namespace of the configuration (default `default`, as in ARM). */
-  namespace?: string;
-  sourceKind?: 'GitRepository';
-  suspend?: boolean;
-  gitRepository: { url: string; repositoryRef?: RepositoryRef };
-  kustomizations: Record<
-    string,
-    { name?: string; path?: string; dependsOn?: string[]; prune?: boolean; wait?: boolean; timeoutInSeconds?: number }
-  >;
+/**
+ * The sandbox's fluxconfig-agent for a real local cluster: it writes the Flux objects of an ARM fluxConfiguration
+ * into the API server (the real source-controller and kustomize-controller reconcile them: clone, build, apply,
+ * prune, health, dependsOn) and reads their status back in the shape ARM reports.
+ */
+
+export type { FluxConfigurationProperties, ProtectedSettings } from './flux-objects.js';
+
+const AGENT = 'fluxconfig-agent';
+
+/** Creates or updates the configuration's Secret, GitRepository and Kustomizations; deletes the Kustomizations it no longer has. */
+export async function applyFluxConfiguration(
+  cluster: LocalCluster,
+  name: string,
+  props: FluxConfigurationProperties,
+  settings: ProtectedSettings = {},
+): Promise<void> {
+  const { namespace, secret, gitRepository, kustomizations } = fluxObjects(name, props, settings);
+  const { client } = cluster;
+  await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, AGENT);
+  if (secret) await client.apply(secret, AGENT);
+  else await client.delete('v1', 'Secret', secretName(name), namespace);
+  await client.apply(gitRepository, AGENT);
+  for (const k of kustomizations) await client.apply(k, AGENT);
+  const wanted = new Set(kustomizations.map((k) => k.metadata.name));
+  const existing = await client.list<KubeObject>(KUSTOMIZE_API, 'Kustomization', {
+    namespace,
+    labelSelector: `${CONFIGURATION_LABEL}=${name}`,
+  });
+  for (const k of existing)
+    if (!wanted.has(k.metadata.name)) await client.delete(KUSTOMIZE_API, 'Kustomization', k.metadata.name, namespace);
 }
 
-export interface FluxApplyOptions {
-  /** A local git repository standing in for gitRepository.url when the url is remote (the sandbox has no network). */
-  repoRoot?: string;
-  /** Name of the fluxConfiguration resource (default `cluster-config`); objects are labelled `<name>-<kustomization>`. */
-  name?: string;
-  /** Where checkouts live (default `<cluster dir>/flux`). */
-  workDir?: string;
-  /** Upper bound per kustomization for apply + readiness (default min(timeoutInSeconds, 120) s). */
-  timeoutMs?: number;
+/** Deletes the configuration's Flux objects (kustomize-controller's finalizer prunes what a `prune: true` Kustomization applied). */
+export async function deleteFluxConfiguration(cluster: LocalCluster, name: string, namespace: string): Promise<void> {
+  const { client } = cluster;
+  const selector = `${CONFIGURATION_LABEL}=${name}`;
+  for (const k of await client.list<KubeObject>(KUSTOMIZE_API, 'Kustomization', { namespace, labelSelector: selector }))
+    await client.delete(KUSTOMIZE_API, 'Kustomization', k.metadata.name, namespace);
+  await client.delete(SOURCE_API, 'GitRepository', name, namespace);
+  await client.delete('v1', 'Secret', secretName(name), namespace);
 }
 
-export interface KustomizationResult {
+export type ComplianceState = 'Compliant' | 'Non-Compliant' | 'Pending' | 'Suspended';
+
+export interface StatusCondition {
+  lastTransitionTime: string;
+  message: string;
+  reason: string;
+  status: string;
+  type: string;
+}
+
+/** One entry of the ARM resource's `statuses`. */
+export interface ObjectStatus {
   name: string;
-  appliedRevision?: string;
-  ready: boolean;
-  /** Flux's Ready condition reason: ReconciliationSucceeded, ReconciliationFailed, HealthCheckFailed, DependencyNotReady, PruneFailed. */
-  reason: string;
-  message: string;
-  /** `Kind/namespace/name` of every object applied (the inventory). */
-  objects: string[];
-  pruned: string[];
+  namespace: string;
+  kind: 'GitRepository' | 'Kustomization';
+  complianceState: ComplianceState;
+  appliedBy: null;
+  statusConditions: StatusCondition[];
+  helmReleaseProperties: null;
 }
 
-export interface FluxEvent {
-  at: string;
-  kustomization: string;
-  reason: string;
-  message: string;
+/** The read-only properties fluxconfig-agent reports on the ARM resource. */
+export interface FluxStatus {
+  complianceState: ComplianceState;
+  statuses: ObjectStatus[];
+  sourceSyncedCommitId: string | null;
+  sourceUpdatedAt: string | null;
 }
 
-export interface FluxApplyResult {
-  revision: string;
-  kustomizations: KustomizationResult[];
-  /** Timeline of this reconciliation (Progressing, Applied, Pruned, ReconciliationSucceeded, ...), in order. */
-  events: FluxEvent[];
-}
-
-function localUrl(url: string, repoRoot: string | undefined): string {
-  if (url.startsWith('file://') || isAbsolute(url) || url.startsWith('.')) return url.startsWith('.') ? resolve(url) : url;
-  if (!repoRoot)
-    throw new ConfigurationError(
-      `The git url ${url} is not local and no repoRoot stands in for it; the sandbox cannot reach remote repositories.`,
-      'gitRepository.url',
-    );
-  return repoRoot;
-}
-
-/** Kustomization names in dependency order; refuses cycles. */
-function order(kustomizations: FluxConfigurationProperties['kustomizations']): string[] {
-  const out: string[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done' || !kustomizations[name]) return;
-    if (state.get(name) === 'visiting')
-      throw new ConfigurationError(`The kustomizations have a dependency cycle: ${[...path, name].join(' -> ')}.`, 'dependsOn');
-    state.set(name, 'visiting');
-    for (const dep of kustomizations[name].dependsOn ?? []) visit(dep, [...path, name]);
-    state.set(name, 'done');
-    out.push(name);
+/** The parts of a GitRepository or Kustomization that its status is read from. */
+interface FluxObject {
+  metadata: { name: string; generation?: number };
+  spec?: { suspend?: boolean };
+  status?: {
+    observedGeneration?: number;
+    conditions?: (Partial<StatusCondition> & { observedGeneration?: number })[];
+    artifact?: { revision?: string; lastUpdateTime?: string };
   };
-  for (const name of Object.keys(kustomizations).sort()) visit(name, []);
-  return out;
+}
+
+/** `main@sha1:abc` → `main/abc` (the shape of ARM's sourceSyncedCommitId), `sha1:abc` → `abc`. */
+export function syncedCommitId(revision: string): string {
+  const m = /^(?:(.+)@)?sha1:([0-9a-f]+)$/.exec(revision);
+  return m ? (m[1] ? `${m[1]}/${m[2]}` : m[2]) : revision;
 }
 
 /**
- * What the microsoft.flux extension does for one fluxConfiguration: checks out the source with git, builds each
- * kustomization, server-side applies it (field manager kustomize-controller, dry-run first so a denial applies
- * nothing), prunes what it applied before and is gone from the source, waits for workloads, honours dependsOn.
+ * An object's compliance from its own status: Suspended when suspended, Pending until the controller has observed
+ * the current generation or while Ready is Unknown, Compliant when Ready is True, Non-Compliant when it is False.
+ * Flux leaves `status.observedGeneration` behind when a reconciliation fails; the Ready condition's own
+ * `observedGeneration` says which generation it is about.
  */
-export async function applyFluxConfiguration(
-  cluster: LocalCluster,
-  config: FluxConfigurationProperties,
-  options: FluxApplyOptions = {},
-): Promise<FluxApplyResult> {
-  const configName = options.name ?? 'cluster-config';
-  if (config.suspend) {
-    const at = new Date().toISOString();
-    const names = Object.keys(config.kustomizations);
-    return {
-      revision: '',
-      kustomizations: names.map((name) => ({
-        name,
-        ready: false,
-        reason: 'Suspended',
-        message: 'Reconciliation is suspended for this object',
-        objects: [],
-        pruned: [],
-      })),
-      events: names.map((kustomization) => ({
-        at,
-        kustomization,
-        reason: 'Suspended',
-        message: 'Reconciliation is suspended for this object',
-      })),
-    };
-  }
-  const namespace = config.namespace ?? 'default';
-  const checkout = join(options.workDir ?? join(cluster.dir, 'flux'), configName);
-  const { revision } = await checkoutSource(
-    localUrl(config.gitRepository.url, options.repoRoot),
-    config.gitRepository.repositoryRef ?? { branch: 'master' },
-    checkout,
-  );
-  const events: FluxEvent[] = [];
-  const event = (kustomization: string, reason: string, message: string): void => {
-    events.push({ at: new Date().toISOString(), kustomization, reason, message });
-  };
-  const results = new Map<string, KustomizationResult>();
-  await ensureNamespace(cluster, INVENTORY_NS);
+export function objectCompliance(object: FluxObject | undefined): ComplianceState {
+  if (!object) return 'Pending';
+  if (object.spec?.suspend) return 'Suspended';
+  const ready = (object.status?.conditions ?? []).find((c) => c.type === 'Ready');
+  if ((ready?.observedGeneration ?? object.status?.observedGeneration ?? 0) < (object.metadata.generation ?? 1)) return 'Pending';
+  return ready?.status === 'True' ? 'Compliant' : ready?.status === 'False' ? 'Non-Compliant' : 'Pending';
+}
 
-  for (const ksName of order(config.kustomizations)) {
-    const ks = config.kustomizations[ksName];
-    const fullName = `${configName}-${ksName}`;
-    const result: KustomizationResult = {
-      name: ksName,
-      ready: false,
-      reason: 'Progressing',
-      message: 'Reconciliation in progress',
-      objects: [],
-      pruned: [],
-    };
-    results.set(ksName, result);
-    const blocked = (ks.dependsOn ?? []).find((d) => !results.get(d)?.ready);
-    if (blocked) {
-      Object.assign(result, { reason: 'DependencyNotReady', message: `dependency '${namespace}/${configName}-${blocked}' is not ready` });
-      event(ksName, result.reason, result.message);
-      continue;
-    }
-    event(ksName, 'Progressing', `building ${ks.path ?? './'} at ${revision}`);
-    const deadline = Date.now() + (options.timeoutMs ?? Math.min(ks.timeoutInSeconds ?? 600, 120) * 1000);
-    try {
-      const objects = await buildPath(checkout, ks.path ?? './');
-      for (const o of objects) o.metadata.labels = { ...o.metadata.labels, [NAME_LABEL]: fullName, [NS_LABEL]: namespace };
-      const failure = await applyAll(cluster, objects);
-      if (failure) {
-        Object.assign(result, { reason: 'ReconciliationFailed', message: failure });
-        event(ksName, result.reason, failure);
-        continue;
-      }
-      result.objects = objects.map(ref);
-      result.appliedRevision = revision;
-      event(ksName, 'Applied', `applied ${objects.length} objects at ${revision}`);
-      if (ks.prune) {
-        result.pruned = await prune(cluster, fullName, new Set(result.objects));
-        if (result.pruned.length) event(ksName, 'Pruned', result.pruned.join(', '));
-      }
-      await saveInventory(cluster, fullName, objects);
-      if (ks.wait !== false) {
-        let waiting: string | undefined;
-        while ((waiting = await firstNotReady(cluster.client, objects)) && Date.now() < deadline) await sleep(250);
-        if (waiting) {
-          Object.assign(result, { reason: 'HealthCheckFailed', message: `timeout waiting for: [${waiting}]` });
-          event(ksName, result.reason, result.message);
-          continue;
-        }
-      }
-      Object.assign(result, { ready: true, reason: 'ReconciliationSucceeded', message: `Applied revision: ${revision}` });
-      event(ksName, result.reason, result.message);
-    } catch (error) {
-      if (error instanceof ConfigurationError) Object.assign(result, { reason: 'BuildFailed', message: error.message });
-      else Object.assign(result, { reason: 'ReconciliationFailed', message: (error as Error).message });
-      event(ksName, result.reason, result.message);
-    }
-  }
+function objectStatus(kind: ObjectStatus['kind'], name: string, namespace: string, object: FluxObject | undefined): ObjectStatus {
+  const conditions = (object?.status?.conditions ?? []).map((c) => ({
+    lastTransitionTime: c.lastTransitionTime ?? '',
+    message: c.message ?? '',
+    reason: c.reason ?? '',
+    status: c.status ?? 'Unknown',
+    type: c.type ?? '',
+  }));
+  // Ready first: readers that look at one condition look at the first.
+  conditions.sort((a, b) => Number(b.type === 'Ready') - Number(a.type === 'Ready'));
   return {
-    revision,
-    kustomizations: Object.keys(config.kustomizations)
-      .map((k) => results.get(k)!)
-      .filter(Boolean),
-    events,
+    name,
+    namespace,
+    kind,
+    complianceState: objectCompliance(object),
+    appliedBy: null,
+    statusConditions: conditions,
+    helmReleaseProperties: null,
+  };
+}
+
+/** Aggregate: Suspended if all are, else Non-Compliant if any is, else Pending if any is, else Compliant. */
+function overall(states: ComplianceState[]): ComplianceState {
+  if (states.length && states.every((s) => s === 'Suspended')) return 'Suspended';
+  if (states.includes('Non-Compliant')) return 'Non-Compliant';
+  if (states.includes('Pending')) return 'Pending';
+  return 'Compliant';
+}
+
+/** Reads the configuration's GitRepository and Kustomizations and reports them as fluxconfig-agent does on the ARM resource. */
+export async function readFluxStatus(
+  cluster: LocalCluster,
+  name: string,
+  namespace: string,
+  kustomizations: readonly string[],
+): Promise<FluxStatus> {
+  const { client } = cluster;
+  const source = await client.get<FluxObject>(SOURCE_API, 'GitRepository', name, namespace);
+  const statuses = [objectStatus('GitRepository', name, namespace, source)];
+  for (const k of kustomizations) {
+    const full = `${name}-${k}`;
+    statuses.push(
+      objectStatus('Kustomization', full, namespace, await client.get<FluxObject>(KUSTOMIZE_API, 'Kustomization', full, namespace)),
+    );
+  }
+  const artifact = source?.status?.artifact;
+  return {
+    complianceState: overall(statuses.map((s) => s.complianceState)),
+    statuses,
+    sourceSyncedCommitId: artifact?.revision ? syncedCommitId(artifact.revision) : null,
+    sourceUpdatedAt: artifact?.lastUpdateTime ?? null,
   };
 }

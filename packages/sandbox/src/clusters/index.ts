@@ -26,12 +26,23 @@ export {
 } from './policy.js';
 export {
   applyFluxConfiguration,
+  deleteFluxConfiguration,
+  readFluxStatus,
+  objectCompliance,
+  syncedCommitId,
   type FluxConfigurationProperties,
-  type FluxApplyOptions,
-  type FluxApplyResult,
-  type KustomizationResult,
-  type FluxEvent,
+  type ProtectedSettings,
+  type FluxStatus,
+  type ObjectStatus,
 } from './flux.js';
+export { fluxObjects, secretName, CONFIGURATION_LABEL, type FluxObjects } from './flux-objects.js';
+export {
+  startFluxControllers,
+  fluxControllersOf,
+  FLUX_NAMESPACE,
+  type FluxControllers,
+  type FluxControllerOptions,
+} from './flux-controllers.js';
 export { installMonitoring } from './monitoring.js';
 export { notReadyReason } from './workloads.js';
 export { processMemoryMiB, type ManagedProcess } from './processes.js';

@@ -1,113 +1,72 @@
+import { createHash } from 'node:crypto';
 import { stableStringify } from '@arc-actions/core';
 import { emulatedFluxStatus } from '../arm/cluster-extensions.js';
 import { FLUX_TYPE } from '../arm/flux.js';
 import type { LocalCluster } from '../clusters/cluster.js';
-import { applyFluxConfiguration, type FluxApplyResult, type FluxConfigurationProperties } from '../clusters/flux.js';
+import { startFluxControllers, type FluxControllerOptions } from '../clusters/flux-controllers.js';
+import {
+  applyFluxConfiguration,
+  deleteFluxConfiguration,
+  readFluxStatus,
+  type FluxConfigurationProperties,
+  type FluxStatus,
+} from '../clusters/flux.js';
 import type { SandboxStore } from '../state/store.js';
 import type { ArmResource } from '../state/types.js';
 
 /**
- * Plays the microsoft.flux extension (fluxconfig-agent + kustomize-controller) for ARM fluxConfigurations:
- * when a configuration's write has finished (provisioningState Succeeded) and its spec is new, it is marked
- * Pending, then
- * - on clusters backed by a real cluster: applied with {@link applyFluxConfiguration} (git clone, dependsOn,
- *   server-side apply with admission, prune, health) and the outcome written back as ARM reports it:
- *   `complianceState`, `statuses[]` per object with a `Ready` condition, `sourceSyncedCommitId`, `statusUpdatedAt`;
- * - on emulated clusters: marked Compliant after `emulatedDelayMs` (unless agent emulation already did).
+ * Plays the microsoft.flux extension's fluxconfig-agent for ARM fluxConfigurations:
+ * - on clusters backed by a real local cluster, installing the extension starts the real source-controller and
+ *   kustomize-controller (lazily, once per cluster); a configuration whose write has finished becomes a Secret, a
+ *   GitRepository and Kustomizations in the cluster (see clusters/flux-objects.ts), and what the controllers report
+ *   on those objects is written back to the ARM resource (`complianceState`, `statuses`, `sourceSyncedCommitId`)
+ *   whenever it changes. Deleting the configuration deletes the objects (Flux prunes with `prune: true`).
+ * - on emulated clusters (no API server): marked Compliant after `emulatedDelayMs` (unless agent emulation did).
  */
 
-export interface FluxReconcilerOptions {
-  /** A local git repository standing in for remote gitRepository urls (the sandbox has no network). */
-  repoRoot?: string;
-  /** Where checkouts live (default: the cluster's own folder). */
-  workDir?: string;
-  /** Per kustomization bound for apply + health (default from timeoutInSeconds, at most 120 s). */
-  timeoutMs?: number;
-  /**
-   * How often configurations on real clusters are reconciled again without an ARM change, as Flux polls its source
-   * every sync interval (default: each configuration's gitRepository.syncIntervalInSeconds).
-   */
-  resyncMs?: number;
+export interface FluxReconcilerOptions extends FluxControllerOptions {
+  /** How often the Flux objects' status is read back on real clusters (default 1 s). */
+  statusIntervalMs?: number;
   /** Delay before an emulated cluster's configuration turns Compliant (default 200 ms). */
   emulatedDelayMs?: number;
-  /** Told about reconciliations that could not run (no cluster handle, unexpected errors). */
-  onError?: (configurationId: string, error: Error) => void;
-  /** Told about every finished reconciliation (tests and the CLI log them). */
-  onReconciled?: (configurationId: string, result: FluxApplyResult | undefined) => void;
+  /** Told about work that failed (controllers that would not start, objects the API server refused). */
+  onError?: (resourceId: string, error: Error) => void;
+  /** Told about every status written to a configuration on a real cluster (tests and the CLI log them). */
+  onStatus?: (configurationId: string, status: FluxStatus) => void;
 }
 
 export type ClusterLookup = ReadonlyMap<string, LocalCluster> | ((clusterId: string) => LocalCluster | undefined);
 
-const clusterIdOf = (fluxId: string): string => fluxId.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0];
+const clusterIdOf = (id: string): string => id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0];
 
-/** What makes a new generation: everything the user sets, nothing that the status writes. */
-function specKey(r: ArmResource): string {
+/** What makes a new generation: everything the user sets (protected settings by digest), nothing the status writes. */
+function specKey(r: ArmResource, settings: Record<string, string> | undefined): string {
   const p = r.properties ?? {};
   return stableStringify({
     scope: p.scope,
     namespace: p.namespace,
     suspend: p.suspend,
+    sourceKind: p.sourceKind,
     gitRepository: p.gitRepository,
     kustomizations: p.kustomizations,
+    settings: createHash('sha256')
+      .update(stableStringify(settings ?? {}))
+      .digest('hex'),
   });
 }
 
-/** `main@sha1:abc` → `main/abc` (the shape of ARM's sourceSyncedCommitId), `sha1:abc` → `abc`. */
-export function syncedCommitId(revision: string): string {
-  const m = /^(?:(.+)@)?sha1:([0-9a-f]+)$/.exec(revision);
-  return m ? (m[1] ? `${m[1]}/${m[2]}` : m[2]) : revision;
-}
-
-/** The ARM status of an applied configuration, from the emulation's result. */
-export function fluxStatusFromResult(name: string, namespace: string, result: FluxApplyResult): Record<string, unknown> {
-  const now = new Date().toISOString();
-  const condition = (ready: boolean | 'unknown', reason: string, message: string) => [
-    { lastTransitionTime: now, message, reason, status: ready === 'unknown' ? 'Unknown' : ready ? 'True' : 'False', type: 'Ready' },
-  ];
-  const kustomizations = result.kustomizations.map((k) => ({
-    name: `${name}-${k.name}`,
-    namespace,
-    kind: 'Kustomization',
-    complianceState: k.ready ? 'Compliant' : 'Non-Compliant',
-    appliedBy: null,
-    statusConditions: condition(k.ready, k.reason, k.message),
-    helmReleaseProperties: null,
-  }));
-  const source = {
-    name,
-    namespace,
-    kind: 'GitRepository',
-    complianceState: 'Compliant',
-    appliedBy: null,
-    statusConditions: condition(true, 'Succeeded', `stored artifact for revision '${result.revision}'`),
-    helmReleaseProperties: null,
-  };
-  return {
-    complianceState: kustomizations.every((k) => k.complianceState === 'Compliant') ? 'Compliant' : 'Non-Compliant',
-    statuses: [source, ...kustomizations],
-    sourceSyncedCommitId: syncedCommitId(result.revision),
-    sourceUpdatedAt: now,
-    statusUpdatedAt: now,
-  };
-}
-
-function sourceFailure(name: string, namespace: string, message: string): Record<string, unknown> {
-  const now = new Date().toISOString();
-  return {
-    complianceState: 'Non-Compliant',
-    statuses: [
-      {
-        name,
-        namespace,
-        kind: 'GitRepository',
-        complianceState: 'Non-Compliant',
-        appliedBy: null,
-        statusConditions: [{ lastTransitionTime: now, message, reason: 'GitOperationFailed', status: 'False', type: 'Ready' }],
-        helmReleaseProperties: null,
-      },
-    ],
-    statusUpdatedAt: now,
-  };
+interface Tracked {
+  id: string;
+  name: string;
+  namespace: string;
+  cluster: LocalCluster;
+  kustomizations: string[];
+  /** Spec key of the generation whose objects are in the cluster (status is read only for it). */
+  applied?: string;
+  /** The last status written (without timestamps). */
+  written?: string;
+  /** Whether the last read failed (reported once, not every round). */
+  failing?: boolean;
 }
 
 export function startFluxReconciler(
@@ -117,44 +76,46 @@ export function startFluxReconciler(
 ): { stop(): Promise<void> } {
   const lookup = (id: string): LocalCluster | undefined =>
     typeof clusters === 'function' ? clusters(id) : (clusters.get(id) ?? clusters.get(id.toLowerCase()));
+  const onError = (id: string, error: unknown): void => options.onError?.(id, error as Error);
+  const settingsOf = (id: string) => store.secrets.get(id.toLowerCase());
+  const keyOf = (r: ArmResource) => specKey(r, settingsOf(r.id));
   /** Spec last picked up per configuration (lower-case id). */
   const seen = new Map<string, string>();
-  /** Per configuration: the running reconciliation, and whether another is due after it. */
+  const tracked = new Map<string, Tracked>();
+  /** Per configuration: the running apply or delete, and whether another is due after it. */
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  const write = (id: string, key: string, status: Record<string, unknown>): void => {
+  const write = (id: string, key: string, status: Record<string, unknown>): boolean => {
     const current = store.get(id);
-    if (stopped || !current || specKey(current) !== key) return;
+    if (stopped || !current || keyOf(current) !== key) return false;
     store.put({ ...current, properties: { ...current.properties, ...status } }, 'patch');
+    return true;
   };
 
-  const reconcileReal = async (id: string, cluster: LocalCluster): Promise<void> => {
-    const r = store.get(id);
-    if (!r) return;
-    const key = specKey(r);
-    const p = r.properties ?? {};
-    const namespace = String(p.namespace ?? 'default');
-    if (p.suspend) return write(id, key, { complianceState: 'Suspended', statusUpdatedAt: new Date().toISOString() });
-    let result: FluxApplyResult | undefined;
+  const apply = async (k: string): Promise<void> => {
+    const t = tracked.get(k);
+    const r = store.get(t?.id ?? '');
+    if (!t || !r) return;
+    const key = keyOf(r);
+    const props = (r.properties ?? {}) as FluxConfigurationProperties;
+    t.kustomizations = Object.keys(props.kustomizations ?? {});
     try {
-      result = await applyFluxConfiguration(cluster, p as FluxConfigurationProperties, {
-        repoRoot: options.repoRoot,
-        name: r.name,
-        workDir: options.workDir,
-        timeoutMs: options.timeoutMs,
-      });
-      write(id, key, fluxStatusFromResult(r.name, namespace, result));
+      await startFluxControllers(t.cluster, options);
+      await applyFluxConfiguration(t.cluster, r.name, props, settingsOf(r.id));
+      t.applied = key;
+      t.written = undefined;
     } catch (error) {
-      write(id, key, sourceFailure(r.name, namespace, (error as Error).message));
+      // What the agent reports when it cannot create the objects: the configuration fails with the reason.
+      const message = (error as Error).message;
+      write(r.id, key, { complianceState: 'Non-Compliant', errorMessage: message, statusUpdatedAt: new Date().toISOString() });
+      onError(r.id, error);
     }
-    options.onReconciled?.(id, result);
   };
 
-  const schedule = (id: string, cluster: LocalCluster): void => {
-    const k = id.toLowerCase();
+  const schedule = (k: string, work: (k: string) => Promise<void>): void => {
     if (running.has(k)) {
       dirty.add(k);
       return;
@@ -162,33 +123,28 @@ export function startFluxReconciler(
     const run = (async () => {
       do {
         dirty.delete(k);
-        try {
-          await reconcileReal(id, cluster);
-        } catch (error) {
-          options.onError?.(id, error as Error);
-        }
-      } while (dirty.has(k) && !stopped);
+        await work(k).catch((e: unknown) => onError(k, e));
+      } while (dirty.has(k) && !stopped && tracked.has(k));
     })().finally(() => running.delete(k));
     running.set(k, run);
   };
 
-  const onChange = (r: ArmResource | undefined): void => {
-    if (stopped || !r || r.type.toLowerCase() !== FLUX_TYPE.toLowerCase()) return;
+  const onFlux = (r: ArmResource): void => {
     if (r.properties?.provisioningState !== 'Succeeded') return;
     const k = r.id.toLowerCase();
-    const key = specKey(r);
+    const key = keyOf(r);
     if (seen.get(k) === key) return;
     seen.set(k, key);
     const clusterId = clusterIdOf(r.id);
     if (store.realClusters.has(clusterId)) {
       const cluster = lookup(clusterId);
-      if (!cluster) {
-        options.onError?.(r.id, new Error(`No local cluster backs ${clusterId}; its flux configuration stays Pending.`));
-        return;
-      }
+      if (!cluster) return onError(r.id, new Error(`No local cluster backs ${clusterId}; its flux configuration stays Pending.`));
+      const namespace = String(r.properties?.namespace ?? 'default');
+      const previous = tracked.get(k);
+      tracked.set(k, { ...previous, id: r.id, name: r.name, namespace, cluster, kustomizations: previous?.kustomizations ?? [] });
       // A new generation is Pending until the controllers have reconciled it (set now, before any client reads).
-      store.put({ ...r, properties: { ...r.properties, complianceState: 'Pending' } }, 'patch');
-      schedule(r.id, cluster);
+      store.put({ ...r, properties: { ...r.properties, complianceState: 'Pending', errorMessage: '' } }, 'patch');
+      schedule(k, apply);
       return;
     }
     if (r.properties?.complianceState === 'Compliant' || r.properties?.complianceState === 'Suspended') {
@@ -207,46 +163,70 @@ export function startFluxReconciler(
     timers.add(timer);
   };
 
+  const onDelete = (k: string): void => {
+    seen.delete(k);
+    const t = tracked.get(k);
+    if (!t) return;
+    tracked.delete(k);
+    const remove = (): Promise<void> => deleteFluxConfiguration(t.cluster, t.name, t.namespace);
+    void (running.get(k) ?? Promise.resolve()).then(remove).catch((e: unknown) => onError(t.id, e));
+  };
+
+  /** Installing microsoft.flux on a real cluster starts its controllers (before any configuration arrives). */
+  const onExtension = (r: ArmResource): void => {
+    if (String(r.properties?.extensionType ?? '').toLowerCase() !== 'microsoft.flux') return;
+    const clusterId = clusterIdOf(r.id);
+    const cluster = store.realClusters.has(clusterId) ? lookup(clusterId) : undefined;
+    if (cluster) startFluxControllers(cluster, options).catch((e: unknown) => onError(r.id, e));
+  };
+
   const listener = (kind: string, id: string, action: string): void => {
-    if (kind !== 'fluxConfiguration') return;
-    if (action === 'delete') {
-      seen.delete(id.toLowerCase());
+    if (stopped) return;
+    if (kind === 'extension' && action !== 'delete') {
+      const r = store.get(id);
+      if (r) onExtension(r);
       return;
     }
-    onChange(store.get(id));
+    if (kind !== 'fluxConfiguration') return;
+    if (action === 'delete') return onDelete(id.toLowerCase());
+    const r = store.get(id);
+    if (r) onFlux(r);
   };
   store.on('change', listener);
-  for (const r of store.ofType(FLUX_TYPE)) onChange(r);
+  for (const r of store.ofType('Microsoft.KubernetesConfiguration/extensions')) onExtension(r);
+  for (const r of store.ofType(FLUX_TYPE)) onFlux(r);
 
-  // Flux polls its git source: real clusters pick up new commits without any ARM change.
-  const lastRun = new Map<string, number>();
-  const resync = setInterval(
-    () => {
-      const now = Date.now();
-      for (const r of store.ofType(FLUX_TYPE)) {
-        const clusterId = clusterIdOf(r.id);
-        if (!store.realClusters.has(clusterId) || r.properties?.provisioningState !== 'Succeeded' || r.properties?.suspend) continue;
-        const every =
-          options.resyncMs ??
-          Number((r.properties?.gitRepository as { syncIntervalInSeconds?: number } | undefined)?.syncIntervalInSeconds ?? 600) * 1000;
-        const k = r.id.toLowerCase();
-        if (now - (lastRun.get(k) ?? now) < every) {
-          if (!lastRun.has(k)) lastRun.set(k, now);
-          continue;
+  // What the controllers report, read back like fluxconfig-agent does; written only when it changed.
+  let polling = false;
+  const poll = setInterval(() => {
+    if (polling || stopped) return;
+    polling = true;
+    void (async () => {
+      for (const [k, t] of tracked) {
+        const r = store.get(t.id);
+        if (!r || !t.applied || running.has(k) || keyOf(r) !== t.applied) continue;
+        try {
+          const status = await readFluxStatus(t.cluster, t.name, t.namespace, t.kustomizations);
+          t.failing = false;
+          const comparable = stableStringify(status);
+          if (comparable === t.written) continue;
+          if (write(t.id, t.applied, { ...status, errorMessage: '', statusUpdatedAt: new Date().toISOString() })) {
+            t.written = comparable;
+            options.onStatus?.(t.id, status);
+          }
+        } catch (error) {
+          if (!t.failing) onError(t.id, error); // the API server may be down (outage tests); the next round tries again
+          t.failing = true;
         }
-        lastRun.set(k, now);
-        const cluster = lookup(clusterId);
-        if (cluster) schedule(r.id, cluster);
       }
-    },
-    Math.max(250, Math.min(options.resyncMs ?? 5000, 5000)),
-  );
-  resync.unref();
+    })().finally(() => (polling = false));
+  }, options.statusIntervalMs ?? 1000);
+  poll.unref();
 
   return {
     async stop() {
       stopped = true;
-      clearInterval(resync);
+      clearInterval(poll);
       store.off('change', listener);
       for (const t of timers) clearTimeout(t);
       timers.clear();
