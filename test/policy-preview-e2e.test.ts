@@ -221,11 +221,11 @@ async function waitForStates(assignment: string, after: number, ok: (states: Map
       if (states.size < CLUSTERS.length || [...states.values()].some((s) => Date.parse(s.timestamp ?? '') <= after)) return undefined;
       return ok(states) ? states : undefined;
     },
-    { timeoutMs: 150_000, initialMs: 500, maxMs: 2000 },
+    { timeoutMs: 300_000, initialMs: 500, maxMs: 2000 },
   );
   if (!result.value)
     throw new Error(
-      `The states of ${assignment} did not settle within 150 s: ${JSON.stringify([...statesOf(assignment)].map(([k, s]) => [k, s.complianceState, s.timestamp, (s.components ?? []).map((c) => c.id)]))}; add-on errors: ${addonErrors.join(' | ')}`,
+      `The states of ${assignment} did not settle within 300 s: ${JSON.stringify([...statesOf(assignment)].map(([k, s]) => [k, s.complianceState, s.timestamp, (s.components ?? []).map((c) => c.id)]))}; add-on errors: ${addonErrors.join(' | ')}`,
     );
   return result.value;
 }
@@ -313,7 +313,7 @@ describe('deny-impact preview, then the same policy promoted', () => {
     const applied = await step('apply', files({ legacyExcluded: true, owner: false }));
     expect(applied.errors).toEqual([]);
     await waitForStates('no-privileged', since, (s) => [...s.values()].every((x) => x.complianceState === 'Compliant'));
-  }, 200_000);
+  }, 400_000);
 
   it('a pull request that removes legacy from excludedNamespaces and adds a custom Rego policy shows the exact pods Deny would reject', async () => {
     sandbox.clearCalls();
@@ -388,7 +388,7 @@ describe('deny-impact preview, then the same policy promoted', () => {
     expect(body).toContain('Sampled 2 of 2 clusters in scope: pv-broad, pv-canary.');
     expect(body).toContain(`${total} objects evaluated = 2 would be denied (2 new) + 0 would newly pass + ${total - 2} unchanged`);
     expect(body).toContain(`| no-privileged | pv-canary | ${podCount['pv-canary']} | 1 | 1 | 0 | ${podCount['pv-canary'] - 1} |`);
-  }, 200_000);
+  }, 400_000);
 
   it('reads clusters through cluster connect too (az connectedk8s proxy), sampling at most preview-max-clusters', async () => {
     const azDir = mkdtempSync(join(tmpdir(), 'arc-fake-az-'));
@@ -420,7 +420,7 @@ describe('deny-impact preview, then the same policy promoted', () => {
     } finally {
       rmSync(azDir, { recursive: true, force: true });
     }
-  }, 200_000);
+  }, 400_000);
 
   it('once applied, Gatekeeper’s own audit finds exactly the objects the preview named', async () => {
     const since = Date.now();
