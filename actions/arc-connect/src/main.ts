@@ -1,7 +1,7 @@
 import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
 import { writeStepSummary } from '@arc-actions/report';
 import { connectCluster, type ConnectDeps } from './story.js';
-import { clusterId, identityView } from '@arc-actions/azure';
+import { clusterRef, identityView } from '@arc-actions/azure';
 import { readInputs, type Inputs } from './inputs.js';
 import type { ActionPlan } from '@arc-actions/report';
 
@@ -26,7 +26,7 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
 
 export function connectPlan(inputs: Inputs): ActionPlan {
   const { identity, cluster, access, proxy } = inputs;
-  const id = clusterId(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName);
+  const id = clusterRef(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName).id;
   const apply = inputs.dryRun
     ? 'Skipped: dry-run stops after the plan.'
     : [

@@ -1,9 +1,12 @@
 import {
+  CLUSTER_RP,
+  kqlString,
   listFleetClusters,
   queryGraph,
   type ArmClients,
-  type ClusterInventory,
+  type ClusterRef,
   type ExtensionRow,
+  type FleetCluster,
   type FleetSelector,
   type FluxRow,
   type GraphScope,
@@ -13,8 +16,9 @@ import type { PolicySummary } from './checks/arm-plane.js';
 
 /** Everything the ARM-plane checks need, for the whole fleet, in a handful of Resource Graph reads. */
 export interface FleetData {
-  clusters: ClusterInventory[];
-  missing: string[];
+  clusters: FleetCluster[];
+  /** Explicit targets that Resource Graph does not know (deleted, or no read access). */
+  missing: ClusterRef[];
   extensions: Map<string, ExtensionRow[]>;
   flux: Map<string, FluxRow[]>;
   policy: Map<string, PolicySummary>;
@@ -35,13 +39,13 @@ export async function readFleetData(
   defaultSubscription: string,
 ): Promise<FleetData> {
   const selector: FleetSelector | undefined = targets?.kind === 'selector' ? targets.selector : undefined;
-  const ids = targets?.kind === 'targets' ? targets.targets.map((t) => t.id) : undefined;
-  const inventory = await listFleetClusters(clients, { ids, selector }, defaultSubscription);
-  const subscriptions = [...new Set(inventory.rows.map((c) => c.subscriptionId.toLowerCase()))];
+  const refs = targets?.kind === 'targets' ? targets.targets : undefined;
+  const inventory = await listFleetClusters(clients, { refs, selector }, defaultSubscription);
+  const subscriptions = [...new Set(inventory.rows.map((c) => c.ref.subscriptionId))];
   const scope: GraphScope = selector?.managementGroups?.length
     ? { managementGroups: selector.managementGroups }
     : { subscriptions: subscriptions.length ? subscriptions : [defaultSubscription] };
-  const inFleet = new Set(inventory.rows.map((c) => c.id.toLowerCase()));
+  const inFleet = new Set(inventory.rows.map((c) => c.ref.key));
   let queries = inventory.queries;
   let complete = inventory.complete;
 
@@ -107,7 +111,9 @@ export async function readFleetData(
     clients,
     [
       "policyresources\n| where type =~ 'microsoft.policyinsights/policystates'",
-      "| where properties.resourceType =~ 'Microsoft.Kubernetes/connectedClusters'",
+      `| where properties.resourceType in~ (${Object.values(CLUSTER_RP)
+        .map((t) => kqlString(t.armType))
+        .join(', ')})`,
       '| extend clusterId = tolower(tostring(properties.resourceId)), state = tostring(properties.complianceState)',
       "| summarize nonCompliant = countif(state == 'NonCompliant'), compliant = countif(state == 'Compliant'), total = count() by clusterId",
       '| order by clusterId asc',

@@ -1,14 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, emptySelectionError, selectorScope, type ClusterInventory } from '@arc-actions/azure';
+import { armClientsFor, type ArmClients, clusterLabels, emptySelectionError, selectorScope, type FleetCluster } from '@arc-actions/azure';
 import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { startClusterConnect } from './cluster-connect.js';
 import { readFleetData } from './fleet-data.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
-import type { Inputs } from './inputs.js';
+import { kubeconfigFor, type Inputs } from './inputs.js';
 import { renderIssue, renderVerify } from './render.js';
 import { buildReport, clusterStatus, mergeReports, type ClusterReport, type VerifyReport } from './report.js';
 
@@ -56,7 +56,7 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
   if (inputs.mode === 'aggregate') {
     report = mergeReports(readShardReports(inputs.reportPath), now(), previous);
   } else {
-    const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+    const clients = deps.clients ?? (await armClientsFor(inputs.identity));
     const subscription =
       inputs.identity.subscriptionId ?? (inputs.targets?.kind === 'targets' ? inputs.targets.targets[0].subscriptionId : undefined);
     if (
@@ -83,37 +83,39 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     };
     const newest = newestAgentVersion(data.clusters);
     const sorted = [...data.clusters].sort((a, b) => a.id.localeCompare(b.id));
+    // Rows are keyed by id and show the name, or the id where two clusters share a name.
+    const labels = clusterLabels([...data.clusters.map((c) => c.ref), ...data.missing]);
     matrixCount = Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
     const mine = shardOf(sorted, inputs.shard);
     const cache = new Map<string, number>();
     const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
-      const key = cluster.id.toLowerCase();
+      const { key } = cluster.ref;
       const checks: CheckResult[] = armChecks(
         { cluster, extensions: data.extensions.get(key) ?? [], flux: data.flux.get(key) ?? [], policy: data.policy.get(key) },
         newest,
         options,
       );
       if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
-      return { id: cluster.id, name: cluster.name, status: clusterStatus(checks), checks };
+      return { id: cluster.id, name: labels.get(key)!, status: clusterStatus(checks), checks };
     });
     const clusters = settled.map((r, i) =>
       r.status === 'fulfilled'
         ? r.value
         : {
             id: mine[i].id,
-            name: mine[i].name,
+            name: labels.get(mine[i].ref.key)!,
             status: 'fail' as const,
             checks: [{ check: 'verify', status: 'fail' as const, reason: `Verification failed: ${errorMessage(r.reason)}.` }],
           },
     );
-    for (const id of data.missing) {
+    for (const ref of data.missing) {
       const check: CheckResult = {
         check: 'connectivity',
         status: 'fail',
-        reason: 'The cluster is not in Resource Graph (deleted, or no read access).',
+        reason: `The ${ref.type === 'managedClusters' ? 'AKS cluster' : 'cluster'} is not in Resource Graph (deleted, or no read access).`,
         fix: "Check the id and the identity's Reader role.",
       };
-      clusters.push({ id, name: id.split('/').pop()!, status: 'fail', checks: [check] });
+      clusters.push({ id: ref.id, name: labels.get(ref.key)!, status: 'fail', checks: [check] });
     }
     report = buildReport(clusters, {
       now: now(),
@@ -144,21 +146,28 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
 
 async function clusterChecks(
   clients: ArmClients,
-  cluster: ClusterInventory,
+  cluster: FleetCluster,
   inputs: Inputs,
   cache: Map<string, number>,
   port: number,
   az?: string,
 ): Promise<CheckResult[]> {
-  const assignments = await assignmentsFor(clients, cluster, cache);
+  const assignments = await assignmentsFor(clients, cluster.ref, cache);
   if (inputs.access === 'kubeconfig') {
-    const kubeconfig = inputs.kubeconfigs[cluster.name];
-    if (!kubeconfig) return [{ check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs".' }];
+    const kubeconfig = kubeconfigFor(inputs.kubeconfigs, cluster.ref);
+    if (!kubeconfig)
+      return [
+        { check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs" (keyed by its id or its name).' },
+      ];
     return inClusterChecks(kubeconfig, assignments, inputs.negativeTestNamespace);
   }
+  if (cluster.ref.type === 'managedClusters')
+    return [
+      { check: 'get-nodes', status: 'skipped', reason: 'Cluster connect reaches Arc clusters only; use access: kubeconfig for AKS.' },
+    ];
   let session;
   try {
-    session = await startClusterConnect(cluster, {
+    session = await startClusterConnect(cluster.ref, {
       port,
       az,
       login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { errorMessage, formatDuration, log, redact, runAction, setOutput } from '@arc-actions/core';
-import { ArmClients, clusterId, createOidcCredential, parseClusterId, workspaceRoot, identityView } from '@arc-actions/azure';
+import { armClientsFor, type ArmClients, clusterRef, workspaceRoot, identityView, type ClusterRef } from '@arc-actions/azure';
 import { loadKubeConfig } from '@arc-actions/kube';
 import { writeStepSummary } from '@arc-actions/report';
 import { planMarkdown, type ActionPlan } from '@arc-actions/report';
@@ -17,7 +17,7 @@ import { readInputs, type Inputs } from './inputs.js';
 
 export function baselinePlan(inputs: Inputs): ActionPlan {
   const { identity, cluster, access, proxy, flux, policies } = inputs;
-  const id = clusterId(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName);
+  const id = clusterRef(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName).id;
   const auth = flux?.auth;
   return {
     action: 'baseline',
@@ -120,12 +120,12 @@ export function connectInputs(inputs: Inputs): ConnectInputs {
   };
 }
 
-export function fluxInputs(inputs: Inputs, id: string): FluxInputs | undefined {
+export function fluxInputs(inputs: Inputs, ref: ClusterRef): FluxInputs | undefined {
   if (!inputs.flux) return undefined;
   return {
     identity: inputs.identity,
     source: inputs.flux,
-    targets: { kind: 'targets', targets: [parseClusterId(id, 'cluster-name')] },
+    targets: { kind: 'targets', targets: [ref] },
     clusterType: 'connectedClusters',
     wait: true,
     timeoutMs: inputs.timeoutMs,
@@ -151,13 +151,13 @@ export function policyInputs(inputs: Inputs): PolicyInputs | undefined {
   };
 }
 
-export function verifyInputs(inputs: Inputs, id: string, kubeconfig: string): VerifyInputs {
+export function verifyInputs(inputs: Inputs, ref: ClusterRef, kubeconfig: string): VerifyInputs {
   return {
     identity: inputs.identity,
     mode: 'verify',
-    targets: { kind: 'targets', targets: [parseClusterId(id, 'cluster-name')] },
+    targets: { kind: 'targets', targets: [ref] },
     access: 'kubeconfig',
-    kubeconfigs: { [inputs.cluster.clusterName]: kubeconfig },
+    kubeconfigs: { [ref.id]: kubeconfig },
     negativeTestNamespace: 'default',
     minAgentVersion: inputs.minAgentVersion,
     certExpiryWarningMs: 30 * 86_400_000,
@@ -180,8 +180,9 @@ const section = (stage: string, markdown: string) => `<details open><summary><b>
 
 /** connect → extensions (with connect) → Flux → policy in audit → verify, for one cluster; stops after a failed connect. */
 export async function runBaseline(inputs: Inputs, deps: BaselineDeps = {}): Promise<BaselineResult> {
-  const id = clusterId(inputs.identity.subscriptionId!, inputs.cluster.resourceGroup, inputs.cluster.clusterName);
-  const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+  const ref = clusterRef(inputs.identity.subscriptionId!, inputs.cluster.resourceGroup, inputs.cluster.clusterName);
+  const { id } = ref;
+  const clients = deps.clients ?? (await armClientsFor(inputs.identity));
   const result: BaselineResult = { clusterId: id, stages: [], status: 'ok', summary: '' };
   const parts: string[] = [];
   const stage = (s: StageOutcome) => {
@@ -212,7 +213,7 @@ export async function runBaseline(inputs: Inputs, deps: BaselineDeps = {}): Prom
     skipRest('dry-run and the cluster does not exist yet, so later stages have nothing to plan against.');
   } else {
     // 2. Flux, for this one cluster.
-    const flux = fluxInputs(inputs, id);
+    const flux = fluxInputs(inputs, ref);
     if (!flux) stage({ stage: 'flux', status: 'skipped', detail: 'no configuration input.' });
     else {
       try {
@@ -247,7 +248,7 @@ export async function runBaseline(inputs: Inputs, deps: BaselineDeps = {}): Prom
     else {
       try {
         const r = await log.group('baseline: verify', async () =>
-          runVerify(verifyInputs(inputs, id, await kubeconfigContent(inputs)), { clients }),
+          runVerify(verifyInputs(inputs, ref, await kubeconfigContent(inputs)), { clients }),
         );
         result.verify = r;
         parts.push(section('4. Verify', r.markdown));
@@ -286,7 +287,7 @@ export async function run(deps: BaselineDeps = {}): Promise<void> {
     const inputs = readInputs();
     for (const warning of inputs.flux?.warnings ?? []) log.warning(warning);
     const plan = baselinePlan(inputs);
-    setOutput('cluster-id', clusterId(inputs.identity.subscriptionId!, inputs.cluster.resourceGroup, inputs.cluster.clusterName));
+    setOutput('cluster-id', clusterRef(inputs.identity.subscriptionId!, inputs.cluster.resourceGroup, inputs.cluster.clusterName).id);
     setOutput('plan', plan);
     await log.group('baseline: plan', async () => {
       for (const step of plan.steps) log.info(`${step.phase.padEnd(10)} ${step.what}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RetryBudget } from '@arc-actions/core';
-import { CLUSTER_RP, isTransient, withBudget } from '../src/arm.js';
+import { CLUSTER_RP, isTransient, withBudget } from '@arc-actions/azure';
 import { parseConfiguration } from '../src/configuration.js';
 import { shardOf } from '../src/story.js';
 import { createHash } from 'node:crypto';

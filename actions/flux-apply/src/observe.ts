@@ -1,5 +1,5 @@
 import { mapSettled, sleep } from '@arc-actions/core';
-import { kqlString, owningClusterId, queryGraph, type ArmClients } from '@arc-actions/azure';
+import { clusterKeyOf, kqlString, queryGraph, type ArmClients } from '@arc-actions/azure';
 
 /**
  * Observing Flux after a write: `complianceState` per cluster until Compliant or the deadline. A fleet is read
@@ -145,7 +145,7 @@ async function readByGraph(options: ObserveOptions, pending: Watched[]): Promise
   const wanted = new Map(pending.map((w) => [w.clusterId.toLowerCase(), w.key]));
   const out = new Map<string, Record<string, any>>();
   for (const row of result.rows) {
-    const key = wanted.get(owningClusterId(String(row.id)));
+    const key = wanted.get(clusterKeyOf(String(row.id)));
     if (key) out.set(key, row);
   }
   return out;

@@ -12,16 +12,18 @@ import {
   type Change,
 } from '@arc-actions/core';
 import {
-  ArmClients,
-  createOidcCredential,
+  armClientsFor,
   emptySelectionError,
+  Clusters,
+  clusterLabels,
+  describeArmError,
+  FluxConfigurations,
   listFleetClusters,
-  parseClusterId,
   selectorScope,
-  type ClusterInventory,
+  type ArmClients,
+  type ClusterRef,
 } from '@arc-actions/azure';
 import { getOctokit, publishOrWarn, upsertStickyComment, writeStepSummary } from '@arc-actions/report';
-import { describeArmError, FluxArm, type ClusterRef } from './arm.js';
 import { desiredBody, protectedSettings, settingsMarker } from './desired.js';
 import type { Inputs } from './inputs.js';
 import { observeCompliance, type Watched } from './observe.js';
@@ -62,17 +64,7 @@ export interface FleetResult {
 
 type Target = ClusterRef & { tags: Record<string, string> };
 
-function refOf(id: string, tags: Record<string, string> | undefined, clusterType: Inputs['clusterType']): Target {
-  const parsed = parseClusterId(id);
-  return {
-    id: parsed.id,
-    name: parsed.name,
-    subscriptionId: parsed.subscriptionId,
-    resourceGroup: parsed.resourceGroup,
-    type: clusterType,
-    tags: { ...(tags ?? {}) },
-  };
-}
+const withTags = (ref: ClusterRef, tags: Record<string, string> | undefined): Target => ({ ...ref, tags: { ...(tags ?? {}) } });
 
 function failResult(cluster: { id: string; name: string }, configuration: string, message: string, code?: string): FluxTargetResult {
   return {
@@ -94,26 +86,26 @@ function failResult(cluster: { id: string; name: string }, configuration: string
 async function resolveTargets(
   inputs: Inputs,
   clients: ArmClients,
-  arm: FluxArm,
+  clusters: Clusters,
 ): Promise<{ targets: Target[]; unresolved: FluxTargetResult[] }> {
   const clusterType = inputs.clusterType;
   const config = inputs.source.config.name;
   if (inputs.targets.kind === 'targets') {
-    const ids = inputs.targets.targets.map((t) => t.id);
-    const defaultSub = inputs.identity.subscriptionId ?? inputs.targets.targets[0].subscriptionId;
-    const found = await listFleetClusters(clients, { ids, clusterType }, defaultSub);
-    const byId = new Map(found.rows.map((r) => [r.id.toLowerCase(), r]));
+    const refs = inputs.targets.targets;
+    const defaultSub = inputs.identity.subscriptionId ?? refs[0].subscriptionId;
+    const found = await listFleetClusters(clients, { refs }, defaultSub);
+    const byKey = new Map(found.rows.map((r) => [r.ref.key, r]));
     const targets: Target[] = [];
     const unresolved: FluxTargetResult[] = [];
-    for (const t of inputs.targets.targets) {
-      const row = byId.get(t.id.toLowerCase());
+    for (const t of refs) {
+      const row = byKey.get(t.key);
       if (row) {
-        targets.push(refOf(row.id, row.tags, clusterType));
+        targets.push(withTags(row.ref, row.tags));
         continue;
       }
-      const ref = refOf(t.id, {}, clusterType);
+      const ref = withTags(t, {});
       try {
-        const cluster = await arm.getCluster(ref);
+        const cluster = await clusters.get(ref);
         if (cluster) targets.push({ ...ref, tags: { ...(cluster.tags ?? {}) } });
         else
           unresolved.push(
@@ -146,7 +138,7 @@ async function resolveTargets(
       'Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.',
     );
   if (found.rows.length === 0 && !inputs.allowEmpty) throw emptySelectionError(s, selectorScope(s, defaultSub), clusterType);
-  return { targets: found.rows.map((r: ClusterInventory) => refOf(r.id, r.tags, clusterType)), unresolved: [] };
+  return { targets: found.rows.map((r) => withTags(r.ref, r.tags)), unresolved: [] };
 }
 
 /** Keeps the targets of one shard: position (sorted by id, case-insensitive) modulo total. */
@@ -175,21 +167,12 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
   const desired = desiredBody(config, auth);
   const settings = protectedSettings(auth);
 
-  const clients =
-    deps.clients ??
-    new ArmClients(
-      await createOidcCredential({
-        tenantId: inputs.identity.tenantId,
-        clientId: inputs.identity.clientId,
-        audience: inputs.identity.audience,
-        environment: inputs.identity.environment,
-      }),
-      inputs.identity.environment,
-    );
+  const clients = deps.clients ?? (await armClientsFor(inputs.identity));
   const budget = new RetryBudget(deps.retryBudget ?? Math.max(20, 5 * inputs.concurrency));
-  const arm = new FluxArm(clients, budget);
+  const flux = new FluxConfigurations(clients, budget);
+  const clusters = new Clusters(clients, budget);
 
-  const resolved = await resolveTargets(inputs, clients, arm);
+  const resolved = await resolveTargets(inputs, clients, clusters);
   const targets = shardOf(resolved.targets, deps.shard);
   log.info(
     `flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`,
@@ -217,7 +200,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     try {
       const hash = settingsMarker(fluxId, settings, inputs.fingerprintKey);
       const recorded = parseProvenance(findTag(t.tags, tagName(configName)));
-      const actual = await arm.getFlux(t, configName);
+      const actual = await flux.get(t, configName);
       const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings, resend: inputs.resendProtectedSettings });
       result.action = plan.action;
       result.fields = plan.fields;
@@ -241,12 +224,12 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       const toDelete: string[] = [];
       const staleTags: string[] = [];
       for (const name of ours) {
-        if (await arm.getFlux(t, name)) toDelete.push(name);
+        if (await flux.get(t, name)) toDelete.push(name);
         else staleTags.push(name);
       }
 
       if (inputs.dryRun) {
-        const ext = await arm.getFluxExtension(t);
+        const ext = await flux.fluxExtension(t);
         result.extension = ext
           ? { outcome: ext.provisioningState === 'Failed' ? 'failed' : 'present', state: ext.provisioningState, version: ext.version }
           : { outcome: 'missing' };
@@ -266,7 +249,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
         return result;
       }
 
-      const ext = await arm.ensureFluxExtension(t, Math.min(inputs.timeoutMs, 15 * 60_000));
+      const ext = await flux.ensureFluxExtension(t, Math.min(inputs.timeoutMs, 15 * 60_000));
       result.extension = { outcome: ext.outcome, state: ext.state.provisioningState, version: ext.state.version };
 
       let wrote = false;
@@ -274,7 +257,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
         const body: Record<string, unknown> = { ...(plan.action === 'create' ? plan.put : plan.patch) };
         if (plan.sendSettings) body.configurationProtectedSettings = settings;
         writtenAt.set(t.id, Date.now());
-        const after = plan.action === 'create' ? await arm.createFlux(t, configName, body) : await arm.patchFlux(t, configName, body);
+        const after = plan.action === 'create' ? await flux.create(t, configName, body) : await flux.patch(t, configName, body);
         wrote = true;
         if (after?.provisioningState && after.provisioningState !== 'Succeeded') {
           throw Object.assign(
@@ -286,7 +269,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       result.changes.push(change(plan.action, fluxId, configName, plan, wrote));
 
       for (const name of toDelete) {
-        await arm.deleteFlux(t, name);
+        await flux.delete(t, name);
         result.deleted.push(name);
         result.changes.push(
           change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), true),
@@ -307,7 +290,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       for (const name of [...result.deleted, ...staleTags]) setTag(`${TAG_PREFIX}${name}`, undefined);
       if (stableStringify(tags) !== stableStringify(t.tags)) {
         try {
-          await arm.setClusterTags(t, tags);
+          await clusters.setTags(t, tags);
           t.tags = tags;
         } catch (error) {
           result.status = 'warn';
@@ -346,7 +329,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
       concurrency: inputs.concurrency,
       clients,
       get: (w) =>
-        arm.getFlux(
+        flux.get(
           targets.find((x) => x.id === w.key)!,
           configName,
         ),
@@ -383,6 +366,9 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
   }
 
   const all = [...resolved.unresolved, ...results];
+  // Rows are keyed by id; two clusters of one name (two resource groups) are shown by id.
+  const labels = clusterLabels(all.map((r) => ({ id: r.target, key: r.target.toLowerCase(), name: r.name })));
+  for (const r of all) r.name = labels.get(r.target.toLowerCase()) ?? r.name;
   const report: FleetReport = {
     action: 'flux-apply',
     dryRun: inputs.dryRun,
@@ -406,7 +392,7 @@ export async function applyFleet(inputs: Inputs, deps: FleetDeps = {}): Promise<
     matrix: {
       include: [
         ...resolved.unresolved.map((r) => ({ cluster: r.name, target: r.target })),
-        ...targets.map((t) => ({ cluster: t.name, target: t.id })),
+        ...targets.map((t) => ({ cluster: labels.get(t.key) ?? t.name, target: t.id })),
       ],
     },
     summary,

@@ -1,5 +1,5 @@
 import { ConfigurationError, errorMessage, log } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, workspaceRoot } from '@arc-actions/azure';
+import { armClientsFor, type ArmClients, workspaceRoot } from '@arc-actions/azure';
 import {
   findStickyComment,
   getOctokit,
@@ -56,7 +56,7 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
       'Input "subscription-id" is empty and every assignment is at management-group scope; set subscription-id.',
       'subscription-id',
     );
-  const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+  const clients = deps.clients ?? (await armClientsFor(inputs.identity));
   const now = deps.now ?? Date.now;
   const target = readGitHubTarget();
   const octokit = deps.octokit ?? (inputs.githubToken ? getOctokit(inputs.githubToken) : undefined);

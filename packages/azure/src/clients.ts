@@ -116,3 +116,15 @@ export class ArmClients {
     });
   }
 }
+
+/** The ARM clients of a run: GitHub OIDC → Entra for the identity inputs, in their environment. */
+export async function armClientsFor(identity: {
+  tenantId: string;
+  clientId: string;
+  audience: string;
+  environment: AzureEnvironment;
+}): Promise<ArmClients> {
+  const { createOidcCredential } = await import('./credential.js');
+  const { tenantId, clientId, audience, environment } = identity;
+  return new ArmClients(await createOidcCredential({ tenantId, clientId, audience, environment }), environment);
+}

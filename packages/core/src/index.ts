@@ -6,3 +6,4 @@ export * from './inputs.js';
 export * from './concurrency.js';
 export * from './plan.js';
 export * from './run.js';
+export * from './env.js';
