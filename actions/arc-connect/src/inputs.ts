@@ -339,3 +339,5 @@ export function readInputs(): Inputs {
     dryRun: readDryRun(),
   };
 }
+
+export { KNOWN_EXTENSIONS, type ExtensionSpec } from './extensions.js';

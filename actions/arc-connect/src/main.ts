@@ -1,9 +1,8 @@
-import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
-import { writeStepSummary } from '@arc-actions/report';
+import { formatDuration, log, setOutput } from '@arc-actions/core';
 import { connectCluster, type ConnectDeps } from './story.js';
 import { clusterRef, identityView } from '@arc-actions/azure';
 import { readInputs, type Inputs } from './inputs.js';
-import type { ActionPlan } from '@arc-actions/report';
+import { runAction, type ActionPlan } from '@arc-actions/report';
 
 /** The redacted, plain-data view of the inputs: no kubeconfig, no proxy credentials, no certificate body. */
 export function inputsView(inputs: Inputs): Record<string, unknown> {
@@ -69,16 +68,19 @@ export function connectPlan(inputs: Inputs): ActionPlan {
 }
 
 export async function run(deps: ConnectDeps = {}): Promise<void> {
-  await runAction('arc-connect', async () => {
-    const inputs = readInputs();
-    await log.group('arc-connect: plan', async () => log.info(JSON.stringify(connectPlan(inputs).steps, null, 2)));
-    const result = await connectCluster(inputs, deps);
+  await runAction('arc-connect', async (action) => {
+    const inputs = await action.phase('inputs', async () => {
+      const read = readInputs();
+      log.info(JSON.stringify(connectPlan(read).steps, null, 2));
+      return read;
+    });
+    const result = await action.phase('connect', () => connectCluster(inputs, deps));
     setOutput('cluster-id', result.clusterId);
     setOutput('connectivity-status', result.connectivityStatus ?? '');
     setOutput('agent-version', result.agentVersion ?? '');
     setOutput('result', result.result);
     setOutput('plan', result.plan);
-    await writeStepSummary(result.summary);
-    if (result.failure) throw new Error(result.failure);
+    await action.summary(result.summary);
+    if (result.failure) action.fail(`arc-connect failed: ${result.failure}`);
   });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
+import { ConfigurationError, errorMessage, log, mapSettled, readEnv, runUrl, shardOf } from '@arc-actions/core';
 import { armClientsFor, type ArmClients, clusterLabels, emptySelectionError, selectorScope, type FleetCluster } from '@arc-actions/azure';
 import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
@@ -31,10 +31,6 @@ export interface VerifyOutcome {
 
 const EXPECTED_EXTENSIONS = ['microsoft.policyinsights'];
 const SHARD_SIZE = 50;
-
-export function shardOf<T>(items: readonly T[], shard?: { index: number; count: number }): T[] {
-  return shard ? items.filter((_, i) => i % shard.count === shard.index - 1) : [...items];
-}
 
 function readPrevious(path: string | undefined): VerifyReport | undefined {
   if (!path) return undefined;
@@ -170,7 +166,7 @@ async function clusterChecks(
     session = await startClusterConnect(cluster.ref, {
       port,
       az,
-      login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+      login: readEnv('ACTIONS_ID_TOKEN_REQUEST_URL')
         ? {
             clientId: inputs.identity.clientId,
             tenantId: inputs.identity.tenantId,
@@ -220,16 +216,13 @@ async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: O
   const target = readGitHubTarget();
   const client = octokit ?? getOctokit(inputs.githubToken!);
   if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');
-  const runUrl = process.env.GITHUB_RUN_ID
-    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${target.owner}/${target.repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
-    : undefined;
   const failing = report.clusters.filter((c) => c.status === 'fail');
   const result = await upsertIssue(client, {
     owner: target.owner,
     repo: target.repo,
     label: 'arc-verify',
     title: `Fleet verification: ${failing.length} clusters failing`,
-    body: renderIssue(report, runUrl),
+    body: renderIssue(report, runUrl()),
     open: report.status === 'fail',
   });
   return { outcome: result.outcome, number: result.number };

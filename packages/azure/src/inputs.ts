@@ -1,7 +1,16 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigurationError, booleanInput, listInput, optionalString, parseYamlWithSchema, requiredString, shown } from '@arc-actions/core';
+import {
+  ConfigurationError,
+  booleanInput,
+  listInput,
+  optionalString,
+  parseYamlWithSchema,
+  readEnv,
+  requiredString,
+  shown,
+} from '@arc-actions/core';
 import { parseEnvironment, type AzureEnvironment } from './environment.js';
 import { parseClusterId, type ClusterRef } from './cluster-ref.js';
 import type { FleetSelector } from './fleet.js';
@@ -162,7 +171,7 @@ export const readDryRun = (): boolean => booleanInput('dry-run', false);
 
 /** The workspace root: GITHUB_WORKSPACE, or the current directory outside Actions. */
 export function workspaceRoot(): string {
-  return resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  return resolve(readEnv('GITHUB_WORKSPACE') ?? process.cwd());
 }
 
 /** The real path, or undefined for a dangling symbolic link. */

@@ -60,3 +60,15 @@ export function provenanceFromEnv(env: NodeJS.ProcessEnv = process.env): Provena
     actor: readEnv('GITHUB_ACTOR', env),
   };
 }
+
+/** Whether the run's event is a pull request (pull_request, pull_request_target). */
+export const isPullRequestEvent = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  /^pull_request/.test(readEnv('GITHUB_EVENT_NAME', env) ?? '');
+
+/**
+ * The runner's shard of a fleet: the items at positions `index - 1`, `index - 1 + count`, … (1-based `index` of
+ * `count`, as the `shard` input writes it: 2/5); all of them without a shard.
+ */
+export function shardOf<T>(items: readonly T[], shard?: { index: number; count: number }): T[] {
+  return shard ? items.filter((_, i) => i % shard.count === shard.index - 1) : [...items];
+}

@@ -7,7 +7,7 @@ import type { FitOptions } from './truncate.js';
 /**
  * The one way an action's run ends. A failure is classified — the user's input (`ConfigurationError`), an answer of
  * Azure, GitHub or the network (a service error), or a bug of ours — and told in one redacted line; the step summary is
- * written even when the run fails; the step is set failed once, at the end; each phase of the story runs in a log group.
+ * written even when the run fails after its inputs; the step is set failed once, at the end; each phase of the story runs in a log group.
  */
 
 export type FailureKind = 'configuration' | 'service' | 'bug';
@@ -60,10 +60,14 @@ export async function runAction(action: string, story: (run: RunContext) => Prom
     if (error instanceof Error && error.stack) core.debug(redact(error.stack));
   }
   if (failure === undefined) return;
-  if (!summarised) {
-    const title = kind === 'configuration' ? 'stopped on its inputs' : kind === 'bug' ? 'failed (a bug)' : 'failed';
-    await writeStepSummary(blocks(heading(`${action}: ${title}`, 2), `> ${failure}`)).catch((error: unknown) =>
-      log.warning(`The step summary could not be written: ${errorMessage(error)}`),
+  // A run that got past its inputs and failed still says so in the summary (an input error is its annotation alone).
+  if (!summarised && kind && kind !== 'configuration') {
+    const quoted = redact(failure)
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n');
+    await writeStepSummary(blocks(heading(`${action}: ${kind === 'bug' ? 'failed (a bug)' : 'failed'}`, 2), quoted)).catch(
+      (error: unknown) => log.warning(`The step summary could not be written: ${errorMessage(error)}`),
     );
   }
   core.setFailed(redact(failure));
