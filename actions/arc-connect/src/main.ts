@@ -1,17 +1,13 @@
 import { formatDuration, log, setOutput } from '@arc-actions/core';
 import { connectCluster, type ConnectDeps } from './story.js';
-import { clusterRef, identityView } from '@arc-actions/azure';
-import { readInputs, type Inputs } from './inputs.js';
+import { clusterRef } from '@arc-actions/azure';
+import { clusterAccessView, readInputs, type Inputs } from './inputs.js';
 import { runAction, type ActionPlan } from '@arc-actions/report';
 
 /** The redacted, plain-data view of the inputs: no kubeconfig, no proxy credentials, no certificate body. */
 export function inputsView(inputs: Inputs): Record<string, unknown> {
-  const { identity, cluster, access, proxy } = inputs;
   return {
-    identity: identityView(identity),
-    cluster,
-    access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
-    proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
+    ...clusterAccessView(inputs),
     registerProviders: inputs.registerProviders,
     createResourceGroup: inputs.createResourceGroup,
     autoUpgrade: inputs.autoUpgrade,

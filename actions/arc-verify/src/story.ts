@@ -1,12 +1,19 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigurationError, errorMessage, log, mapSettled, readEnv, runUrl, shardOf } from '@arc-actions/core';
-import { armClientsFor, type ArmClients, clusterLabels, emptySelectionError, selectorScope, type FleetCluster } from '@arc-actions/azure';
+import {
+  armClientsFor,
+  type ArmClients,
+  clusterLabels,
+  emptySelectionError,
+  readFleetState,
+  selectorScope,
+  type FleetCluster,
+} from '@arc-actions/azure';
 import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { startClusterConnect } from './cluster-connect.js';
-import { readFleetData } from './fleet-data.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
 import { kubeconfigFor, type Inputs } from './inputs.js';
 import { renderIssue, renderVerify } from './render.js';
@@ -67,7 +74,11 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
         'subscription-id',
       );
     }
-    const data = await readFleetData(clients, inputs.targets, subscription ?? '');
+    const data = await readFleetState(
+      clients,
+      inputs.targets?.kind === 'targets' ? { refs: inputs.targets.targets } : { selector: inputs.targets?.selector },
+      subscription ?? '',
+    );
     if (inputs.targets?.kind === 'selector' && data.clusters.length === 0 && !inputs.allowEmpty)
       throw emptySelectionError(inputs.targets.selector, selectorScope(inputs.targets.selector, subscription));
     const options: ArmCheckOptions = {

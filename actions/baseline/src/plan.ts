@@ -1,21 +1,19 @@
 import { formatDuration } from '@arc-actions/core';
-import { clusterRef, identityView } from '@arc-actions/azure';
+import { clusterRef } from '@arc-actions/azure';
+import { clusterAccessView } from '@arc-actions/action-arc-connect/inputs';
 import type { ActionPlan } from '@arc-actions/report';
 import type { Inputs } from './inputs.js';
 
 /** The baseline's plan: what each phase does for this one cluster (the `plan` output and the summary's appendix). */
 export function baselinePlan(inputs: Inputs): ActionPlan {
-  const { identity, cluster, access, proxy, flux, policies } = inputs;
+  const { identity, cluster, access, flux, policies } = inputs;
   const id = clusterRef(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName).id;
   const auth = flux?.auth;
   return {
     action: 'baseline',
     dryRun: inputs.dryRun,
     inputs: {
-      identity: identityView(identity),
-      cluster,
-      access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
-      proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
+      ...clusterAccessView(inputs),
       extensions: inputs.extensions,
       addedExtensions: inputs.addedExtensions,
       roleAssignments: inputs.roleAssignments,

@@ -85,51 +85,60 @@ export async function runBaseline(inputs: Inputs, deps: BaselineDeps = {}): Prom
   } else if (inputs.dryRun && connect.result === 'created') {
     skipRest('dry-run and the cluster does not exist yet, so later stages have nothing to plan against.');
   } else {
+    /** One stage: skipped without its input, else run in its log group, its summary a section; a throw fails it. */
+    const runStage = async <T>(
+      name: StageName,
+      title: string,
+      skipped: string | undefined,
+      go: () => Promise<T>,
+      judge: (r: T) => { markdown: string; failed: boolean; detail: string },
+    ): Promise<T | undefined> => {
+      if (skipped) return void stage({ stage: name, status: 'skipped', detail: skipped });
+      try {
+        const r = await log.group(`baseline: ${name}`, go);
+        const { markdown, failed, detail } = judge(r);
+        parts.push(section(title, markdown));
+        stage({ stage: name, status: failed ? 'failed' : 'ok', detail });
+        return r;
+      } catch (error) {
+        stage({ stage: name, status: 'failed', detail: errorMessage(error) });
+        return undefined;
+      }
+    };
     // 2. Flux, for this one cluster.
     const flux = fluxInputs(inputs, ref);
-    if (!flux) stage({ stage: 'flux', status: 'skipped', detail: 'no configuration input.' });
-    else {
-      try {
-        const r = await log.group('baseline: flux', () => applyFleet(flux, { clients }));
-        result.flux = r;
-        parts.push(section('2. Flux', r.summary));
-        const t = r.report.targets[0];
-        stage({ stage: 'flux', status: r.failed ? 'failed' : 'ok', detail: t?.message ?? `${flux.source.config.name}` });
-      } catch (error) {
-        stage({ stage: 'flux', status: 'failed', detail: errorMessage(error) });
-      }
-    }
+    result.flux = await runStage(
+      'flux',
+      '2. Flux',
+      flux ? undefined : 'no configuration input.',
+      () => applyFleet(flux!, { clients }),
+      (r) => ({ markdown: r.summary, failed: r.failed, detail: r.report.targets[0]?.message ?? flux!.source.config.name }),
+    );
     // 3. policy, in audit only (apply mode never writes Deny for anything new).
     const policy = policyInputs(inputs);
-    if (!policy) stage({ stage: 'policy', status: 'skipped', detail: 'no policies input.' });
-    else {
-      try {
-        const r = await log.group('baseline: policy', () => runRollout(policy, { clients }));
-        result.policy = r;
-        parts.push(section('3. Policy (audit)', r.markdown));
-        stage({
-          stage: 'policy',
-          status: r.failure ? 'failed' : 'ok',
-          detail: r.failure ?? r.outcomes.map((o) => `${o.name}: ${o.action}, ${o.effectAfter}`).join('; '),
-        });
-      } catch (error) {
-        stage({ stage: 'policy', status: 'failed', detail: errorMessage(error) });
-      }
-    }
+    result.policy = await runStage(
+      'policy',
+      '3. Policy (audit)',
+      policy ? undefined : 'no policies input.',
+      () => runRollout(policy!, { clients }),
+      (r) => ({
+        markdown: r.markdown,
+        failed: !!r.failure,
+        detail: r.failure ?? r.outcomes.map((o) => `${o.name}: ${o.action}, ${o.effectAfter}`).join('; '),
+      }),
+    );
     // 4. verify, with the same kubeconfig.
-    if (inputs.dryRun) stage({ stage: 'verify', status: 'skipped', detail: 'dry-run changes nothing, so there is nothing new to verify.' });
-    else {
-      try {
-        const r = await log.group('baseline: verify', async () =>
-          runVerify(verifyInputs(inputs, ref, await kubeconfigContent(inputs)), { clients }),
-        );
-        result.verify = r;
-        parts.push(section('4. Verify', r.markdown));
-        stage({ stage: 'verify', status: 'ok', detail: `${r.report.status} (${r.report.counts.fail} fail, ${r.report.counts.warn} warn)` });
-      } catch (error) {
-        stage({ stage: 'verify', status: 'failed', detail: errorMessage(error) });
-      }
-    }
+    result.verify = await runStage(
+      'verify',
+      '4. Verify',
+      inputs.dryRun ? 'dry-run changes nothing, so there is nothing new to verify.' : undefined,
+      async () => runVerify(verifyInputs(inputs, ref, await kubeconfigContent(inputs)), { clients }),
+      (r) => ({
+        markdown: r.markdown,
+        failed: false,
+        detail: `${r.report.status} (${r.report.counts.fail} fail, ${r.report.counts.warn} warn)`,
+      }),
+    );
     const failed = result.stages.filter((s) => s.status === 'failed');
     if (failed.length) result.failure = `baseline: ${failed.map((s) => `${s.stage} failed (${s.detail})`).join('; ')}`;
   }

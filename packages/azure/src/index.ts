@@ -17,3 +17,4 @@ export * from './subscriptions.js';
 export * from './rbac.js';
 export * from './flux-configurations.js';
 export * from './policy/index.js';
+export * from './fleet-state.js';

@@ -1,4 +1,4 @@
-import { CLUSTER_RP, type ClusterInventory, type ExtensionRow, type FluxRow } from '@arc-actions/azure';
+import { CLUSTER_RP, type ClusterInventory, type ExtensionRow, type FluxRow, type PolicySummary } from '@arc-actions/azure';
 import type { CheckResult } from './types.js';
 import { compareVersions, minorLag } from './versions.js';
 
@@ -28,11 +28,7 @@ export interface ArmCheckOptions {
   expectedExtensions: string[];
 }
 
-export interface PolicySummary {
-  nonCompliant: number;
-  compliant: number;
-  total: number;
-}
+export type { PolicySummary } from '@arc-actions/azure';
 
 export interface ClusterArmEvidence {
   cluster: ClusterInventory;

@@ -37,33 +37,36 @@ export interface DefinitionRecord {
   policyDefinitions?: { policyDefinitionId?: string; policyDefinitionReferenceId?: string }[];
 }
 
-/** A policy definition by id, read at its own scope; undefined when Azure says it does not exist. */
-export async function readDefinitionById(clients: ArmClients, fallbackSubscription: string, id: string, budget = new RetryBudget(20)) {
+type PolicyClient = Awaited<ReturnType<ArmClients['policy']>>;
+type Readers = Pick<PolicyClient['policyDefinitions'], 'getBuiltIn' | 'getAtManagementGroup' | 'get'>;
+
+/** Reads a definition or set at the scope its id names (built-in, management group, subscription); undefined on 404. */
+async function readAtHome(
+  clients: ArmClients,
+  fallbackSubscription: string,
+  id: string,
+  family: (policy: PolicyClient) => Readers,
+  budget: RetryBudget,
+): Promise<DefinitionRecord | undefined> {
   const home = homeOf(id);
   const name = id.split('/').pop()!;
-  const policy = await policyClientFor(clients, home, fallbackSubscription);
+  const readers = family(await policyClientFor(clients, home, fallbackSubscription));
   const read = () =>
     home.kind === 'builtIn'
-      ? policy.policyDefinitions.getBuiltIn(name)
+      ? readers.getBuiltIn(name)
       : home.kind === 'managementGroup'
-        ? policy.policyDefinitions.getAtManagementGroup(home.id, name)
-        : policy.policyDefinitions.get(name);
+        ? readers.getAtManagementGroup(home.id, name)
+        : readers.get(name);
   return (await ifExists(withBudget(budget, read))) as DefinitionRecord | undefined;
 }
 
+/** A policy definition by id, read at its own scope; undefined when Azure says it does not exist. */
+export const readDefinitionById = (clients: ArmClients, fallbackSubscription: string, id: string, budget = new RetryBudget(20)) =>
+  readAtHome(clients, fallbackSubscription, id, (p) => p.policyDefinitions, budget);
+
 /** A set definition (initiative) by id, read at its own scope; undefined when Azure says it does not exist. */
-export async function readSetById(clients: ArmClients, fallbackSubscription: string, id: string, budget = new RetryBudget(20)) {
-  const home = homeOf(id);
-  const name = id.split('/').pop()!;
-  const policy = await policyClientFor(clients, home, fallbackSubscription);
-  const read = () =>
-    home.kind === 'builtIn'
-      ? policy.policySetDefinitions.getBuiltIn(name)
-      : home.kind === 'managementGroup'
-        ? policy.policySetDefinitions.getAtManagementGroup(home.id, name)
-        : policy.policySetDefinitions.get(name);
-  return (await ifExists(withBudget(budget, read))) as DefinitionRecord | undefined;
-}
+export const readSetById = (clients: ArmClients, fallbackSubscription: string, id: string, budget = new RetryBudget(20)) =>
+  readAtHome(clients, fallbackSubscription, id, (p) => p.policySetDefinitions as unknown as Readers, budget);
 
 /** Writes a custom definition at its own subscription or management group (`scope`). */
 export async function writeCustomDefinition(
