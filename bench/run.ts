@@ -369,13 +369,20 @@ async function policyBenchmarks(): Promise<void> {
   const n = POLICY_SIZE;
   const sandbox = await startSandbox({ knobs: KNOBS, emulatedClusters: { count: n, tags: { bench: `n${n}` }, prefix: `b${n}` } });
   try {
-    // The seeded assignment, created two hours ago and in Audit since then (soak and freshness both measurable).
+    // The seeded assignment, created two hours ago and in Audit since then (soak and freshness both measurable), with the
+    // parameters apply writes for the file below: the effect, and the system namespaces policy-rollout excludes by default
+    // (promote refuses an assignment that differs from the file, so the fixture must be what apply would have written).
     const assignmentId = `${MG_SCOPE}/providers/Microsoft.Authorization/policyAssignments/k8s-baseline`;
     const assignment = sandbox.state.get(assignmentId)!;
     const twoHoursAgo = new Date(Date.now() - 7_200_000).toISOString();
+    const systemNamespaces = ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'];
     sandbox.state.put({
       ...assignment,
-      properties: { ...assignment.properties, parameters: { effect: { value: 'Audit' } }, metadata: { createdOn: twoHoursAgo } },
+      properties: {
+        ...assignment.properties,
+        parameters: { effect: { value: 'Audit' }, excludedNamespaces: { value: systemNamespaces } },
+        metadata: { createdOn: twoHoursAgo },
+      },
     });
     const workspace = mkdtempSync(join(tmpdir(), 'bench-policy-'));
     mkdirSync(join(workspace, 'policies'));
