@@ -103,7 +103,11 @@ describe('no planted secret is visible anywhere', () => {
         },
         { env: env() },
       );
-      expect(r.failed || dry === 'true').toBe(true);
+      // The cluster is unreachable: pre-flight stops the run, dry or not, before anything is written.
+      expect(r.failed).toBe(true);
+      expect(r.errors.join(' ')).toMatch(
+        /arc-connect stopped before any change: .*cluster reachable: https:\/\/127\.0\.0\.1:1 did not answer/,
+      );
       expectNoSecret(r, `arc-connect dry-run ${dry}`);
     }
   }, 120_000);

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile, chmod, readdir, readFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
-import { maskSecret, redact } from '@arc-actions/core';
+import { maskSecret, readEnv, redact } from '@arc-actions/core';
 import type { CheckRow } from './preflight.js';
 
 export const RELEASE = 'azure-arc';
@@ -78,7 +78,7 @@ export class Helm {
    * public roots plus those, so it trusts what the action trusts (helm's --ca-file replaces the system roots).
    */
   static async create(options: { binary?: string; kubeconfig?: string; kubeContext?: string; trust?: string[] }): Promise<Helm> {
-    const dir = await mkdtemp(join(process.env.RUNNER_TEMP || tmpdir(), 'arc-connect-'));
+    const dir = await mkdtemp(join(readEnv('RUNNER_TEMP') ?? tmpdir(), 'arc-connect-'));
     await chmod(dir, 0o700);
     const kubeArgs: string[] = [];
     if (options.kubeconfig) {
@@ -88,13 +88,14 @@ export class Helm {
     }
     if (options.kubeContext) kubeArgs.push('--kube-context', options.kubeContext);
     const extra = [...(options.trust ?? [])];
-    if (process.env.NODE_EXTRA_CA_CERTS) extra.push(await readFile(process.env.NODE_EXTRA_CA_CERTS, 'utf8').catch(() => ''));
+    const extraCa = readEnv('NODE_EXTRA_CA_CERTS');
+    if (extraCa) extra.push(await readFile(extraCa, 'utf8').catch(() => ''));
     let caFile: string | undefined;
     if (extra.some((pem) => pem.includes('BEGIN CERTIFICATE'))) {
       caFile = join(dir, 'ca-bundle.pem');
       await writeFile(caFile, [...rootCertificates, ...extra].join('\n'), { mode: 0o600 });
     }
-    return new Helm(dir, options.binary ?? process.env.HELM_CLIENT_PATH ?? 'helm', kubeArgs, caFile);
+    return new Helm(dir, options.binary ?? readEnv('HELM_CLIENT_PATH') ?? 'helm', kubeArgs, caFile);
   }
 
   run(args: string[], options: { kube?: boolean } = {}): Promise<string> {
@@ -200,7 +201,7 @@ export class Helm {
 
 /** Pre-flight: the helm client that installs the agents is there (GitHub-hosted runners have it; self-hosted may not). */
 export function helmClientCheck(binary?: string): Promise<CheckRow> {
-  const bin = binary ?? process.env.HELM_CLIENT_PATH ?? 'helm';
+  const bin = binary ?? readEnv('HELM_CLIENT_PATH') ?? 'helm';
   return new Promise((resolve) => {
     execFile(bin, ['version', '--short'], { timeout: 30_000 }, (error, stdout) => {
       if (error) {

@@ -13,7 +13,7 @@ import {
   shown,
   yamlInput,
 } from '@arc-actions/core';
-import { GUID, readAzureIdentityInputs, readDryRun, workspacePath, type AzureIdentityInputs } from '@arc-actions/azure';
+import { GUID, identityView, readAzureIdentityInputs, readDryRun, workspacePath, type AzureIdentityInputs } from '@arc-actions/azure';
 import { parseExtensions, type ExtensionSpec } from './extensions.js';
 import { parseKubeconfig } from '@arc-actions/kube';
 
@@ -337,5 +337,18 @@ export function readInputs(): Inputs {
       pattern: { regex: GUID, description: 'the object id (a GUID) of the Custom Locations RP service principal' },
     })?.toLowerCase(),
     dryRun: readDryRun(),
+  };
+}
+
+export { KNOWN_EXTENSIONS, type ExtensionSpec } from './extensions.js';
+
+/** The identity, cluster, access and proxy as plans show them: no kubeconfig, no proxy credentials, no certificate body. */
+export function clusterAccessView(inputs: Pick<Inputs, 'identity' | 'cluster' | 'access' | 'proxy'>): Record<string, unknown> {
+  const { identity, cluster, access, proxy } = inputs;
+  return {
+    identity: identityView(identity),
+    cluster,
+    access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
+    proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
   };
 }

@@ -1,18 +1,13 @@
-import { formatDuration, log, runAction, setOutput } from '@arc-actions/core';
-import { writeStepSummary } from '@arc-actions/report';
+import { formatDuration, log, setOutput } from '@arc-actions/core';
 import { connectCluster, type ConnectDeps } from './story.js';
-import { clusterId, identityView } from '@arc-actions/azure';
-import { readInputs, type Inputs } from './inputs.js';
-import type { ActionPlan } from '@arc-actions/report';
+import { clusterRef } from '@arc-actions/azure';
+import { clusterAccessView, readInputs, type Inputs } from './inputs.js';
+import { runAction, type ActionPlan } from '@arc-actions/report';
 
 /** The redacted, plain-data view of the inputs: no kubeconfig, no proxy credentials, no certificate body. */
 export function inputsView(inputs: Inputs): Record<string, unknown> {
-  const { identity, cluster, access, proxy } = inputs;
   return {
-    identity: identityView(identity),
-    cluster,
-    access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
-    proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
+    ...clusterAccessView(inputs),
     registerProviders: inputs.registerProviders,
     createResourceGroup: inputs.createResourceGroup,
     autoUpgrade: inputs.autoUpgrade,
@@ -26,7 +21,7 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
 
 export function connectPlan(inputs: Inputs): ActionPlan {
   const { identity, cluster, access, proxy } = inputs;
-  const id = clusterId(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName);
+  const id = clusterRef(identity.subscriptionId!, cluster.resourceGroup, cluster.clusterName).id;
   const apply = inputs.dryRun
     ? 'Skipped: dry-run stops after the plan.'
     : [
@@ -69,16 +64,19 @@ export function connectPlan(inputs: Inputs): ActionPlan {
 }
 
 export async function run(deps: ConnectDeps = {}): Promise<void> {
-  await runAction('arc-connect', async () => {
-    const inputs = readInputs();
-    await log.group('arc-connect: plan', async () => log.info(JSON.stringify(connectPlan(inputs).steps, null, 2)));
-    const result = await connectCluster(inputs, deps);
+  await runAction('arc-connect', async (action) => {
+    const inputs = await action.phase('inputs', async () => {
+      const read = readInputs();
+      log.info(JSON.stringify(connectPlan(read).steps, null, 2));
+      return read;
+    });
+    const result = await action.phase('connect', () => connectCluster(inputs, deps));
     setOutput('cluster-id', result.clusterId);
     setOutput('connectivity-status', result.connectivityStatus ?? '');
     setOutput('agent-version', result.agentVersion ?? '');
     setOutput('result', result.result);
     setOutput('plan', result.plan);
-    await writeStepSummary(result.summary);
-    if (result.failure) throw new Error(result.failure);
+    await action.summary(result.summary);
+    if (result.failure) action.fail(`arc-connect failed: ${result.failure}`);
   });
 }

@@ -1,5 +1,4 @@
-import type { ArmClients } from '@arc-actions/azure';
-import { errorMessage, waitFor } from '@arc-actions/core';
+import { errorMessage } from '@arc-actions/core';
 import type { ProxyInputs } from './inputs.js';
 import { missingSkipEntries, type ClusterFacts } from './cluster-facts.js';
 import { allowlistUrl, parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
@@ -20,19 +19,6 @@ export const REQUIRED_PROVIDERS = ['Microsoft.Kubernetes', 'Microsoft.Kubernetes
 export const MONITORING_PROVIDERS = ['Microsoft.OperationalInsights', 'Microsoft.Insights'] as const;
 export const MIN_KUBERNETES = { major: 1, minor: 28 };
 
-/** Reads the registration state of the providers (no writes). */
-export async function readProviderStates(
-  arm: ArmClients,
-  subscriptionId: string,
-  namespaces: readonly string[] = REQUIRED_PROVIDERS,
-): Promise<Record<string, string>> {
-  const client = await arm.resources(subscriptionId);
-  const states = await Promise.all(
-    namespaces.map(async (ns) => [ns, (await client.providers.get(ns)).registrationState ?? 'NotRegistered'] as const),
-  );
-  return Object.fromEntries(states);
-}
-
 export function providerRows(states: Record<string, string>, register: boolean): CheckRow[] {
   return Object.keys(states).map((ns) => {
     const state = states[ns] ?? 'NotRegistered';
@@ -46,31 +32,6 @@ export function providerRows(states: Record<string, string>, register: boolean):
       fix: `az provider register --namespace ${ns} --wait (or set register-providers: true)`,
     };
   });
-}
-
-/** Registers the providers that are not Registered and polls until they are, within `timeoutMs`. Returns the ones it registered. */
-export async function registerProviders(
-  arm: ArmClients,
-  subscriptionId: string,
-  states: Record<string, string>,
-  timeoutMs: number,
-): Promise<string[]> {
-  const client = await arm.resources(subscriptionId);
-  const todo = Object.keys(states).filter((ns) => states[ns] !== 'Registered');
-  for (const ns of todo) if (states[ns] !== 'Registering') await client.providers.register(ns);
-  const done = await waitFor(
-    async () => {
-      const now = await Promise.all(todo.map(async (ns) => (await client.providers.get(ns)).registrationState));
-      return now.every((s) => s === 'Registered') ? true : undefined;
-    },
-    { timeoutMs, initialMs: 500, maxMs: 10_000 },
-  );
-  if (!done.value) {
-    throw new Error(
-      `The resource providers ${todo.join(', ')} were still registering after ${Math.round(timeoutMs / 1000)} s; run az provider show -n <namespace> and retry when they are Registered.`,
-    );
-  }
-  return todo;
 }
 
 /** Version, cluster-admin, and the proxy skip range (when a proxy is set), from facts already read. */

@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import {
   applyContainerInsights,
   containerInsightsExtension,
+  createRoleAssignment,
+  listRoleAssignmentsAt,
   planContainerInsights,
   workspaceSecrets,
   type ArmClients,
   type AzureEnvironment,
+  type ClusterRef,
   type ContainerInsightsPlan,
   type DesiredExtension,
   type ExtensionCluster,
@@ -188,25 +191,20 @@ export interface PlannedRole {
 /** Role assignments at cluster scope, found by principal+role (whatever their name) or planned with a deterministic name. */
 export async function planRoles(
   arm: ArmClients,
-  subscriptionId: string,
-  clusterId: string,
+  cluster: ClusterRef,
   assignments: readonly RoleAssignment[],
   clusterExists: boolean,
 ): Promise<PlannedRole[]> {
-  const existing: { principalId?: string; roleDefinitionId?: string; scope?: string }[] = [];
-  if (clusterExists && assignments.length) {
-    const client = await arm.authorization(subscriptionId);
-    for await (const a of client.roleAssignments.listForScope(clusterId, { filter: 'atScope()' })) existing.push(a);
-  }
+  const existing = clusterExists && assignments.length ? await listRoleAssignmentsAt(arm, cluster.subscriptionId, cluster.id) : [];
   return assignments.map((assignment) => {
     const guid = ROLE_IDS[assignment.role];
-    const roleDefinitionId = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
-    const name = roleAssignmentName(clusterId, assignment.principalId, guid);
+    const roleDefinitionId = `/subscriptions/${cluster.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
+    const name = roleAssignmentName(cluster.id, assignment.principalId, guid);
     const found = existing.some(
       (e) =>
         e.principalId?.toLowerCase() === assignment.principalId &&
         e.roleDefinitionId?.toLowerCase().endsWith(guid) &&
-        (!e.scope || e.scope.toLowerCase() === clusterId.toLowerCase()),
+        (!e.scope || e.scope.toLowerCase() === cluster.key),
     );
     return {
       assignment,
@@ -215,7 +213,7 @@ export async function planRoles(
       change: {
         kind: found ? 'unchanged' : 'create',
         resourceType: 'roleAssignment',
-        resourceId: `${clusterId}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+        resourceId: `${cluster.id}/providers/Microsoft.Authorization/roleAssignments/${name}`,
         name: `${assignment.role} → ${assignment.principalId}`,
         fields: found ? [] : [{ path: 'roleDefinitionId', before: undefined, after: roleDefinitionId }],
       },
@@ -223,16 +221,10 @@ export async function planRoles(
   });
 }
 
-export async function applyRole(arm: ArmClients, subscriptionId: string, clusterId: string, planned: PlannedRole): Promise<void> {
-  const client = await arm.authorization(subscriptionId);
-  try {
-    await client.roleAssignments.create(clusterId, planned.name, {
-      roleDefinitionId: planned.roleDefinitionId,
-      principalId: planned.assignment.principalId,
-      description: 'Assigned by arc-actions/arc-connect',
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'RoleAssignmentExists') return;
-    throw error;
-  }
+export async function applyRole(arm: ArmClients, cluster: ClusterRef, planned: PlannedRole): Promise<void> {
+  await createRoleAssignment(arm, cluster.subscriptionId, cluster.id, planned.name, {
+    roleDefinitionId: planned.roleDefinitionId,
+    principalId: planned.assignment.principalId,
+    description: 'Assigned by arc-actions/arc-connect',
+  });
 }

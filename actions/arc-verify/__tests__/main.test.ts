@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createGitHubApi, serveHandler } from '../../../packages/sandbox/src/github/index.js';
-import { run, shardOf } from '../src/main.js';
+import { shardOf } from '@arc-actions/core';
+import { run } from '../src/main.js';
 import { IDENTITY, clusterArmId, everythingVisible, kubeconfig, repoRoot, runStep } from '../../arc-connect/__tests__/harness.js';
 
 const ACTION = 'arc-verify/action.yml';

@@ -1,5 +1,5 @@
 import { errorMessage } from '@arc-actions/core';
-import type { ArmClients, ClusterInventory } from '@arc-actions/azure';
+import { assignmentsAtCluster, readSetById, type ArmClients, type ClusterRef } from '@arc-actions/azure';
 import {
   checkArcAgents,
   checkGatekeeperWebhook,
@@ -21,34 +21,16 @@ export interface AssignmentInScope {
 }
 
 /** The policy assignments that apply to a cluster, with how many constraints each should produce there. */
-export async function assignmentsFor(
-  clients: ArmClients,
-  cluster: ClusterInventory,
-  cache: Map<string, number>,
-): Promise<AssignmentInScope[]> {
-  const policy = await clients.policy(cluster.subscriptionId);
+export async function assignmentsFor(clients: ArmClients, cluster: ClusterRef, cache: Map<string, number>): Promise<AssignmentInScope[]> {
   const out: AssignmentInScope[] = [];
-  for await (const a of policy.policyAssignments.listForResource(
-    cluster.resourceGroup,
-    'Microsoft.Kubernetes',
-    '',
-    'connectedClusters',
-    cluster.name,
-    { filter: 'atScope()' },
-  )) {
+  for (const a of await assignmentsAtCluster(clients, cluster)) {
     const effect = String((a.parameters?.effect?.value as string | undefined) ?? 'Audit');
     if (effect.toLowerCase() === 'disabled' || !a.policyDefinitionId) continue;
     let policies = cache.get(a.policyDefinitionId.toLowerCase());
     if (policies === undefined) {
-      const name = a.policyDefinitionId.split('/').pop()!;
-      if (/policySetDefinitions/i.test(a.policyDefinitionId)) {
-        const set = /^\/providers\/Microsoft\.Authorization\//i.test(a.policyDefinitionId)
-          ? await policy.policySetDefinitions.getBuiltIn(name)
-          : await policy.policySetDefinitions.get(name);
-        policies = set.policyDefinitions?.length ?? 0;
-      } else {
-        policies = 1;
-      }
+      policies = /policySetDefinitions/i.test(a.policyDefinitionId)
+        ? ((await readSetById(clients, cluster.subscriptionId, a.policyDefinitionId))?.policyDefinitions?.length ?? 0)
+        : 1;
       cache.set(a.policyDefinitionId.toLowerCase(), policies);
     }
     out.push({ id: a.id ?? '', name: a.name ?? '', effect, policies });

@@ -14,9 +14,11 @@ import {
 import {
   readAllowEmpty,
   readAzureIdentityInputs,
+  parseClusterId,
   readFleetTargetInputs,
   workspacePath,
   type AzureIdentityInputs,
+  type ClusterRef,
   type FleetTargets,
 } from '@arc-actions/azure';
 import { parseKubeconfig } from '@arc-actions/kube';
@@ -30,7 +32,7 @@ export interface Inputs {
   mode: (typeof MODES)[number];
   targets?: FleetTargets;
   access: (typeof ACCESS)[number];
-  /** Cluster name → kubeconfig content (secrets, masked). */
+  /** Cluster id or name → kubeconfig content (secrets, masked). */
   kubeconfigs: Record<string, string>;
   negativeTestNamespace: string;
   minAgentVersion?: string;
@@ -62,12 +64,42 @@ export function readKubeconfigs(): Record<string, string> {
   if (!text) return {};
   const map = parseYamlWithSchema(text, kubeconfigsSchema, 'Input "kubeconfigs"', 'kubeconfigs');
   for (const [name, content] of Object.entries(map)) {
-    if (!/^[A-Za-z0-9][-_.A-Za-z0-9]{0,62}$/.test(name))
-      throw new ConfigurationError(`Input "kubeconfigs" has the key ${shown(name)}, which is not a cluster name.`, 'kubeconfigs');
+    if (!/^[A-Za-z0-9][-_.A-Za-z0-9]{0,62}$/.test(name) && !name.startsWith('/'))
+      throw new ConfigurationError(
+        `Input "kubeconfigs" has the key ${shown(name)}, which is neither a cluster name nor a cluster resource id.`,
+        'kubeconfigs',
+      );
+    if (name.startsWith('/')) parseClusterId(name, 'kubeconfigs');
     maskSecret(content);
     parseKubeconfig(content, 'kubeconfigs', undefined, 'kubeconfigs');
   }
   return map;
+}
+
+/**
+ * The kubeconfig of a cluster: the one keyed by its id (any case), else the one keyed by its name. Two clusters that
+ * share a name in two resource groups need their kubeconfigs keyed by id.
+ */
+export function kubeconfigFor(kubeconfigs: Record<string, string>, ref: ClusterRef): string | undefined {
+  const byId = Object.entries(kubeconfigs).find(([k]) => k.toLowerCase() === ref.key);
+  return byId ? byId[1] : kubeconfigs[ref.name];
+}
+
+/** Explicit targets whose kubeconfig is missing, or shared by name between two clusters of the same name. */
+function checkKubeconfigTargets(kubeconfigs: Record<string, string>, targets: readonly ClusterRef[]): void {
+  const missing = targets.filter((t) => !kubeconfigFor(kubeconfigs, t)).map((t) => t.name);
+  if (missing.length)
+    throw new ConfigurationError(
+      `Input "kubeconfigs" has no kubeconfig for ${missing.join(', ')}; add them or remove those clusters from targets.`,
+      'kubeconfigs',
+    );
+  const byName = targets.filter((t) => !Object.keys(kubeconfigs).some((k) => k.toLowerCase() === t.key));
+  const shared = byName.find((t) => byName.some((o) => o !== t && o.name === t.name));
+  if (shared)
+    throw new ConfigurationError(
+      `Input "kubeconfigs" has one kubeconfig for the name ${shared.name}, which two clusters in "targets" share; key each by its cluster id instead.`,
+      'kubeconfigs',
+    );
 }
 
 export function readShard(): { index: number; count: number } | undefined {
@@ -94,14 +126,7 @@ export function readInputs(): Inputs {
         'Input "kubeconfigs" is empty but "access" is kubeconfig; pass a YAML map of cluster name to kubeconfig from a secret.',
         'kubeconfigs',
       );
-    if (targets?.kind === 'targets') {
-      const missing = targets.targets.filter((t) => !(t.name in kubeconfigs)).map((t) => t.name);
-      if (missing.length)
-        throw new ConfigurationError(
-          `Input "kubeconfigs" has no kubeconfig for ${missing.join(', ')}; add them or remove those clusters from targets.`,
-          'kubeconfigs',
-        );
-    }
+    if (targets?.kind === 'targets') checkKubeconfigTargets(kubeconfigs, targets.targets);
   } else if (Object.keys(kubeconfigs).length > 0) {
     throw new ConfigurationError(
       `Input "kubeconfigs" is set but "access" is ${access}; set access: kubeconfig or remove kubeconfigs.`,

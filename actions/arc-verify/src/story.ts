@@ -1,15 +1,22 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ConfigurationError, errorMessage, log, mapSettled } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, emptySelectionError, selectorScope, type ClusterInventory } from '@arc-actions/azure';
+import { ConfigurationError, errorMessage, log, mapSettled, readEnv, runUrl, shardOf } from '@arc-actions/core';
+import {
+  armClientsFor,
+  type ArmClients,
+  clusterLabels,
+  emptySelectionError,
+  readFleetState,
+  selectorScope,
+  type FleetCluster,
+} from '@arc-actions/azure';
 import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { checkExemptions } from './checks/exemptions.js';
 import { startClusterConnect } from './cluster-connect.js';
-import { readFleetData } from './fleet-data.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
-import type { Inputs } from './inputs.js';
+import { kubeconfigFor, type Inputs } from './inputs.js';
 import { renderIssue, renderVerify } from './render.js';
 import { buildReport, clusterStatus, mergeReports, type ClusterReport, type VerifyReport } from './report.js';
 
@@ -33,10 +40,6 @@ export interface VerifyOutcome {
 const EXPECTED_EXTENSIONS = ['microsoft.policyinsights'];
 const SHARD_SIZE = 50;
 
-export function shardOf<T>(items: readonly T[], shard?: { index: number; count: number }): T[] {
-  return shard ? items.filter((_, i) => i % shard.count === shard.index - 1) : [...items];
-}
-
 function readPrevious(path: string | undefined): VerifyReport | undefined {
   if (!path) return undefined;
   try {
@@ -57,7 +60,7 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
   if (inputs.mode === 'aggregate') {
     report = mergeReports(readShardReports(inputs.reportPath), now(), previous);
   } else {
-    const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+    const clients = deps.clients ?? (await armClientsFor(inputs.identity));
     const subscription =
       inputs.identity.subscriptionId ?? (inputs.targets?.kind === 'targets' ? inputs.targets.targets[0].subscriptionId : undefined);
     if (
@@ -72,7 +75,11 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
         'subscription-id',
       );
     }
-    const data = await readFleetData(clients, inputs.targets, subscription ?? '');
+    const data = await readFleetState(
+      clients,
+      inputs.targets?.kind === 'targets' ? { refs: inputs.targets.targets } : { selector: inputs.targets?.selector },
+      subscription ?? '',
+    );
     if (inputs.targets?.kind === 'selector' && data.clusters.length === 0 && !inputs.allowEmpty)
       throw emptySelectionError(inputs.targets.selector, selectorScope(inputs.targets.selector, subscription));
     const options: ArmCheckOptions = {
@@ -84,11 +91,13 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     };
     const newest = newestAgentVersion(data.clusters);
     const sorted = [...data.clusters].sort((a, b) => a.id.localeCompare(b.id));
+    // Rows are keyed by id and show the name, or the id where two clusters share a name.
+    const labels = clusterLabels([...data.clusters.map((c) => c.ref), ...data.missing]);
     matrixCount = Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
     const mine = shardOf(sorted, inputs.shard);
     const cache = new Map<string, number>();
     const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
-      const key = cluster.id.toLowerCase();
+      const { key } = cluster.ref;
       const checks: CheckResult[] = armChecks(
         { cluster, extensions: data.extensions.get(key) ?? [], flux: data.flux.get(key) ?? [], policy: data.policy.get(key) },
         newest,
@@ -96,26 +105,26 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
       );
       checks.push(checkExemptions(cluster, data.exemptions, options.now, inputs.exemptionWarningDays ?? 14));
       if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
-      return { id: cluster.id, name: cluster.name, status: clusterStatus(checks), checks };
+      return { id: cluster.id, name: labels.get(key)!, status: clusterStatus(checks), checks };
     });
     const clusters = settled.map((r, i) =>
       r.status === 'fulfilled'
         ? r.value
         : {
             id: mine[i].id,
-            name: mine[i].name,
+            name: labels.get(mine[i].ref.key)!,
             status: 'fail' as const,
             checks: [{ check: 'verify', status: 'fail' as const, reason: `Verification failed: ${errorMessage(r.reason)}.` }],
           },
     );
-    for (const id of data.missing) {
+    for (const ref of data.missing) {
       const check: CheckResult = {
         check: 'connectivity',
         status: 'fail',
-        reason: 'The cluster is not in Resource Graph (deleted, or no read access).',
+        reason: `The ${ref.type === 'managedClusters' ? 'AKS cluster' : 'cluster'} is not in Resource Graph (deleted, or no read access).`,
         fix: "Check the id and the identity's Reader role.",
       };
-      clusters.push({ id, name: id.split('/').pop()!, status: 'fail', checks: [check] });
+      clusters.push({ id: ref.id, name: labels.get(ref.key)!, status: 'fail', checks: [check] });
     }
     report = buildReport(clusters, {
       now: now(),
@@ -146,24 +155,31 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
 
 async function clusterChecks(
   clients: ArmClients,
-  cluster: ClusterInventory,
+  cluster: FleetCluster,
   inputs: Inputs,
   cache: Map<string, number>,
   port: number,
   az?: string,
 ): Promise<CheckResult[]> {
-  const assignments = await assignmentsFor(clients, cluster, cache);
+  const assignments = await assignmentsFor(clients, cluster.ref, cache);
   if (inputs.access === 'kubeconfig') {
-    const kubeconfig = inputs.kubeconfigs[cluster.name];
-    if (!kubeconfig) return [{ check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs".' }];
+    const kubeconfig = kubeconfigFor(inputs.kubeconfigs, cluster.ref);
+    if (!kubeconfig)
+      return [
+        { check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs" (keyed by its id or its name).' },
+      ];
     return inClusterChecks(kubeconfig, assignments, inputs.negativeTestNamespace);
   }
+  if (cluster.ref.type === 'managedClusters')
+    return [
+      { check: 'get-nodes', status: 'skipped', reason: 'Cluster connect reaches Arc clusters only; use access: kubeconfig for AKS.' },
+    ];
   let session;
   try {
-    session = await startClusterConnect(cluster, {
+    session = await startClusterConnect(cluster.ref, {
       port,
       az,
-      login: process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+      login: readEnv('ACTIONS_ID_TOKEN_REQUEST_URL')
         ? {
             clientId: inputs.identity.clientId,
             tenantId: inputs.identity.tenantId,
@@ -213,16 +229,13 @@ async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: O
   const target = readGitHubTarget();
   const client = octokit ?? getOctokit(inputs.githubToken!);
   if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');
-  const runUrl = process.env.GITHUB_RUN_ID
-    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${target.owner}/${target.repo}/actions/runs/${process.env.GITHUB_RUN_ID}`
-    : undefined;
   const failing = report.clusters.filter((c) => c.status === 'fail');
   const result = await upsertIssue(client, {
     owner: target.owner,
     repo: target.repo,
     label: 'arc-verify',
     title: `Fleet verification: ${failing.length} clusters failing`,
-    body: renderIssue(report, runUrl),
+    body: renderIssue(report, runUrl()),
     open: report.status === 'fail',
   });
   return { outcome: result.outcome, number: result.number };

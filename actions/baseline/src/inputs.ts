@@ -1,6 +1,5 @@
 import { booleanInput, durationInput, enumInput, optionalString } from '@arc-actions/core';
 import { readAzureIdentityInputs, readDryRun, type AzureIdentityInputs } from '@arc-actions/azure';
-import { KNOWN_EXTENSIONS, type ExtensionSpec } from '../../arc-connect/src/extensions.js';
 import {
   readClusterInputs,
   readExtensions,
@@ -12,9 +11,11 @@ import {
   type KubeAccessInputs,
   type ProxyInputs,
   type RoleAssignment,
-} from '../../arc-connect/src/inputs.js';
-import { readFluxSource, type FluxSource } from '../../flux-apply/src/inputs.js';
-import { readPolicies, type PolicySource } from '../../policy-rollout/src/inputs.js';
+  KNOWN_EXTENSIONS,
+  type ExtensionSpec,
+} from '@arc-actions/action-arc-connect/inputs';
+import { readFluxSource, type FluxSource } from '@arc-actions/action-flux-apply/inputs';
+import { readPolicies, type PolicySource } from '@arc-actions/action-policy-rollout/inputs';
 
 /** The root action: connect → extensions → flux → policy (audit) → verify, for one cluster. */
 export interface Inputs {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { RetryBudget } from '@arc-actions/core';
-import { CLUSTER_RP, isTransient, withBudget } from '../src/arm.js';
+import { RetryBudget, shardOf } from '@arc-actions/core';
+import { CLUSTER_RP, isTransient, withBudget } from '@arc-actions/azure';
 import { parseConfiguration } from '../src/configuration.js';
-import { shardOf } from '../src/story.js';
 import { createHash } from 'node:crypto';
 import { armGitUrl, desiredBody, protectedSettings, settingsMarker } from '../src/desired.js';
 import type { GitAuth } from '../src/inputs.js';
@@ -398,7 +397,7 @@ describe('fan-out and retries', () => {
 
   it('splits targets into disjoint shards that cover the fleet', () => {
     const targets = Array.from({ length: 10 }, (_, i) => ({ id: `/x/c${i}` }));
-    const shards = [0, 1, 2].map((index) => shardOf(targets, { index, total: 3 }).map((t) => t.id));
+    const shards = [0, 1, 2].map((index) => shardOf(targets, { index: index + 1, count: 3 }).map((t) => t.id));
     expect(shards.flat().sort()).toEqual(targets.map((t) => t.id).sort());
     expect(shards.map((s) => s.length)).toEqual([4, 3, 3]);
   });

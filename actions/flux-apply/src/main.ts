@@ -1,7 +1,6 @@
-import * as core from '@actions/core';
-import { formatDuration, log, runAction } from '@arc-actions/core';
+import { formatDuration, log } from '@arc-actions/core';
 import { describeTargets, identityView } from '@arc-actions/azure';
-import type { ActionPlan } from '@arc-actions/report';
+import { runAction, type ActionPlan } from '@arc-actions/report';
 import { applyFleet, publishFleetResult, type FleetDeps } from './story.js';
 import { readInputs, type GitAuth, type Inputs } from './inputs.js';
 
@@ -68,16 +67,18 @@ export function fluxPlan(inputs: Inputs): ActionPlan {
 }
 
 export async function run(deps: FleetDeps = {}): Promise<void> {
-  await runAction('flux-apply', async () => {
-    const inputs = readInputs();
-    for (const warning of inputs.source.warnings) log.warning(warning);
-    await log.group('flux-apply: plan', async () => log.info(JSON.stringify(fluxPlan(inputs).steps, null, 2)));
-    const result = await applyFleet(inputs, deps);
-    await publishFleetResult(result, { token: inputs.githubToken });
-    if (result.failed) {
-      core.setFailed(
+  await runAction('flux-apply', async (action) => {
+    const inputs = await action.phase('inputs', async () => {
+      const read = readInputs();
+      for (const warning of read.source.warnings) log.warning(warning);
+      log.info(JSON.stringify(fluxPlan(read).steps, null, 2));
+      return read;
+    });
+    const result = await action.phase('apply and observe', () => applyFleet(inputs, deps));
+    await action.phase('report', () => publishFleetResult(result, { token: inputs.githubToken, summary: action.summary }));
+    if (result.failed)
+      action.fail(
         `flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`,
       );
-    }
   });
 }

@@ -1,5 +1,6 @@
-import { mapSettled, sleep } from '@arc-actions/core';
-import { kqlString, owningClusterId, queryGraph, type ArmClients } from '@arc-actions/azure';
+import { formatDuration, mapSettled, redact, sleep } from '@arc-actions/core';
+import { clusterKeyOf, kqlString, queryGraph, type ArmClients } from '@arc-actions/azure';
+import type { FluxTargetResult } from './report.js';
 
 /**
  * Observing Flux after a write: `complianceState` per cluster until Compliant or the deadline. A fleet is read
@@ -151,7 +152,7 @@ async function readByGraph(options: ObserveOptions, pending: Watched[]): Promise
   const wanted = new Map(pending.map((w) => [w.clusterId.toLowerCase(), w.key]));
   const out = new Map<string, Record<string, any>>();
   for (const row of result.rows) {
-    const key = wanted.get(owningClusterId(String(row.id)));
+    const key = wanted.get(clusterKeyOf(String(row.id)));
     if (key) out.set(key, row);
   }
   return out;
@@ -198,4 +199,35 @@ export async function observeCompliance(watched: readonly Watched[], options: Ob
     interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 15_000);
   }
   return results;
+}
+
+/** Each watched result's status and message from its observation: no state, Failed, still pending, Non-Compliant, Suspended. */
+export function judgeObservations(results: FluxTargetResult[], observations: Map<string, Observation>, timeoutMs: number): void {
+  for (const r of results) {
+    const obs = observations.get(r.target);
+    if (!obs) continue;
+    if (obs.compliance) r.compliance = { ...obs.compliance, final: obs.final, waitedMs: obs.waitedMs };
+    const c = obs.compliance;
+    const failing = c?.kustomizations.filter((k) => k.complianceState !== 'Compliant' && k.message) ?? [];
+    if (!c) {
+      r.status = 'fail';
+      r.message = `No compliance state within ${formatDuration(timeoutMs)}${obs.error ? ` (${obs.error})` : ''}.`;
+    } else if (c.provisioningState === 'Failed') {
+      r.status = 'fail';
+      r.message = `The configuration's provisioning Failed${c.errorMessage ? `: ${c.errorMessage}` : ''}.`;
+    } else if (!obs.final) {
+      r.status = 'fail';
+      r.message = `Still ${c.state} after ${formatDuration(obs.waitedMs)}${failing.length ? `: ${failing[0].name}: ${failing[0].message}` : ''}.`;
+    } else if (c.state === 'Non-Compliant') {
+      r.status = 'fail';
+      const first = failing[0];
+      r.message = first
+        ? `Non-Compliant: ${first.name} (${first.reason ?? 'Ready=False'}): ${first.message}`
+        : `Non-Compliant${c.source?.message ? `: source: ${c.source.message}` : ''}.`;
+    } else if (c.state === 'Suspended') {
+      r.status = r.status === 'fail' ? 'fail' : 'warn';
+      r.message ??= 'The configuration is suspended.';
+    }
+    if (r.message) r.message = redact(r.message);
+  }
 }

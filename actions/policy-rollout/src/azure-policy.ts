@@ -1,115 +1,22 @@
 import { ConfigurationError } from '@arc-actions/core';
-import { ifExists, type ArmClients } from '@arc-actions/azure';
+import { readDefinitionById, readSetById, type ArmClients, type DefinitionRecord } from '@arc-actions/azure';
 import { policyKey } from './fleet-evidence.js';
 
 /**
- * Policy assignments, definitions and set definitions through @azure/arm-policy. Definitions and sets live at a
- * management group, a subscription or (built-ins) the tenant root: each is read and written where its own id says,
- * never through the run's default subscription (issue 13).
+ * What policy-rollout accepts as the definition of an assignment. Reads and writes of assignments and definitions are
+ * the policy module's (packages/azure/src/policy); they are re-exported here for the modules of this action.
  */
-
-/** The assignment as ARM holds it, or undefined when it does not exist yet. */
-export async function readAssignment(clients: ArmClients, subscriptionId: string, scope: string, name: string) {
-  const policy = await clients.policy(subscriptionId);
-  return ifExists(policy.policyAssignments.get(scope, name));
-}
-
-export async function writeAssignment(
-  clients: ArmClients,
-  subscriptionId: string,
-  scope: string,
-  name: string,
-  body: Record<string, unknown>,
-) {
-  const policy = await clients.policy(subscriptionId);
-  return policy.policyAssignments.create(scope, name, body);
-}
-
-/** Where a definition or set lives, from its id (or from a scope for one we write). */
-export type DefinitionHome = { kind: 'builtIn' } | { kind: 'managementGroup'; id: string } | { kind: 'subscription'; id: string };
-
-const MG_SCOPE = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)(?:$|\/)/i;
-const SUB_SCOPE = /^\/subscriptions\/([^/]+)(?:$|\/)/i;
-
-export function homeOf(idOrScope: string): DefinitionHome {
-  const mg = MG_SCOPE.exec(idOrScope);
-  if (mg) return { kind: 'managementGroup', id: mg[1] };
-  const sub = SUB_SCOPE.exec(idOrScope);
-  if (sub) return { kind: 'subscription', id: sub[1].toLowerCase() };
-  return { kind: 'builtIn' };
-}
-
-/** The policy client that reaches `home`: a subscription's own for a subscription, any for the rest. */
-const clientFor = (clients: ArmClients, home: DefinitionHome, fallbackSubscription: string) =>
-  clients.policy(home.kind === 'subscription' ? home.id : fallbackSubscription);
-
-export interface DefinitionRecord {
-  id?: string;
-  name?: string;
-  displayName?: string;
-  mode?: string;
-  version?: string;
-  metadata?: Record<string, unknown>;
-  policyDefinitions?: { policyDefinitionId?: string; policyDefinitionReferenceId?: string }[];
-}
-
-/** A policy definition by id, read at its own scope; undefined when Azure says it does not exist. */
-export async function readDefinitionById(clients: ArmClients, fallbackSubscription: string, id: string) {
-  const home = homeOf(id);
-  const name = id.split('/').pop()!;
-  const policy = await clientFor(clients, home, fallbackSubscription);
-  const read =
-    home.kind === 'builtIn'
-      ? policy.policyDefinitions.getBuiltIn(name)
-      : home.kind === 'managementGroup'
-        ? policy.policyDefinitions.getAtManagementGroup(home.id, name)
-        : policy.policyDefinitions.get(name);
-  return (await ifExists(read)) as DefinitionRecord | undefined;
-}
-
-/** A set definition (initiative) by id, read at its own scope; undefined when Azure says it does not exist. */
-export async function readSetById(clients: ArmClients, fallbackSubscription: string, id: string) {
-  const home = homeOf(id);
-  const name = id.split('/').pop()!;
-  const policy = await clientFor(clients, home, fallbackSubscription);
-  const read =
-    home.kind === 'builtIn'
-      ? policy.policySetDefinitions.getBuiltIn(name)
-      : home.kind === 'managementGroup'
-        ? policy.policySetDefinitions.getAtManagementGroup(home.id, name)
-        : policy.policySetDefinitions.get(name);
-  return (await ifExists(read)) as DefinitionRecord | undefined;
-}
-
-/**
- * The policies an assignment evaluates, named as its policy states name them: reference ids for an initiative (read
- * at its own scope), the definition name for a single definition.
- */
-export async function policiesOf(clients: ArmClients, fallbackSubscription: string, definitionId: string): Promise<string[]> {
-  if (!/\/policySetDefinitions\//i.test(definitionId)) return [definitionId.split('/').pop()!];
-  const set = await readSetById(clients, fallbackSubscription, definitionId);
-  if (!set) throw new Error(`The policy set definition ${definitionId} does not exist.`);
-  return (set.policyDefinitions ?? []).map((d) => policyKey(d.policyDefinitionReferenceId, d.policyDefinitionId));
-}
-
-/** Writes a custom definition at its own subscription or management group (`scope`). */
-export async function writeCustomDefinition(
-  clients: ArmClients,
-  fallbackSubscription: string,
-  scope: string,
-  name: string,
-  body: Record<string, unknown>,
-) {
-  const home = homeOf(scope);
-  const policy = await clientFor(clients, home, fallbackSubscription);
-  if (home.kind === 'managementGroup') return policy.policyDefinitions.createOrUpdateAtManagementGroup(home.id, name, body);
-  if (home.kind === 'subscription') return policy.policyDefinitions.createOrUpdate(name, body);
-  throw new Error(`A custom definition cannot be written at ${scope}; use a management group or a subscription.`);
-}
-
-export async function readCustomDefinition(clients: ArmClients, fallbackSubscription: string, scope: string, name: string) {
-  return readDefinitionById(clients, fallbackSubscription, `${scope}/providers/Microsoft.Authorization/policyDefinitions/${name}`);
-}
+export {
+  homeOf,
+  readAssignment,
+  readCustomDefinition,
+  readDefinitionById,
+  readSetById,
+  writeAssignment,
+  writeCustomDefinition,
+  type DefinitionHome,
+  type DefinitionRecord,
+} from '@arc-actions/azure';
 
 export const KUBERNETES_MODE = 'Microsoft.Kubernetes.Data';
 
@@ -192,4 +99,15 @@ function checkMode(found: DefinitionRecord, id: string, refuse: (message: string
   refuse(
     `uses ${what}${found.displayName ? ` ("${found.displayName}")` : ''} has mode "${found.mode ?? 'none'}"; policy-rollout assigns Kubernetes policies only (mode ${KUBERNETES_MODE}): choose a Kubernetes definition or initiative.`,
   );
+}
+
+/**
+ * The policies an assignment evaluates, named as its policy states name them: reference ids for an initiative (read
+ * at its own scope), the definition name for a single definition.
+ */
+export async function policiesOf(clients: ArmClients, fallbackSubscription: string, definitionId: string): Promise<string[]> {
+  if (!/\/policySetDefinitions\//i.test(definitionId)) return [definitionId.split('/').pop()!];
+  const set = await readSetById(clients, fallbackSubscription, definitionId);
+  if (!set) throw new Error(`The policy set definition ${definitionId} does not exist.`);
+  return (set.policyDefinitions ?? []).map((d) => policyKey(d.policyDefinitionReferenceId, d.policyDefinitionId));
 }

@@ -1,5 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { clusterLabels } from '@arc-actions/azure';
 import type { GateEvidence } from './gate/evidence.js';
+
+/** The row label of each cluster, by key: its name, or its id where two clusters share the name. */
+const labelsOf = (clusters: GateEvidence['clusters']) =>
+  clusterLabels(clusters.map((c) => ({ id: c.id, key: c.id.toLowerCase(), name: c.name })));
 
 export interface Violation {
   cluster: string;
@@ -13,7 +18,7 @@ export interface Violation {
 export const violationKey = (v: Violation): string => `${v.cluster}|${v.policy}|${v.kind}|${v.namespace ?? ''}/${v.name}`;
 
 export function violationsOf(e: Pick<GateEvidence, 'clusters' | 'components'>, state = 'NonCompliant'): Violation[] {
-  const names = new Map(e.clusters.map((c) => [c.id.toLowerCase(), c.name]));
+  const names = labelsOf(e.clusters);
   return e.components
     .filter((c) => c.complianceState === state && names.has(c.clusterId.toLowerCase()))
     .map((c) => ({ cluster: names.get(c.clusterId.toLowerCase())!, policy: c.policy, kind: c.kind, namespace: c.namespace, name: c.name }))
@@ -34,8 +39,8 @@ export function complianceMatrix(
   policies: string[],
 ): Map<string, Map<string, ComplianceCell>> {
   const matrix = new Map<string, Map<string, ComplianceCell>>();
-  for (const c of e.clusters) matrix.set(c.name, new Map(policies.map((p) => [p, { state: 'No data', violations: 0 }])));
-  const names = new Map(e.clusters.map((c) => [c.id.toLowerCase(), c.name]));
+  const names = labelsOf(e.clusters);
+  for (const label of names.values()) matrix.set(label, new Map(policies.map((p) => [p, { state: 'No data', violations: 0 }])));
   for (const s of e.states) {
     const row = matrix.get(names.get(s.clusterId.toLowerCase()) ?? '');
     const cell = row?.get(s.policy);

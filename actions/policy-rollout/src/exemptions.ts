@@ -1,5 +1,5 @@
 import { ConfigurationError, diffFields, log, type FieldChange } from '@arc-actions/core';
-import { ifExists, kqlString, queryGraph, type ArmClients } from '@arc-actions/azure';
+import { deleteExemption, listExemptionsOf, readExemption, writeExemption, type ArmClients } from '@arc-actions/azure';
 import { blocks, code, heading, table } from '@arc-actions/report';
 import { policiesOf } from './azure-policy.js';
 import { definitionScope, METADATA_KEY, resolveDefinitionId, specHash } from './desired.js';
@@ -39,8 +39,6 @@ export interface ExemptionContext {
 }
 
 const assignmentIdOf = (a: PolicyAssignmentSpec) => `${a.scope}/providers/Microsoft.Authorization/policyAssignments/${a.name}`;
-/** The classic client's URL template is `/{scope}/providers/...` with the scope not encoded: no leading slash. */
-const sdkScope = (scope: string) => scope.replace(/^\/+/, '');
 
 /**
  * Every exemption names policies its assignment has (reference ids of the initiative, or the definition's name).
@@ -95,7 +93,6 @@ export async function rolloutExemptions(
   assignments: PolicyAssignmentSpec[],
 ): Promise<ExemptionOutcome[]> {
   if (ctx.mode === 'promote') return [];
-  const client = await ctx.clients.policyExemptions(ctx.subscriptionId);
   const write = ctx.mode === 'apply' && !ctx.dryRun;
   const verb = write ? 'was' : 'would be';
   const names = new Set(assignments.map((a) => a.name));
@@ -103,7 +100,11 @@ export async function rolloutExemptions(
   for (const e of set.exemptions.filter((x) => names.has(x.assignment))) {
     const assignment = assignments.find((a) => a.name === e.assignment)!;
     const desired = desiredExemption(e, assignment);
-    const actual = await ifExists(client.policyExemptions.get(sdkScope(e.scope), e.name));
+    const actual = await readExemption(
+      ctx.clients,
+      ctx.subscriptionId,
+      `${e.scope}/providers/Microsoft.Authorization/policyExemptions/${e.name}`,
+    );
     const current = comparable(actual as Record<string, any> | undefined);
     // Ids come back in any casing: compare the assignment id case-insensitively.
     const fields = diffFields(current ? { ...current, policyAssignmentId: current.policyAssignmentId.toLowerCase() } : undefined, {
@@ -132,7 +133,7 @@ export async function rolloutExemptions(
     }
     const action = !actual ? 'create' : fields.length ? 'update' : 'unchanged';
     if (write && action !== 'unchanged') {
-      await client.policyExemptions.createOrUpdate(sdkScope(e.scope), e.name, {
+      await writeExemption(ctx.clients, ctx.subscriptionId, e.scope, e.name, {
         policyAssignmentId: desired.policyAssignmentId,
         policyDefinitionReferenceIds: desired.policyDefinitionReferenceIds.length ? desired.policyDefinitionReferenceIds : undefined,
         exemptionCategory: e.category,
@@ -154,7 +155,7 @@ export async function rolloutExemptions(
           : `Exemption ${e.name} ${verb} ${action === 'create' ? 'created' : `updated (${fields.map((f) => f.path).join(', ')})`}.`,
     });
   }
-  outcomes.push(...(await removedExemptions(ctx, set, assignments, write, client)));
+  outcomes.push(...(await removedExemptions(ctx, set, assignments, write)));
   return outcomes;
 }
 
@@ -164,7 +165,6 @@ async function removedExemptions(
   set: PolicySet,
   assignments: PolicyAssignmentSpec[],
   write: boolean,
-  client: Awaited<ReturnType<ArmClients['policyExemptions']>>,
 ): Promise<ExemptionOutcome[]> {
   const out: ExemptionOutcome[] = [];
   const wanted = new Set(
@@ -172,23 +172,14 @@ async function removedExemptions(
   );
   for (const assignment of assignments) {
     const { scope, where } = graphScopeOf(assignment.scope);
-    const rows = await queryGraph<{ id: string; name: string; metadata?: Record<string, unknown> }>(
-      ctx.clients,
-      [
-        "policyresources\n| where type =~ 'microsoft.authorization/policyexemptions'",
-        `| where properties.policyAssignmentId =~ ${kqlString(assignmentIdOf(assignment))}`,
-        ...where,
-        '| project id, name, metadata = properties.metadata\n| order by id asc',
-      ].join('\n'),
-      scope,
-    );
+    const rows = await listExemptionsOf(ctx.clients, assignmentIdOf(assignment), scope, where);
     if (!rows.complete)
       throw new Error(`Not every page of the exemptions of ${assignment.name} could be read; refusing to decide what to delete.`);
     for (const row of rows.rows) {
       if (!row.metadata?.[METADATA_KEY] || wanted.has(row.id.toLowerCase())) continue;
       const exemptionScope = row.id.replace(/\/providers\/Microsoft\.Authorization\/policyExemptions\/[^/]+$/i, '');
       if (write) {
-        await client.policyExemptions.delete(sdkScope(exemptionScope), row.name);
+        await deleteExemption(ctx.clients, ctx.subscriptionId, exemptionScope, row.name);
         log.info(`Deleted policy exemption ${row.name} at ${exemptionScope}: it is no longer in the policy files.`);
       }
       out.push({

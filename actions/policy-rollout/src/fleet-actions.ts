@@ -1,5 +1,5 @@
 import { log, mapSettled, errorMessage, RetryBudget } from '@arc-actions/core';
-import { ExtensionInstaller, type ArmClients, type ClusterType } from '@arc-actions/azure';
+import { ExtensionInstaller, parseClusterId, triggerEvaluations as startEvaluations, type ArmClients } from '@arc-actions/azure';
 import type { AssignmentOutcome } from './rollout.js';
 
 /**
@@ -17,18 +17,13 @@ export async function ensurePolicyExtensions(
   const missing = clusterIds.filter((id) => installed[id.toLowerCase()] !== 'Succeeded');
   const installer = new ExtensionInstaller(clients, new RetryBudget(20), options);
   const results = await mapSettled(missing, 8, async (id) => {
-    const [, , subscriptionId, , resourceGroup, , provider, type, name] = id.split('/');
+    const cluster = parseClusterId(id, 'policies');
     const { plan } = await installer.ensure(
-      {
-        subscriptionId,
-        resourceGroup,
-        name,
-        type: (provider.toLowerCase() === 'microsoft.containerservice' ? 'managedClusters' : type) as ClusterType,
-      },
+      cluster,
       { name: 'azurepolicy', extensionType: 'Microsoft.PolicyInsights', autoUpgradeMinorVersion: true },
       'present',
     );
-    if (plan.action !== 'unchanged') log.info(`Installed the azurepolicy extension on ${name}.`);
+    if (plan.action !== 'unchanged') log.info(`Installed the azurepolicy extension on ${cluster.name}.`);
     return id;
   });
   return {
@@ -38,15 +33,8 @@ export async function ensurePolicyExtensions(
 }
 
 /** Starts a policy evaluation for each subscription (or resource group) the assignments cover; does not wait. */
-export async function triggerEvaluations(clients: ArmClients, outcomes: AssignmentOutcome[]): Promise<string[]> {
-  const scopes = [...new Set(outcomes.map((o) => o.scope.toLowerCase()).filter((s) => s.startsWith('/subscriptions/')))];
-  const started: string[] = [];
-  for (const scope of scopes) {
-    const [, , subscriptionId, , resourceGroup] = scope.split('/');
-    const insights = await clients.policyInsights(subscriptionId);
-    if (resourceGroup) await insights.policyStates.beginTriggerResourceGroupEvaluation(subscriptionId, resourceGroup);
-    else await insights.policyStates.beginTriggerSubscriptionEvaluation(subscriptionId);
-    started.push(scope);
-  }
-  return started;
-}
+export const triggerEvaluations = (clients: ArmClients, outcomes: AssignmentOutcome[]): Promise<string[]> =>
+  startEvaluations(
+    clients,
+    outcomes.map((o) => o.scope),
+  );

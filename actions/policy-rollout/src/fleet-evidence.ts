@@ -1,4 +1,4 @@
-import { kqlString, queryGraph, type ArmClients, type GraphScope } from '@arc-actions/azure';
+import { clusterKeyOf, kqlString, queryGraph, type ArmClients, type GraphScope } from '@arc-actions/azure';
 import type { GateEvidence } from './gate/evidence.js';
 
 /** How an assignment's scope maps onto Resource Graph: request scope plus an optional resource-group filter. */
@@ -88,7 +88,6 @@ export async function gatherFleetEvidence(
     ].join('\n'),
     scope,
   );
-  const clusterOf = (id: string) => id.toLowerCase().split('/providers/microsoft.kubernetesconfiguration/')[0];
   return {
     clusters: clusters.rows.map((c) => ({
       id: c.id,
@@ -97,7 +96,7 @@ export async function gatherFleetEvidence(
       lastConnectivityTime: c.lastConnectivityTime,
     })),
     clusterLocations: Object.fromEntries(clusters.rows.map((c) => [c.id.toLowerCase(), c.location])),
-    policyExtension: Object.fromEntries(extensions.rows.map((e) => [clusterOf(e.id), e.provisioningState])),
+    policyExtension: Object.fromEntries(extensions.rows.map((e) => [clusterKeyOf(e.id), e.provisioningState])),
     states: states.rows.map((s) => ({
       clusterId: s.resourceId.toLowerCase(),
       policy: policyKey(s.policy, s.policyDefinitionId),

@@ -1,6 +1,15 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigurationError, booleanInput, durationInput, enumInput, optionalString, shown } from '@arc-actions/core';
+import {
+  ConfigurationError,
+  booleanInput,
+  durationInput,
+  enumInput,
+  isPullRequestEvent,
+  optionalString,
+  readEnv,
+  shown,
+} from '@arc-actions/core';
 import {
   readAllowEmpty,
   readAzureIdentityInputs,
@@ -83,8 +92,6 @@ const ASSIGNMENT = {
 };
 const RING = { regex: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, description: 'a ring name: lowercase letters, digits and -' };
 
-const isPullRequest = (): boolean => /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '');
-
 export function readInputs(): Inputs {
   const identity = readAzureIdentityInputs();
   const mode = enumInput('mode', MODES, 'plan');
@@ -105,10 +112,10 @@ export function readInputs(): Inputs {
     optionalString('check-name', { maxLength: 100, pattern: { regex: /^[^\n\r]+$/, description: 'a single line' } }) ??
     'Arc policy rollout';
   const commentSet = optionalString('comment') !== undefined;
-  const comment = booleanInput('comment', isPullRequest());
-  if (commentSet && comment && !isPullRequest()) {
+  const comment = booleanInput('comment', isPullRequestEvent());
+  if (commentSet && comment && !isPullRequestEvent()) {
     throw new ConfigurationError(
-      `Input "comment" is true but the event is ${process.env.GITHUB_EVENT_NAME || 'not a pull request'}; comments go on pull requests, so remove it or run on pull_request.`,
+      `Input "comment" is true but the event is ${readEnv('GITHUB_EVENT_NAME') ?? 'not a pull request'}; comments go on pull requests, so remove it or run on pull_request.`,
       'comment',
     );
   }

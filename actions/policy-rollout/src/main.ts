@@ -1,6 +1,5 @@
-import * as core from '@actions/core';
-import { runAction, setOutput } from '@arc-actions/core';
-import { writeStepSummary } from '@arc-actions/report';
+import { log, setOutput } from '@arc-actions/core';
+import { runAction } from '@arc-actions/report';
 import { readInputs } from './inputs.js';
 import { runRollout, type RolloutDeps, type RolloutResult } from './story.js';
 import { previewOutput } from './preview/render.js';
@@ -10,11 +9,11 @@ import { previewOutput } from './preview/render.js';
  * provenance, policy extension on every cluster, evaluation triggered) and promote (audit → deny behind the gate).
  */
 export async function run(deps: RolloutDeps = {}): Promise<void> {
-  await runAction('policy-rollout', async () => {
-    const inputs = readInputs();
+  await runAction('policy-rollout', async (action) => {
+    const inputs = await action.phase('inputs', async () => readInputs());
     // The summary and outputs are written before the check run and the comment, which GitHub may refuse.
     const writeResult = async (result: RolloutResult) => {
-      await writeStepSummary(result.markdown);
+      await action.summary(result.markdown);
       setOutput('result', {
         mode: inputs.mode,
         dryRun: inputs.dryRun,
@@ -27,8 +26,9 @@ export async function run(deps: RolloutDeps = {}): Promise<void> {
       setOutput('violations', String(result.violations));
       setOutput('gate', result.gate);
     };
+    // Each assignment is its own log group (runRollout), so the story is not wrapped in one.
     const result = await runRollout(inputs, { ...deps, onResult: writeResult });
-    for (const o of result.outcomes) core.info(o.message);
-    if (result.failure) core.setFailed(result.failure);
+    for (const o of result.outcomes) log.info(o.message);
+    if (result.failure) action.fail(result.failure);
   });
 }

@@ -308,20 +308,21 @@ async function drift(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promote
 
 async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: PromoteState): Promise<AssignmentOutcome> {
   const { actual, meta, base } = s;
-  if (!actual)
-    return {
-      ...base,
-      action: 'refused',
-      written: false,
-      fields: [],
-      effectAfter: 'none',
-      message: `${spec.name} does not exist yet: run mode apply first.`,
-    };
+  const refuse = (effectAfter: string, message: string, gate?: AssignmentOutcome['gate']): AssignmentOutcome => ({
+    ...base,
+    action: 'refused',
+    written: false,
+    fields: [],
+    effectAfter,
+    gate,
+    message,
+  });
+  if (!actual) return refuse('none', `${spec.name} does not exist yet: run mode apply first.`);
   const deniedRings = meta?.deniedRings ?? [];
   const effect = base.effectBefore ?? 'Audit';
   const already = ctx.ring ? effect === 'Deny' || deniedRings.includes(ctx.ring) : effect === 'Deny';
   const outOfOrder = already ? undefined : ringOrderRefusal(spec, ctx.ring, deniedRings);
-  if (outOfOrder) return { ...base, action: 'refused', written: false, fields: [], effectAfter: effect, message: outOfOrder };
+  if (outOfOrder) return refuse(effect, outOfOrder);
   if (already) {
     return {
       ...base,
@@ -333,18 +334,12 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
     };
   }
   const differences = await drift(spec, ctx, s);
-  if (differences.length) {
-    return {
-      ...base,
-      action: 'refused',
-      written: false,
-      fields: [],
-      effectAfter: effect,
-      message:
-        `Promotion of ${ctx.ring ? `ring ${ctx.ring} of ${spec.name}` : spec.name} refused: the policy file differs from the assignment in Azure in ${differences.join(', ')}, ` +
+  if (differences.length)
+    return refuse(
+      effect,
+      `Promotion of ${ctx.ring ? `ring ${ctx.ring} of ${spec.name}` : spec.name} refused: the policy file differs from the assignment in Azure in ${differences.join(', ')}, ` +
         'and the gate can only judge what Azure evaluated; run apply and wait for an evaluation, then promote. Nothing was written.',
-    };
-  }
+    );
   const metadata = (actual.metadata ?? {}) as Record<string, string | undefined>;
   const changes = [metadata.updatedOn, metadata.createdOn, (meta as { writtenAt?: string } | undefined)?.writtenAt].filter(
     (d): d is string => !!d,
@@ -366,18 +361,15 @@ async function promote(spec: PolicyAssignmentSpec, ctx: RolloutContext, s: Promo
   };
   const gate = evaluateGate(evidence, ctx.gate);
   const target = ctx.ring ? `ring ${ctx.ring} of ${spec.name}` : spec.name;
-  if (!gate.passed) {
-    const failed = gate.conditions.filter((c) => !c.passed);
-    return {
-      ...base,
-      action: 'refused',
-      written: false,
-      fields: [],
-      effectAfter: effect,
+  if (!gate.passed)
+    return refuse(
+      effect,
+      `Promotion of ${target} refused: ${gate.conditions
+        .filter((c) => !c.passed)
+        .map((c) => c.detail)
+        .join(' ')}`,
       gate,
-      message: `Promotion of ${target} refused: ${failed.map((c) => c.detail).join(' ')}`,
-    };
-  }
+    );
   const nextRings = ctx.ring ? [...deniedRings, ctx.ring] : [];
   const desired = desiredAssignment(spec, s.definitionId, ctx.ring ? 'Audit' : 'Deny', nextRings);
   const fields = diffFields(comparable(actual), comparable(desired));

@@ -1,16 +1,8 @@
 import { ConfigurationError, errorMessage, log } from '@arc-actions/core';
-import { ArmClients, createOidcCredential, workspaceRoot } from '@arc-actions/azure';
-import {
-  findStickyComment,
-  getOctokit,
-  publishCheckRun,
-  publishOrWarn,
-  readGitHubTarget,
-  upsertStickyComment,
-  type CheckAnnotation,
-  type Octokit,
-} from '@arc-actions/report';
-import { decodeSnapshot, diffViolations, encodeSnapshot, violationKey, type ComplianceDiff, type Snapshot } from './compliance.js';
+import { armClientsFor, type ArmClients, workspaceRoot } from '@arc-actions/azure';
+import { findStickyComment, getOctokit, publishOrWarn, readGitHubTarget, type Octokit } from '@arc-actions/report';
+import { decodeSnapshot, diffViolations, type ComplianceDiff, type Snapshot } from './compliance.js';
+import { COMMENT_GROUP, publishRollout } from './publish.js';
 import { renderExemptions, rolloutExemptions, validateExemptions, type ExemptionOutcome } from './exemptions.js';
 import { ensurePolicyExtensions, triggerEvaluations } from './fleet-actions.js';
 import type { Inputs } from './inputs.js';
@@ -19,7 +11,7 @@ import { provenanceFromEnv } from './provenance.js';
 import { renderReport } from './render.js';
 import { resolveDefinition, type ResolvedDefinition } from './azure-policy.js';
 import { customResolved, rolloutAssignment, type AssignmentOutcome } from './rollout.js';
-import { previewAnnotations, renderPreview } from './preview/render.js';
+import { renderPreview } from './preview/render.js';
 import { runPreview, type PreviewResult } from './preview/run.js';
 
 export interface RolloutDeps {
@@ -45,8 +37,6 @@ export interface RolloutResult {
   failure?: string;
 }
 
-const COMMENT_GROUP = 'policies';
-
 export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promise<RolloutResult> {
   const set = loadPolicies(inputs.policies.path, workspaceRoot());
   const specs = inputs.assignment ? set.assignments.filter((a) => a.name === inputs.assignment) : set.assignments;
@@ -62,7 +52,7 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
       'Input "subscription-id" is empty and every assignment is at management-group scope; set subscription-id.',
       'subscription-id',
     );
-  const clients = deps.clients ?? new ArmClients(await createOidcCredential(inputs.identity), inputs.identity.environment);
+  const clients = deps.clients ?? (await armClientsFor(inputs.identity));
   const now = deps.now ?? Date.now;
   const target = readGitHubTarget();
   const octokit = deps.octokit ?? (inputs.githubToken ? getOctokit(inputs.githubToken) : undefined);
@@ -198,71 +188,25 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     result.failure = `The deny-impact preview could not be evaluated for ${previewFailed.map((a) => `${a.name} (${a.reason})`).join('; ')}.`;
 
   await deps.onResult?.(result);
-  if (octokit && target?.sha) {
-    const conclusion =
-      errors.length ||
-      refused.length ||
-      (inputs.mode === 'plan' && (movingToDenyWithViolations.length || previewFailed.length || previewDenied.length))
-        ? 'failure'
-        : 'success';
-    const check = await publishOrWarn('check run', () =>
-      publishCheckRun(octokit, {
-        owner: target.owner,
-        repo: target.repo,
-        name: inputs.checkName,
-        headSha: target.sha,
-        conclusion,
-        title:
-          conclusion === 'success'
-            ? `${outcomes.length} assignments, ${violations} NonCompliant objects`
-            : movingToDenyWithViolations.length
-              ? `${movingToDenyWithViolations.map((o) => o.name).join(', ')} would move to Deny with ${violations} NonCompliant objects`
-              : previewFailed.length
-                ? `Deny-impact preview not evaluated for ${previewFailed.map((a) => a.name).join(', ')}`
-                : previewDenied.length
-                  ? `${previewDenied.map((a) => `${a.name}: ${a.objects.filter((o) => o.verdict === 'denied').length}`).join(', ')} objects would be denied under Deny`
-                  : `${refused.length + errors.length} assignments refused or failed`,
-        summary: markdown,
-        annotations: [...annotations(outcomes), ...(preview ? previewAnnotations(preview) : [])],
-      }),
-    );
-    if (check) result.checkRun = { id: check.id, conclusion };
-  }
-  if (octokit && target && pullRequest && inputs.comment) {
-    const snapshot: Snapshot = {
-      ...(previous ?? {}),
-      ...Object.fromEntries(outcomes.map((o) => [o.name, o.violations.map(violationKey)])),
-    };
-    const comment = await publishOrWarn('pull request comment', () =>
-      upsertStickyComment(octokit, {
-        owner: target.owner,
-        repo: target.repo,
-        issueNumber: pullRequest,
-        action: 'policy-rollout',
-        group: COMMENT_GROUP,
-        body: `${encodeSnapshot(snapshot)}\n${markdown}`,
-      }),
-    );
-    if (comment) result.comment = { id: comment.id, outcome: comment.outcome };
+  if (octokit && target) {
+    await publishRollout(octokit, target, result, {
+      checkName: inputs.checkName,
+      comment: inputs.comment,
+      previous,
+      conclusion:
+        errors.length ||
+        refused.length ||
+        (inputs.mode === 'plan' && (movingToDenyWithViolations.length || previewFailed.length || previewDenied.length))
+          ? 'failure'
+          : 'success',
+      title: movingToDenyWithViolations.length
+        ? `${movingToDenyWithViolations.map((o) => o.name).join(', ')} would move to Deny with ${violations} NonCompliant objects`
+        : previewFailed.length
+          ? `Deny-impact preview not evaluated for ${previewFailed.map((a) => a.name).join(', ')}`
+          : previewDenied.length
+            ? `${previewDenied.map((a) => `${a.name}: ${a.objects.filter((o) => o.verdict === 'denied').length}`).join(', ')} objects would be denied under Deny`
+            : `${refused.length + errors.length} assignments refused or failed`,
+    });
   }
   return result;
-}
-
-function annotations(outcomes: AssignmentOutcome[]): CheckAnnotation[] {
-  return outcomes
-    .filter((o) => o.violations.length || o.action === 'refused')
-    .map((o) => ({
-      path: o.file,
-      start_line: o.line,
-      end_line: o.line,
-      annotation_level: o.stage === 'deny' || o.action === 'refused' ? ('failure' as const) : ('warning' as const),
-      title: `${o.name}: ${o.violations.length} NonCompliant objects`,
-      message:
-        o.action === 'refused'
-          ? o.message
-          : `${o.violations.length} objects would be rejected under Deny: ${o.violations
-              .slice(0, 10)
-              .map((v) => `${v.cluster} ${v.kind} ${v.namespace ? `${v.namespace}/` : ''}${v.name}`)
-              .join(', ')}${o.violations.length > 10 ? ` and ${o.violations.length - 10} more` : ''}.`,
-    }));
 }

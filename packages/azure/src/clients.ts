@@ -43,31 +43,37 @@ export class ArmClients {
   }
 
   resources(subscriptionId: string) {
-    return this.once(`resources:${subscriptionId}`, async () => {
-      const { ResourceManagementClient } = await import('@azure/arm-resources');
-      return new ResourceManagementClient(this.credential, subscriptionId, this.modular());
-    });
+    return this.once(
+      `resources:${subscriptionId}`,
+      async () => new (await import('@azure/arm-resources')).ResourceManagementClient(this.credential, subscriptionId, this.modular()),
+    );
   }
 
   connectedClusters(subscriptionId: string) {
-    return this.once(`hybrid:${subscriptionId}`, async () => {
-      const { ConnectedKubernetesClient } = await import('@azure/arm-hybridkubernetes');
-      return new ConnectedKubernetesClient(this.credential, subscriptionId, this.classic);
-    });
+    return this.once(
+      `hybrid:${subscriptionId}`,
+      async () =>
+        new (await import('@azure/arm-hybridkubernetes')).ConnectedKubernetesClient(this.credential, subscriptionId, this.classic),
+    );
   }
 
   kubernetesConfiguration(subscriptionId: string) {
-    return this.once(`kconfig:${subscriptionId}`, async () => {
-      const { SourceControlConfigurationClient } = await import('@azure/arm-kubernetesconfiguration');
-      return new SourceControlConfigurationClient(this.credential, subscriptionId, this.classic);
-    });
+    return this.once(
+      `kconfig:${subscriptionId}`,
+      async () =>
+        new (await import('@azure/arm-kubernetesconfiguration')).SourceControlConfigurationClient(
+          this.credential,
+          subscriptionId,
+          this.classic,
+        ),
+    );
   }
 
   policy(subscriptionId: string) {
-    return this.once(`policy:${subscriptionId}`, async () => {
-      const { PolicyClient } = await import('@azure/arm-policy');
-      return new PolicyClient(this.credential, subscriptionId, this.modular());
-    });
+    return this.once(
+      `policy:${subscriptionId}`,
+      async () => new (await import('@azure/arm-policy')).PolicyClient(this.credential, subscriptionId, this.modular()),
+    );
   }
 
   /**
@@ -91,10 +97,11 @@ export class ArmClients {
   }
 
   authorization(subscriptionId: string) {
-    return this.once(`authz:${subscriptionId}`, async () => {
-      const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
-      return new AuthorizationManagementClient(this.credential, subscriptionId, this.classic);
-    });
+    return this.once(
+      `authz:${subscriptionId}`,
+      async () =>
+        new (await import('@azure/arm-authorization')).AuthorizationManagementClient(this.credential, subscriptionId, this.classic),
+    );
   }
 
   managementGroups() {
@@ -106,18 +113,23 @@ export class ArmClients {
 
   /** Log Analytics workspaces and their shared keys (modular SDK). */
   operationalInsights(subscriptionId: string) {
-    return this.once(`oi:${subscriptionId}`, async () => {
-      const { OperationalInsightsManagementClient } = await import('@azure/arm-operationalinsights');
-      return new OperationalInsightsManagementClient(this.credential, subscriptionId, this.modular());
-    });
+    return this.once(
+      `oi:${subscriptionId}`,
+      async () =>
+        new (await import('@azure/arm-operationalinsights')).OperationalInsightsManagementClient(
+          this.credential,
+          subscriptionId,
+          this.modular(),
+        ),
+    );
   }
 
   /** Azure Monitor: data collection rules and their associations (modular SDK). */
   monitor(subscriptionId: string) {
-    return this.once(`monitor:${subscriptionId}`, async () => {
-      const { MonitorClient } = await import('@azure/arm-monitor');
-      return new MonitorClient(this.credential, subscriptionId, this.modular());
-    });
+    return this.once(
+      `monitor:${subscriptionId}`,
+      async () => new (await import('@azure/arm-monitor')).MonitorClient(this.credential, subscriptionId, this.modular()),
+    );
   }
 
   resourceGraph() {
@@ -126,4 +138,16 @@ export class ArmClients {
       return new ResourceGraphClient(this.credential, this.modular(this.environment.resourceGraph, 'Resource Graph'));
     });
   }
+}
+
+/** The ARM clients of a run: GitHub OIDC → Entra for the identity inputs, in their environment. */
+export async function armClientsFor(identity: {
+  tenantId: string;
+  clientId: string;
+  audience: string;
+  environment: AzureEnvironment;
+}): Promise<ArmClients> {
+  const { createOidcCredential } = await import('./credential.js');
+  const { tenantId, clientId, audience, environment } = identity;
+  return new ArmClients(await createOidcCredential({ tenantId, clientId, audience, environment }), environment);
 }

@@ -2,7 +2,7 @@ import { diffFields, RetryBudget, waitFor, type FieldChange } from '@arc-actions
 import { ifExists } from './arm-errors.js';
 import { withBudget, writeThenPoll } from './arm-retry.js';
 import type { ArmClients } from './clients.js';
-import type { ClusterType } from './fleet.js';
+import { CLUSTER_RP, describeCluster, type ClusterType } from './cluster-ref.js';
 
 /**
  * The one installer of cluster extensions (Microsoft.KubernetesConfiguration/extensions) for every action:
@@ -13,11 +13,6 @@ import type { ClusterType } from './fleet.js';
  * (k8s-extension custom.py: `create_identity` from the partner extension class, True in DefaultExtension and
  * ContainerInsights, applied when the cluster type is connectedClusters); extensions on AKS get none.
  */
-
-export const CLUSTER_RP: Record<ClusterType, { clusterRp: string; clusterResourceName: string; apiVersion: string }> = {
-  connectedClusters: { clusterRp: 'Microsoft.Kubernetes', clusterResourceName: 'connectedClusters', apiVersion: '2024-01-01' },
-  managedClusters: { clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters', apiVersion: '2025-01-01' },
-};
 
 export interface ExtensionCluster {
   subscriptionId: string;
@@ -113,7 +108,6 @@ export function extensionState(e: Record<string, any>): ExtensionState {
 }
 
 const lower = (v: unknown) => String(v ?? '').toLowerCase();
-const clusterLabel = (c: ExtensionCluster) => `${c.type === 'managedClusters' ? 'AKS cluster' : 'cluster'} ${c.name}`;
 
 export interface InstallerOptions {
   /** How long to wait for a final provisioningState (default 20 min). */
@@ -166,10 +160,10 @@ export class ExtensionInstaller {
       },
       { timeoutMs, initialMs: this.options.pollMs?.initial ?? 1000, maxMs: this.options.pollMs?.max ?? 10_000 },
     );
-    if (done.value === null) throw new Error(`The extension ${name} on ${clusterLabel(c)} disappeared while it was being written.`);
+    if (done.value === null) throw new Error(`The extension ${name} on ${describeCluster(c)} disappeared while it was being written.`);
     if (!done.value)
       throw new Error(
-        `The extension ${name} on ${clusterLabel(c)} was still ${last?.provisioningState ?? 'in progress'} after ${Math.round(timeoutMs / 1000)} s; look at its statuses in the portal and run again.`,
+        `The extension ${name} on ${describeCluster(c)} was still ${last?.provisioningState ?? 'in progress'} after ${Math.round(timeoutMs / 1000)} s; look at its statuses in the portal and run again.`,
       );
     return done.value;
   }
@@ -179,7 +173,7 @@ export class ExtensionInstaller {
     let actual = mode === 'present' ? await this.findByType(c, desired.extensionType) : await this.read(c, desired.name);
     if (actual && IN_PROGRESS.has(lower(actual.provisioningState))) {
       if (lower(actual.provisioningState) === 'deleting')
-        throw new Error(`The extension ${actual.name} on ${clusterLabel(c)} is being deleted; run again once it is gone.`);
+        throw new Error(`The extension ${actual.name} on ${describeCluster(c)} is being deleted; run again once it is gone.`);
       actual = await this.settled(c, String(actual.name));
     }
     const name = String(actual?.name ?? desired.name);
@@ -193,7 +187,7 @@ export class ExtensionInstaller {
       };
     if (lower(actual.extensionType) !== lower(desired.extensionType))
       throw new Error(
-        `The extension ${name} on ${clusterLabel(c)} has type ${actual.extensionType}, not ${desired.extensionType}; give the extension another name.`,
+        `The extension ${name} on ${describeCluster(c)} has type ${actual.extensionType}, not ${desired.extensionType}; give the extension another name.`,
       );
     if (lower(actual.provisioningState) !== 'succeeded')
       return {
@@ -209,7 +203,7 @@ export class ExtensionInstaller {
     const scope = fields.find((f) => f.path === 'scope');
     if (scope)
       throw new Error(
-        `The extension ${name} on ${clusterLabel(c)} was installed with scope ${JSON.stringify(scope.before)}; the scope can only be chosen at creation: delete the extension first or give it another name.`,
+        `The extension ${name} on ${describeCluster(c)} was installed with scope ${JSON.stringify(scope.before)}; the scope can only be chosen at creation: delete the extension first or give it another name.`,
       );
     return { cluster: c, desired, name, actual, action: fields.length ? 'update' : 'unchanged', fields };
   }
@@ -244,12 +238,12 @@ export class ExtensionInstaller {
       // A failed operation: the extension's own error says more than the operation's (when it is there).
       const now = await this.read(c, name).catch(() => undefined);
       if (now && TERMINAL.has(lower(now.provisioningState)) && lower(now.provisioningState) !== 'succeeded')
-        throw new ExtensionFailedError(extensionState(now), clusterLabel(c));
+        throw new ExtensionFailedError(extensionState(now), describeCluster(c));
       throw error;
     }
     const final = await this.settled(c, name);
     const state = extensionState(final);
-    if (lower(state.provisioningState) !== 'succeeded') throw new ExtensionFailedError(state, clusterLabel(c));
+    if (lower(state.provisioningState) !== 'succeeded') throw new ExtensionFailedError(state, describeCluster(c));
     return state;
   }
 

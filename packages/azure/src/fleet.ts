@@ -1,4 +1,5 @@
 import type { ArmClients } from './clients.js';
+import { CLUSTER_RP, refOfRow, type ClusterRef, type ClusterType } from './cluster-ref.js';
 import { kqlString, queryGraph, type GraphScope } from './graph.js';
 
 /** Which clusters a fleet action works on: explicit ARM ids, or a selector resolved through Resource Graph. */
@@ -8,13 +9,6 @@ export interface FleetSelector {
   managementGroups?: string[];
   resourceGroups?: string[];
 }
-
-export type ClusterType = 'connectedClusters' | 'managedClusters';
-
-const TYPE: Record<ClusterType, string> = {
-  connectedClusters: 'microsoft.kubernetes/connectedclusters',
-  managedClusters: 'microsoft.containerservice/managedclusters',
-};
 
 /** One cluster as Resource Graph reports it. */
 export interface ClusterInventory {
@@ -33,7 +27,14 @@ export interface ClusterInventory {
   totalNodeCount?: number;
   provisioningState?: string;
   managedIdentityCertificateExpirationTime?: string;
+  /** AKS: `properties.powerState.code` (Running, Stopped); Arc clusters have none. */
+  powerState?: string;
+  /** The Resource Graph type, lower-cased (microsoft.kubernetes/connectedclusters, microsoft.containerservice/managedclusters). */
+  type?: string;
 }
+
+/** A cluster of the fleet: its Resource Graph row and its parsed id. */
+export type FleetCluster = ClusterInventory & { ref: ClusterRef };
 
 export interface FleetQueryResult<T> {
   rows: T[];
@@ -58,58 +59,59 @@ function scopeOf(selector: FleetSelector, defaultSubscription: string): GraphSco
 }
 
 const CLUSTER_PROJECTION =
-  '| project id, name, subscriptionId, resourceGroup, location, tags, connectivityStatus = properties.connectivityStatus, ' +
+  '| project id, name, type, subscriptionId, resourceGroup, location, tags, connectivityStatus = properties.connectivityStatus, ' +
   'lastConnectivityTime = properties.lastConnectivityTime, agentVersion = properties.agentVersion, ' +
   'kubernetesVersion = properties.kubernetesVersion, distribution = properties.distribution, infrastructure = properties.infrastructure, ' +
   'totalNodeCount = properties.totalNodeCount, provisioningState = properties.provisioningState, ' +
-  'managedIdentityCertificateExpirationTime = properties.managedIdentityCertificateExpirationTime\n| order by id asc';
+  'managedIdentityCertificateExpirationTime = properties.managedIdentityCertificateExpirationTime, powerState = properties.powerState.code\n| order by id asc';
+
+/** The `where` clause of cluster types, as Resource Graph spells them. */
+const typeClause = (types: Iterable<ClusterType>): string =>
+  `resources\n| where type in~ (${[...new Set(types)].map((t) => kqlString(CLUSTER_RP[t].graphType)).join(', ')})`;
+
+/** Rows with their parsed ids (a row whose id is not a cluster's is dropped). */
+const withRefs = (rows: ClusterInventory[]): FleetCluster[] =>
+  rows.flatMap((row) => {
+    const ref = refOfRow(row);
+    return ref ? [{ ...row, ref }] : [];
+  });
 
 /**
  * The clusters of a fleet with their connectivity, versions and node counts, in as few Resource Graph calls as
- * the fleet allows (1,000 rows a page). Explicit ids are queried in chunks; ids that Resource Graph does not know
- * are returned in `missing`.
+ * the fleet allows (1,000 rows a page). Explicit refs are queried in chunks, Arc and AKS alike (each by its own type);
+ * refs that Resource Graph does not know are returned in `missing`. A selector reads `clusterType` clusters.
  */
 export async function listFleetClusters(
   clients: ArmClients,
-  target: { ids?: string[]; selector?: FleetSelector; clusterType?: ClusterType },
+  target: { refs?: readonly ClusterRef[]; selector?: FleetSelector; clusterType?: ClusterType },
   defaultSubscription: string,
-): Promise<FleetQueryResult<ClusterInventory> & { missing: string[] }> {
-  const type = TYPE[target.clusterType ?? 'connectedClusters'];
-  const base = `resources\n| where type =~ ${kqlString(type)}`;
-  if (target.ids?.length) {
-    const rows: ClusterInventory[] = [];
+): Promise<FleetQueryResult<FleetCluster> & { missing: ClusterRef[] }> {
+  if (target.refs?.length) {
+    const rows: FleetCluster[] = [];
     let complete = true;
     let queries = 0;
-    const subscriptions = [...new Set(target.ids.map((id) => id.split('/')[2].toLowerCase()))];
-    for (let i = 0; i < target.ids.length; i += ID_CHUNK) {
-      const ids = target.ids.slice(i, i + ID_CHUNK);
+    const subscriptions = [...new Set(target.refs.map((r) => r.subscriptionId))];
+    for (let i = 0; i < target.refs.length; i += ID_CHUNK) {
+      const refs = target.refs.slice(i, i + ID_CHUNK);
       const result = await queryGraph<ClusterInventory>(
         clients,
-        `${base}\n| where id in~ (${ids.map(kqlString).join(', ')})\n${CLUSTER_PROJECTION}`,
-        {
-          subscriptions,
-        },
+        `${typeClause(refs.map((r) => r.type))}\n| where id in~ (${refs.map((r) => kqlString(r.id)).join(', ')})\n${CLUSTER_PROJECTION}`,
+        { subscriptions },
       );
-      rows.push(...result.rows);
+      rows.push(...withRefs(result.rows));
       complete &&= result.complete;
       queries += result.pages;
     }
-    const found = new Set(rows.map((r) => r.id.toLowerCase()));
-    return { rows, complete, queries, missing: target.ids.filter((id) => !found.has(id.toLowerCase())) };
+    const found = new Set(rows.map((r) => r.ref.key));
+    return { rows, complete, queries, missing: target.refs.filter((r) => !found.has(r.key)) };
   }
   const selector = target.selector ?? {};
-  const query = [base, ...selectorClauses(selector), CLUSTER_PROJECTION].join('\n');
+  const query = [typeClause([target.clusterType ?? 'connectedClusters']), ...selectorClauses(selector), CLUSTER_PROJECTION].join('\n');
   const result = await queryGraph<ClusterInventory>(clients, query, scopeOf(selector, defaultSubscription));
-  return { rows: result.rows, complete: result.complete, queries: result.pages, missing: [] };
+  return { rows: withRefs(result.rows), complete: result.complete, queries: result.pages, missing: [] };
 }
 
-/** The cluster id that an extension, flux configuration or state id belongs to (lower-cased). */
-export function owningClusterId(resourceId: string): string {
-  const lower = resourceId.toLowerCase();
-  const cut = lower.indexOf('/providers/microsoft.kubernetesconfiguration/');
-  return cut >= 0 ? lower.slice(0, cut) : lower;
-}
-
+/** A cluster extension as a fleet read reports it; `clusterId` is the owning cluster's key. */
 export interface ExtensionRow {
   id: string;
   name: string;
@@ -119,6 +121,7 @@ export interface ExtensionRow {
   version?: string;
 }
 
+/** A Flux configuration as a fleet read reports it; `clusterId` is the owning cluster's key. */
 export interface FluxRow {
   id: string;
   name: string;
@@ -132,28 +135,4 @@ export interface FluxRow {
     complianceState?: string;
     statusConditions?: { message?: string; reason?: string }[];
   }[];
-}
-
-/** Extensions and Flux configurations of every cluster in scope: two Resource Graph queries, paged. */
-/** Extension properties are PascalCase in Resource Graph (ExtensionType, ProvisioningState); Flux ones camelCase. */
-export async function listFleetConfiguration(
-  clients: ArmClients,
-  scope: GraphScope,
-): Promise<{ extensions: FleetQueryResult<ExtensionRow>; flux: FleetQueryResult<FluxRow> }> {
-  const ext = await queryGraph<Omit<ExtensionRow, 'clusterId'>>(
-    clients,
-    "kubernetesconfigurationresources\n| where type =~ 'microsoft.kubernetesconfiguration/extensions'\n" +
-      '| project id, name, extensionType = properties.ExtensionType, provisioningState = properties.ProvisioningState, version = properties.Version\n| order by id asc',
-    scope,
-  );
-  const flux = await queryGraph<Omit<FluxRow, 'clusterId'>>(
-    clients,
-    "kubernetesconfigurationresources\n| where type =~ 'microsoft.kubernetesconfiguration/fluxconfigurations'\n" +
-      '| project id, name, complianceState = properties.complianceState, provisioningState = properties.provisioningState, statuses = properties.statuses\n| order by id asc',
-    scope,
-  );
-  return {
-    extensions: { rows: ext.rows.map((r) => ({ ...r, clusterId: owningClusterId(r.id) })), complete: ext.complete, queries: ext.pages },
-    flux: { rows: flux.rows.map((r) => ({ ...r, clusterId: owningClusterId(r.id) })), complete: flux.complete, queries: flux.pages },
-  };
 }

@@ -1,9 +1,18 @@
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigurationError, booleanInput, listInput, optionalString, parseYamlWithSchema, requiredString, shown } from '@arc-actions/core';
+import {
+  ConfigurationError,
+  booleanInput,
+  listInput,
+  optionalString,
+  parseYamlWithSchema,
+  readEnv,
+  requiredString,
+  shown,
+} from '@arc-actions/core';
 import { parseEnvironment, type AzureEnvironment } from './environment.js';
-import { parseClusterId, type ResourceId } from './ids.js';
+import { parseClusterId, type ClusterRef } from './cluster-ref.js';
 import type { FleetSelector } from './fleet.js';
 
 /**
@@ -106,7 +115,7 @@ export const selectorSchema = z
 /** A validated selector: every list present (possibly empty). */
 export type ValidatedSelector = Required<FleetSelector>;
 
-export type FleetTargets = { kind: 'targets'; targets: ResourceId[] } | { kind: 'selector'; selector: ValidatedSelector };
+export type FleetTargets = { kind: 'targets'; targets: ClusterRef[] } | { kind: 'selector'; selector: ValidatedSelector };
 
 /** `targets` (ARM ids, one a line or comma-separated) or `selector` (YAML), exactly one of them. */
 export function readFleetTargetInputs(options: { required?: boolean } = {}): FleetTargets | undefined {
@@ -119,13 +128,12 @@ export function readFleetTargetInputs(options: { required?: boolean } = {}): Fle
     );
   }
   if (ids.length > 0) {
-    const seen = new Map<string, string>();
+    const seen = new Set<string>();
     const targets = ids.map((id) => {
       const parsed = parseClusterId(id, 'targets');
-      const key = parsed.id.toLowerCase();
-      if (seen.has(key))
+      if (seen.has(parsed.key))
         throw new ConfigurationError(`Input "targets" lists ${shown(parsed.id)} twice; list each cluster once.`, 'targets');
-      seen.set(key, parsed.id);
+      seen.add(parsed.key);
       return parsed;
     });
     return { kind: 'targets', targets };
@@ -163,7 +171,7 @@ export const readDryRun = (): boolean => booleanInput('dry-run', false);
 
 /** The workspace root: GITHUB_WORKSPACE, or the current directory outside Actions. */
 export function workspaceRoot(): string {
-  return resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  return resolve(readEnv('GITHUB_WORKSPACE') ?? process.cwd());
 }
 
 /** The real path, or undefined for a dangling symbolic link. */
@@ -238,9 +246,6 @@ export function workspacePath(input: string, value: string, options: { mustExist
   }
   return real;
 }
-
-/** The ARM id of a cluster, for outputs and plans. */
-export type { ResourceId };
 
 /** The identity inputs as reports and plans show them (no secrets are part of them). */
 export function identityView(identity: AzureIdentityInputs): Record<string, string | undefined> {

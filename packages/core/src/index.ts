@@ -5,4 +5,4 @@ export * from './logger.js';
 export * from './inputs.js';
 export * from './concurrency.js';
 export * from './plan.js';
-export * from './run.js';
+export * from './env.js';

@@ -47,22 +47,10 @@ export interface RunResult {
   targets: TargetResult[];
 }
 
-/** `created`, `updated` or `unchanged`, summarising the changes of one target or one run. */
-export function overallChange(changes: readonly Change[]): 'created' | 'updated' | 'unchanged' {
-  if (changes.some((c) => c.kind === 'create' && c.resourceType === 'connectedCluster')) return 'created';
-  if (changes.some((c) => c.kind !== 'unchanged')) return 'updated';
-  return 'unchanged';
-}
-
 export function countChanges(targets: readonly TargetResult[]): Record<ChangeKind, number> {
   const counts: Record<ChangeKind, number> = { create: 0, update: 0, delete: 0, unchanged: 0 };
   for (const t of targets) for (const c of t.changes) counts[c.kind]++;
   return counts;
-}
-
-export function worstStatus(statuses: readonly TargetStatus[]): TargetStatus {
-  for (const s of ['fail', 'warn', 'ok'] as const) if (statuses.includes(s)) return s;
-  return statuses.length ? 'skipped' : 'ok';
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

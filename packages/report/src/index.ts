@@ -10,3 +10,4 @@ export * from './publish.js';
 export * from './issues.js';
 export * from './github-context.js';
 export * from './plan-report.js';
+export * from './run.js';

@@ -1,5 +1,5 @@
 import * as github from '@actions/github';
-import { maskSecret } from '@arc-actions/core';
+import { maskSecret, readEnv } from '@arc-actions/core';
 
 export type Octokit = ReturnType<typeof github.getOctokit>;
 
@@ -10,5 +10,5 @@ export type Octokit = ReturnType<typeof github.getOctokit>;
  */
 export function getOctokit(token: string, baseUrl?: string): Octokit {
   maskSecret(token);
-  return github.getOctokit(token, { baseUrl: baseUrl ?? (process.env.GITHUB_API_URL || 'https://api.github.com') });
+  return github.getOctokit(token, { baseUrl: baseUrl ?? readEnv('GITHUB_API_URL') ?? 'https://api.github.com' });
 }

@@ -1,6 +1,3 @@
-import * as core from '@actions/core';
-import { log, redact, setOutput } from '@arc-actions/core';
-
 /** The phases every action follows (docs/architecture.md: "One shape for every action"). */
 export type Phase = 'inputs' | 'credential' | 'targets' | 'plan' | 'apply' | 'observe' | 'report';
 
@@ -40,17 +37,4 @@ export function planMarkdown(plan: ActionPlan, note: string): string {
     '</details>',
     '',
   ].join('\n');
-}
-
-/**
- * Reports a plan to the log, the step summary and the `plan` output. Everything is redacted with the registered
- * secrets before it is written, so a secret that slipped into the plan still never leaves the process.
- */
-export async function reportPlan(plan: ActionPlan, note: string): Promise<void> {
-  await log.group(`${plan.action}: plan`, async () => {
-    for (const step of plan.steps) log.info(`${step.phase.padEnd(10)} ${step.what}`);
-  });
-  setOutput('plan', plan);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(planMarkdown(plan, note))).write();
-  log.notice(note);
 }

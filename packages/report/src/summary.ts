@@ -1,9 +1,9 @@
 import { appendFileSync, statSync } from 'node:fs';
-import { log, redact } from '@arc-actions/core';
+import { log, readEnv, redact } from '@arc-actions/core';
 import { LIMITS, STEP_SUMMARY_MAX_BYTES } from './limits.js';
 import { fitMarkdown, splitMarkdown, type FitOptions, type FitResult } from './truncate.js';
 
-/** Set to `false` to skip the step summary (the actions still write their outputs). */
+/** Set to `false` to skip the step summary (the actions still write their outputs); see ENV in packages/core. */
 export const SUMMARY_SWITCH = 'ARC_ACTIONS_STEP_SUMMARY';
 
 /** Bytes already in this step's summary file (earlier writes of this step), which count towards the same 1 MiB. */
@@ -24,8 +24,8 @@ function bytesAlreadyWritten(path: string): number {
  * GITHUB_STEP_SUMMARY is not set (local runs).
  */
 export async function writeStepSummary(markdown: string, options: FitOptions = {}): Promise<FitResult | undefined> {
-  const path = process.env.GITHUB_STEP_SUMMARY;
-  if (process.env[SUMMARY_SWITCH]?.toLowerCase() === 'false' || !path) return undefined;
+  const path = readEnv('GITHUB_STEP_SUMMARY');
+  if (readEnv(SUMMARY_SWITCH)?.toLowerCase() === 'false' || !path) return undefined;
   const left = STEP_SUMMARY_MAX_BYTES - bytesAlreadyWritten(path) - Buffer.byteLength('\n');
   const fitted = fitMarkdown(redact(markdown), { ...LIMITS.stepSummary, max: Math.max(0, left) }, options);
   if (Buffer.byteLength(fitted.text) > left) {

@@ -1,4 +1,4 @@
-import type { ClusterInventory, ExtensionRow, FluxRow } from '@arc-actions/azure';
+import { CLUSTER_RP, type ClusterInventory, type ExtensionRow, type FluxRow, type PolicySummary } from '@arc-actions/azure';
 import type { CheckResult } from './types.js';
 import { compareVersions, minorLag } from './versions.js';
 
@@ -28,11 +28,7 @@ export interface ArmCheckOptions {
   expectedExtensions: string[];
 }
 
-export interface PolicySummary {
-  nonCompliant: number;
-  compliant: number;
-  total: number;
-}
+export type { PolicySummary } from '@arc-actions/azure';
 
 export interface ClusterArmEvidence {
   cluster: ClusterInventory;
@@ -49,7 +45,32 @@ export function newestAgentVersion(clusters: readonly ClusterInventory[]): strin
     .pop();
 }
 
+const isAks = (c: ClusterInventory): boolean => c.type === CLUSTER_RP.managedClusters.graphType;
+
+/** AKS has no Arc agents: its power state and provisioning state say whether it runs. */
+function checkAksRunning(c: ClusterInventory): CheckResult {
+  const evidence = { powerState: c.powerState, provisioningState: c.provisioningState };
+  if (c.provisioningState === 'Failed')
+    return {
+      check: 'connectivity',
+      status: 'fail',
+      reason: 'The AKS cluster is in provisioning state Failed.',
+      fix: "Read the cluster's last operation (az aks show) and reconcile it (az aks update).",
+      evidence,
+    };
+  if (c.powerState && c.powerState !== 'Running')
+    return {
+      check: 'connectivity',
+      status: 'fail',
+      reason: `The AKS cluster is ${c.powerState}.`,
+      fix: 'Start the cluster (az aks start).',
+      evidence,
+    };
+  return { check: 'connectivity', status: 'ok', reason: `AKS cluster ${c.powerState ?? 'running'}.`, evidence };
+}
+
 export function checkConnectivity(c: ClusterInventory, o: ArmCheckOptions): CheckResult {
+  if (isAks(c)) return checkAksRunning(c);
   const status = c.connectivityStatus ?? 'Unknown';
   const age = c.lastConnectivityTime ? o.now - Date.parse(c.lastConnectivityTime) : undefined;
   const evidence = { connectivityStatus: status, lastConnectivityTime: c.lastConnectivityTime };
@@ -79,6 +100,7 @@ export function checkConnectivity(c: ClusterInventory, o: ArmCheckOptions): Chec
 }
 
 export function checkAgentVersion(c: ClusterInventory, newest: string | undefined, o: ArmCheckOptions): CheckResult {
+  if (isAks(c)) return { check: 'agent-version', status: 'skipped', reason: 'An AKS cluster runs no Arc agents.' };
   const version = c.agentVersion;
   if (!version)
     return {

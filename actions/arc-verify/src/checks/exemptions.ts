@@ -1,14 +1,7 @@
-import type { ClusterInventory } from '@arc-actions/azure';
+import type { ClusterInventory, ExemptionRow } from '@arc-actions/azure';
 import type { CheckResult } from './types.js';
 
-/** A policy exemption as Resource Graph lists it (policyresources, type microsoft.authorization/policyexemptions). */
-export interface ExemptionRow {
-  id: string;
-  name: string;
-  assignment?: string;
-  category?: string;
-  expiresOn?: string;
-}
+export type { ExemptionRow };
 
 const DAY = 86_400_000;
 export const exemptionScopeOf = (id: string) => id.replace(/\/providers\/Microsoft\.Authorization\/policyExemptions\/[^/]+$/i, '');

@@ -1,4 +1,4 @@
-import type { ArmClients } from '@arc-actions/azure';
+import { listBuiltInDefinitionVersions, readDefinitionById, readSetById, type ArmClients } from '@arc-actions/azure';
 import { resolveParameters, type KubernetesPolicy } from './constraints.js';
 
 /** What an assignment evaluates: a definition or initiative id, the parameter values, and custom definitions' bodies. */
@@ -21,7 +21,6 @@ type DefinitionProperties = Record<string, any>;
 
 const guidOf = (id: string) => id.split('/').pop()!;
 const BUILT_IN = /^\/providers\/Microsoft\.Authorization\//i;
-const MG = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)\//i;
 
 /** Reads definitions through @azure/arm-policy, once per run and id. */
 export class DefinitionReader {
@@ -41,19 +40,13 @@ export class DefinitionReader {
   /** A policy definition's properties; for a built-in with `version` (`6.*.*`), the newest version of that major. */
   definition(id: string, version?: string): Promise<DefinitionProperties> {
     return this.once(`def|${id.toLowerCase()}|${version ?? ''}`, async () => {
-      const policy = await this.clients.policy(this.subscriptionId);
       const name = guidOf(id);
-      const mg = MG.exec(id);
-      const found = BUILT_IN.test(id)
-        ? await policy.policyDefinitions.getBuiltIn(name)
-        : mg
-          ? await policy.policyDefinitions.getAtManagementGroup(mg[1], name)
-          : await policy.policyDefinitions.get(name);
+      const found = await readDefinitionById(this.clients, this.subscriptionId, id);
+      if (!found) throw new Error(`The policy definition ${id} does not exist.`);
       const props = found as unknown as DefinitionProperties;
       const major = version?.split('.')[0];
       if (!BUILT_IN.test(id) || !major || major === '*' || String(props.version ?? '').split('.')[0] === major) return props;
-      const versions: DefinitionProperties[] = [];
-      for await (const v of policy.policyDefinitionVersions.listBuiltIn(name)) versions.push(v as unknown as DefinitionProperties);
+      const versions = (await listBuiltInDefinitionVersions(this.clients, this.subscriptionId, name)) as DefinitionProperties[];
       const match = versions
         .filter((v) => String(v.version ?? '').split('.')[0] === major)
         .sort((a, b) => String(b.version).localeCompare(String(a.version), undefined, { numeric: true }))[0];
@@ -67,14 +60,8 @@ export class DefinitionReader {
 
   set(id: string): Promise<DefinitionProperties> {
     return this.once(`set|${id.toLowerCase()}`, async () => {
-      const policy = await this.clients.policy(this.subscriptionId);
-      const name = guidOf(id);
-      const mg = MG.exec(id);
-      const found = BUILT_IN.test(id)
-        ? await policy.policySetDefinitions.getBuiltIn(name)
-        : mg
-          ? await policy.policySetDefinitions.getAtManagementGroup(mg[1], name)
-          : await policy.policySetDefinitions.get(name);
+      const found = await readSetById(this.clients, this.subscriptionId, id);
+      if (!found) throw new Error(`The policy set definition ${id} does not exist.`);
       return found as unknown as DefinitionProperties;
     });
   }

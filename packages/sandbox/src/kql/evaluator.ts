@@ -73,6 +73,14 @@ export function evaluate(e: Expr, row: Row): unknown {
           return e.args.map((x) => str(evaluate(x, row))).join('');
         case 'indexof':
           return str(a).indexOf(str(evaluate(e.args[1], row)));
+        case 'hash': {
+          // KQL hash(source [, mod]) is xxhash64; the sandbox's is FNV-1a (values differ, the contract does not:
+          // a stable non-negative number, below mod when mod is given). docs/sandbox.md, "Resource Graph (sources)".
+          let h = 0x811c9dc5;
+          for (const ch of str(a)) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+          const mod = e.args[1] ? Number(evaluate(e.args[1], row)) : 0;
+          return mod > 0 ? h % mod : h;
+        }
         case 'substring': {
           const start = Math.max(0, Number(evaluate(e.args[1], row)) || 0);
           const length = e.args[2] ? Number(evaluate(e.args[2], row)) : undefined;

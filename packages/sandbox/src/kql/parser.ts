@@ -21,6 +21,7 @@ const FUNCTIONS = new Set([
   'indexof',
   'strcat',
   'strlen',
+  'hash',
   ...AGGREGATES,
 ]);
 const STRING_OPS = new Set([
