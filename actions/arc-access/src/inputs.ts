@@ -39,14 +39,20 @@ export function readCluster(subscriptionId: string | undefined): ClusterRef {
       'cluster',
     );
   if (!group)
-    throw new ConfigurationError(`Input "resource-group" is empty; it is required when cluster is a name (${shown(cluster)}).`, 'resource-group');
+    throw new ConfigurationError(
+      `Input "resource-group" is empty; it is required when cluster is a name (${shown(cluster)}).`,
+      'resource-group',
+    );
   if (!RESOURCE_GROUP.test(group))
     throw new ConfigurationError(
       `Input "resource-group" has ${shown(group)}; allowed: a resource group name (1-90 letters, digits, - _ ( ) ., not ending in .).`,
       'resource-group',
     );
   if (!subscriptionId)
-    throw new ConfigurationError(`Input "subscription-id" is empty; it is required when cluster is a name (${shown(cluster)}).`, 'subscription-id');
+    throw new ConfigurationError(
+      `Input "subscription-id" is empty; it is required when cluster is a name (${shown(cluster)}).`,
+      'subscription-id',
+    );
   return clusterRef(subscriptionId, group, cluster);
 }
 
@@ -55,7 +61,10 @@ export function readInputs(): Inputs {
   // The token is a secret: masked before anything else can print it.
   const token = optionalString('token', { maxLength: 16384, secret: true });
   if (token && /\s/.test(token))
-    throw new ConfigurationError('Input "token" contains whitespace; give the service account token alone (one line, no "Bearer").', 'token');
+    throw new ConfigurationError(
+      'Input "token" contains whitespace; give the service account token alone (one line, no "Bearer").',
+      'token',
+    );
   const cluster = readCluster(identity.subscriptionId);
   const port = integerInput('port', { default: 0, min: 0, max: 65535 });
   if (port > 0 && port < 1024)
