@@ -13,8 +13,9 @@ import type { ClusterRef } from './cluster-ref.js';
  * pinned to 2021-10-01 and has neither, so the cluster is read and written through @azure/arm-resources' generic
  * by-id operations with a version that has them. PATCH cannot set them (ConnectedClusterPatchProperties has
  * distribution, distributionVersion, azureHybridBenefit and gateway only): they are enabled with a PUT of the
- * cluster's own writable properties plus the two profiles, as `az connectedk8s update --enable-oidc-issuer
- * --enable-workload-identity` does.
+ * cluster's own writable properties plus the two profiles, the way the
+ * model allows (az's `connectedk8s update --enable-oidc-issuer --enable-workload-identity`, `_params.py`, has the same
+ * switches; how az sends them was not checked).
  */
 export const WORKLOAD_IDENTITY_API = '2026-05-01';
 
