@@ -233,14 +233,14 @@ describe('arc-access', () => {
 
   it.each([
     [
-      { cluster: clusterId.replace('Microsoft.Kubernetes/connectedClusters', 'Microsoft.ContainerService/managedClusters') },
+      () => ({ cluster: clusterId.replace('Microsoft.Kubernetes/connectedClusters', 'Microsoft.ContainerService/managedClusters') }),
       /^Input "cluster" has ".*", an AKS cluster; cluster connect opens Arc-connected clusters/,
     ],
-    [{ cluster: 'store-17' }, /^Input "resource-group" is empty; it is required when cluster is a name \("store-17"\)\.$/],
-    [{ cluster: clusterId, 'wait-timeout': '120' }, /^Input "wait-timeout" has the value "120"/],
-    [{ cluster: clusterId, port: '80' }, /^Input "port" has the value 80; allowed: 1024-65535/],
-  ])('refuses bad input before anything runs: %o', async (inputs, message) => {
-    const job = await mainStep(inputs);
+    [() => ({ cluster: 'store-17' }), /^Input "resource-group" is empty; it is required when cluster is a name \("store-17"\)\.$/],
+    [() => ({ cluster: clusterId, 'wait-timeout': '120' }), /^Input "wait-timeout" has the value "120"/],
+    [() => ({ cluster: clusterId, port: '80' }), /^Input "port" has the value 80; allowed: 1024-65535/],
+  ])('refuses bad input before anything runs (%#)', async (inputs, message) => {
+    const job = await mainStep(inputs());
     expect(job.main.errors).toEqual([expect.stringMatching(message)]);
     expect(existsSync(job.azLog)).toBe(false);
   });

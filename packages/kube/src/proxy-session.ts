@@ -166,15 +166,18 @@ export async function openProxySession(cluster: ProxyTarget, options: OpenProxyO
   );
   if (typeof ready.value === 'string') return { pid, port, kubeconfigPath, serverVersion: ready.value, waitedMs: ready.waitedMs };
   const log = tail(logPath);
+  // Whether the proxy ended by itself, read before closing it (which ends it too).
+  const exited = spawnError !== undefined || exitCode !== undefined;
+  const code = exitCode;
   await closeProxySession({ pid, dir: options.dir });
   const subject = `Cluster connect to ${cluster.name} (resource group ${cluster.resourceGroup})`;
   if (refused)
     throw new ProxyNotReadyError(
       `${subject} opened, but the API server refused the credentials with ${refused}: ${options.token ? 'the token input is not a valid service account token of this cluster' : 'grant the identity an Azure Arc Kubernetes role on the cluster (Azure RBAC) or a Kubernetes RBAC binding for its object id'}.`,
     );
-  if (spawnError || exitCode !== undefined)
+  if (exited)
     throw new ProxyNotReadyError(
-      `${subject} failed: az connectedk8s proxy exited${exitCode !== undefined && exitCode !== null ? ` with code ${exitCode}` : ''}${spawnError ? ` (${errorMessage(spawnError)})` : ''}${log ? `: ${log}` : ''}. Check that the cluster is Connected with the cluster-connect feature on (az connectedk8s enable-features --features cluster-connect) and that the identity may list the cluster user credential (Azure Arc Enabled Kubernetes Cluster User Role).`,
+      `${subject} failed: az connectedk8s proxy exited${code !== undefined && code !== null ? ` with code ${code}` : ''}${spawnError ? ` (${errorMessage(spawnError)})` : ''}${log ? `: ${log}` : ''}. Check that the cluster is Connected with the cluster-connect feature on (az connectedk8s enable-features --features cluster-connect) and that the identity may list the cluster user credential (Azure Arc Enabled Kubernetes Cluster User Role).`,
     );
   throw new ProxyNotReadyError(
     `${subject} was not ready within ${Math.round(options.timeoutMs / 1000)} s (last: ${last})${log ? `; the proxy said: ${log}` : ''}. Check that the cluster is Connected with the cluster-connect feature on (az connectedk8s enable-features --features cluster-connect), or raise wait-timeout if its relay is slow to answer.`,
