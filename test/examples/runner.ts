@@ -541,6 +541,8 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
       const summaryFile = join(stepDir, 'summary');
       writeFileSync(outputFile, '');
       writeFileSync(summaryFile, '');
+      // The runner creates the file-command files before each step (@actions/core refuses a missing one).
+      for (const file of ['env', 'path', 'state']) writeFileSync(join(stepDir, file), '');
       const processEnv: Record<string, string> = {
         ...env,
         ...exportedEnv(env),
