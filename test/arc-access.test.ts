@@ -8,7 +8,7 @@
  * (run with the STATE_* variables the runner gives it) stopping the proxy and deleting the kubeconfig.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,14 +96,15 @@ async function mainStep(inputs: Record<string, string>, fake: Record<string, str
   };
   const main = await runStep(() => run({ az: fakeAz }), YML, { ...identity, ...inputs }, { env });
   const state = fileCommands(stateFile);
-  const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+  // The runner gives the post step STATE_<name> for what the main step saved (read when the post step runs).
+  const stateEnv = () => Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
   return {
     main,
     env: fileCommands(envFile),
     state,
     runnerTemp,
     azLog,
-    post: () => runStep(() => run({ az: fakeAz }), YML, { ...identity, ...inputs }, { env: { ...env, ...stateEnv } }),
+    post: () => runStep(() => run({ az: fakeAz }), YML, { ...identity, ...inputs }, { env: { ...env, ...stateEnv() } }),
   };
 }
 
@@ -218,6 +219,25 @@ describe('arc-access', () => {
       /az connectedk8s proxy exited with code 3: ERROR: \(ResourceNotFound\) cluster connect is not enabled\./,
     );
     expect(readdirSync(job.runnerTemp)).toEqual([]);
+  }, 120_000);
+
+  it('the post step leaves alone a pid that now belongs to another program', async () => {
+    const job = await mainStep({ cluster: clusterId });
+    expect(job.main.errors).toEqual([]);
+    const pid = Number(job.state['proxy-pid']);
+    // The proxy ends by itself; its pid is then given to another program (here, by hand: a sleep in the state).
+    process.kill(-pid, 'SIGTERM');
+    const other = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
+    try {
+      job.state['proxy-pid'] = String(other.pid);
+      const post = await job.post();
+      expect(post.errors).toEqual([]);
+      expect(post.stdout).toContain(`proxy (pid ${other.pid}) had already ended, kubeconfig and CLI login deleted.`);
+      expect(running(other.pid!)).toBe(true);
+      expect(readdirSync(job.runnerTemp)).toEqual([]);
+    } finally {
+      other.kill('SIGKILL');
+    }
   }, 120_000);
 
   it('a cluster that is not Connected fails before any proxy starts', async () => {

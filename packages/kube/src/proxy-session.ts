@@ -185,13 +185,30 @@ export async function openProxySession(cluster: ProxyTarget, options: OpenProxyO
 }
 
 /**
+ * Whether the process is still the proxy of this session: its command line names the session's folder (`--file
+ * <dir>/kubeconfig`). The post step runs long after the main step, and a pid can be reused in between; where the
+ * command line cannot be read (no /proc, as on macOS runners), the pid alone is trusted.
+ */
+function isSessionProxy(pid: number, dir: string | undefined): boolean {
+  if (!dir) return true;
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return true;
+  }
+  return cmdline.split('\0').some((arg) => arg.includes(dir));
+}
+
+/**
  * Stops the proxy's process group (SIGTERM, then SIGKILL after 5 s) and deletes its folder (kubeconfig, the CLI's
- * token cache, the log). Returns whether the process was still running and is gone now.
+ * token cache, the log). Returns whether the process was still running and is gone now. A pid that now belongs to
+ * another program is left alone.
  */
 export async function closeProxySession(session: { pid?: number; dir?: string }): Promise<{ stopped: boolean; removed: boolean }> {
   let stopped = false;
   const { pid } = session;
-  if (pid && alive(pid)) {
+  if (pid && alive(pid) && isSessionProxy(pid, session.dir)) {
     const signal = (s: NodeJS.Signals) => {
       try {
         process.kill(-pid, s);
