@@ -8,6 +8,7 @@ const actions = {
   'flux-apply': () => import('./flux-apply/src/main.js'),
   'policy-rollout': () => import('./policy-rollout/src/main.js'),
   'arc-verify': () => import('./arc-verify/src/main.js'),
+  'arc-access': () => import('./arc-access/src/main.js'),
   baseline: () => import('./baseline/src/main.js'),
 } satisfies Record<string, () => Promise<{ run: () => Promise<void> }>>;
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const lib = join(dist, 'lib');
-const actions = ['arc-connect', 'flux-apply', 'policy-rollout', 'arc-verify', 'baseline'];
+const actions = ['arc-connect', 'flux-apply', 'policy-rollout', 'arc-verify', 'arc-access', 'baseline'];
 
 rmSync(lib, { recursive: true, force: true });
 const stats = join(root, '.cache', 'ncc-stats.json');

@@ -5,7 +5,7 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 passed=0; failed=0
-for action in arc-connect flux-apply policy-rollout arc-verify baseline; do
+for action in arc-connect flux-apply policy-rollout arc-verify arc-access baseline; do
   tmp=$(mktemp -d)
   : > "$tmp/output"; : > "$tmp/summary"
   out=$(cd "$tmp" && env -i PATH="$PATH" HOME="$tmp" GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" \

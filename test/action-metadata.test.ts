@@ -15,6 +15,7 @@ const ACTIONS = [
   { name: 'flux-apply', yml: 'flux-apply/action.yml' },
   { name: 'policy-rollout', yml: 'policy-rollout/action.yml' },
   { name: 'arc-verify', yml: 'arc-verify/action.yml' },
+  { name: 'arc-access', yml: 'arc-access/action.yml' },
   { name: 'baseline', yml: 'action.yml' },
 ];
 

@@ -21,9 +21,14 @@
  *   checks report that cluster connect could not start (`az login` with the OIDC token against the public cloud fails
  *   offline, or `az` is missing); the ARM-side checks still run. That makes every cluster `fail`, which is what opens
  *   the regression issue.
+ * - `az` and `kubectl` for on-call-access only: the step's `az connectedk8s proxy` is the stand-in of
+ *   test/fixtures/fake-az.sh (it writes the kubeconfig and forwards the port to the first real cluster's API server, as
+ *   the relay would), and `kubectl get nodes` is test/fixtures/fake-kubectl.sh (the Kubernetes client reading the
+ *   exported KUBECONFIG): the local-cluster binaries have no kubectl. What runs for real is the action's bundle, its
+ *   readiness check through the API server, KUBECONFIG handed to the next step through GITHUB_ENV, and its post step.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,9 +118,18 @@ function userRepository(root: string, fluxUrl: string): string {
   return repo;
 }
 
-async function run(file: string, event: WorkflowEvent, secrets: Record<string, string> = {}): Promise<WorkflowRun> {
+async function run(
+  file: string,
+  event: WorkflowEvent,
+  secrets: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<WorkflowRun> {
   runs.push(file);
-  const r = await runWorkflow(join(EXAMPLES, file), event, { ...options, secrets: { ...options.secrets, ...secrets } });
+  const r = await runWorkflow(join(EXAMPLES, file), event, {
+    ...options,
+    env: { ...options.env, ...env },
+    secrets: { ...options.secrets, ...secrets },
+  });
   // Every `with:` key of the example is an input its action.yml declares (the runner would warn otherwise).
   const steps = Object.values(r.jobs).flatMap((jobs) => jobs.flatMap((j) => j.steps));
   expect(steps.flatMap((s) => s.warnings.filter((w) => w.startsWith('Unexpected input')))).toEqual([]);
@@ -198,6 +212,7 @@ describe('example workflows against the sandbox', () => {
     expect(readdirSync(EXAMPLES).sort()).toEqual([
       'gitops-fleet.yml',
       'nightly-verify.yml',
+      'on-call-access.yml',
       'onboard-cluster.yml',
       'policy-plan.yml',
       'policy-promote.yml',
@@ -387,6 +402,58 @@ describe('example workflows against the sandbox', () => {
     expect(issues[0]).toMatchObject({ state: 'open', title: `Fleet verification: ${clusters.length} clusters failing` });
     expect(issues[0].body).toContain('/actions/runs/4242');
   }, 600_000);
+
+  it('on-call-access: opens cluster connect, the next step runs kubectl get nodes through it, the post step closes it', async () => {
+    const cluster = clusters[0];
+    const id = clusterId(cluster.name);
+    // Run on its own (jest -t), the cluster has not been onboarded by onboard-cluster: it is put in ARM as Connected.
+    if (!sandbox.state.get(id)) {
+      sandbox.state.put({
+        id,
+        name: cluster.name,
+        type: 'Microsoft.Kubernetes/connectedClusters',
+        location: 'westeurope',
+        tags: {},
+        properties: {},
+      });
+      sandbox.state.setClusterConnectivity(id, 'Connected');
+    }
+    const bin = mkdtempSync(join(dir, 'on-call-bin-'));
+    symlinkSync(join(ROOT, 'test/fixtures/fake-az.sh'), join(bin, 'az'));
+    symlinkSync(join(ROOT, 'test/fixtures/fake-kubectl.sh'), join(bin, 'kubectl'));
+    const azLog = join(bin, 'az.log');
+    const r = await run(
+      'on-call-access.yml',
+      { name: 'workflow_dispatch', inputs: { cluster: cluster.name } },
+      {},
+      {
+        PATH: `${bin}:${options.env.PATH}`,
+        FAKE_AZ_UPSTREAM: `127.0.0.1:${new URL(cluster.server).port}`,
+        FAKE_AZ_KUBECONFIG: cluster.kubeconfigPath,
+        FAKE_AZ_LOG: azLog,
+        FAKE_AZ_READY_AFTER_MS: '1500',
+      },
+    );
+    expect(story(r)).not.toContain('failure');
+    expect(r.concurrencyGroup).toBe(`on-call-${cluster.name}`);
+    const access = r.step('on-call', 'access');
+    expect(access.outputs['cluster-id'].toLowerCase()).toBe(id.toLowerCase());
+    expect(readFileSync(azLog, 'utf8')).toContain(`connectedk8s proxy -n ${cluster.name} -g rg-fleet`);
+    const nodes = (await cluster.client.request<{ items: { metadata: { name: string } }[] }>('GET', '/api/v1/nodes')).items.map(
+      (n) => n.metadata.name,
+    );
+    const listed = r.step('on-call', 'Nodes').log.trim().split('\n');
+    expect(listed[0]).toBe('NAME');
+    expect(listed.slice(1).sort()).toEqual(nodes.sort());
+    const steps = r.jobs['on-call'][0].steps;
+    expect(steps.map((s) => [s.name, s.conclusion])).toEqual([
+      ['Open cluster connect', 'success'],
+      ['Nodes', 'success'],
+      ['Post Open cluster connect', 'success'],
+    ]);
+    expect(steps[2].log).toMatch(/Closed cluster connect: proxy \(pid \d+\) stopped, kubeconfig and CLI login deleted\./);
+    expect(existsSync(access.outputs.kubeconfig)).toBe(false);
+  }, 300_000);
 
   it('ran every example', () => {
     expect(new Set(runs)).toEqual(new Set(readdirSync(EXAMPLES)));

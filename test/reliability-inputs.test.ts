@@ -12,17 +12,20 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '@arc-actions/sandbox';
 import { kubeconfig, runStep } from '../actions/arc-connect/__tests__/harness.js';
+import { run as arcAccess } from '../actions/arc-access/src/main.js';
 import { run as arcConnect } from '../actions/arc-connect/src/main.js';
 import { run as arcVerify } from '../actions/arc-verify/src/main.js';
 import { run as fluxApply } from '../actions/flux-apply/src/main.js';
 import { run as policyRollout } from '../actions/policy-rollout/src/main.js';
 
-type Action = 'arc-connect' | 'flux-apply' | 'policy-rollout' | 'arc-verify';
+type Action = 'arc-connect' | 'flux-apply' | 'policy-rollout' | 'arc-verify' | 'arc-access';
 const RUN: Record<Action, () => Promise<void>> = {
   'arc-connect': arcConnect,
   'flux-apply': fluxApply,
   'policy-rollout': policyRollout,
   'arc-verify': arcVerify,
+  // A bad input that slipped through would go on to start `az connectedk8s proxy`: there is no `az` in these tests.
+  'arc-access': () => arcAccess({ az: '/nonexistent/az' }),
 };
 
 interface Case {
@@ -111,6 +114,8 @@ function good(action: Action): Record<string, string> {
       return { ...id, policies: 'policies', mode: 'apply', 'min-soak': '0s', 'sync-allowance': '0s' };
     case 'arc-verify':
       return { ...id, selector: 'tags:\n  env: prod', access: 'none', 'fail-on': 'never' };
+    case 'arc-access':
+      return { ...id, cluster: armId(HOME_SUB, 'emu-00001'), 'wait-timeout': '5s' };
   }
 }
 
@@ -121,7 +126,7 @@ const GUID = '5ab5c71b-0000-4000-8001-0000000000ff';
 
 function cases(): Case[] {
   const sub = HOME_SUB;
-  const all: Action[] = ['arc-connect', 'flux-apply', 'policy-rollout', 'arc-verify'];
+  const all: Action[] = ['arc-connect', 'flux-apply', 'policy-rollout', 'arc-verify', 'arc-access'];
   const fleet: Action[] = ['flux-apply', 'arc-verify'];
   const list: Case[] = [];
   const add = (c: Case) => list.push(c);
@@ -449,6 +454,58 @@ function cases(): Case[] {
     inputs: { 'proxy-https': 'http://proxy:3128\n::error::forged' },
     input: 'proxy-https',
   });
+
+  // ---- arc-connect: workload identity apps ----
+  const app = (extra = '') =>
+    `- name: shop\n  namespace: shop\n  service-account: shop\n  identity: /subscriptions/${sub}/resourceGroups/rg-apps/providers/Microsoft.ManagedIdentity/userAssignedIdentities/shop-id\n${extra}`;
+  add({
+    action: 'arc-connect',
+    name: 'apps without workload-identity',
+    inputs: { apps: app() },
+    input: 'apps',
+    detail: /workload-identity/,
+  });
+  for (const [name, apps] of [
+    ['apps: identity that is not an identity id', app().replace(/identity: .*/, `identity: ${armId(sub, 'emu-00001')}`)],
+    ['apps: identity id with a quote', app().replace('shop-id', "shop-id' or 1==1")],
+    ['apps: path ../ outside', app('  path: ../../elsewhere\n')],
+    ['apps: namespace with a slash', app().replace('namespace: shop', 'namespace: ../kube-system')],
+    ['apps: key-vault with a quote', app("  key-vault: kv' or 1\n")],
+    ['apps: 5 MB', bigYaml(app())],
+  ] as const)
+    add({ action: 'arc-connect', name, inputs: { 'workload-identity': 'true', apps }, input: 'apps' });
+
+  // ---- arc-access ----
+  add({
+    action: 'arc-access',
+    name: 'cluster id with a quote',
+    inputs: { cluster: `${armId(sub, 'emu-00001')}' or 1==1` },
+    input: 'cluster',
+  });
+  add({
+    action: 'arc-access',
+    name: 'cluster name traversal',
+    inputs: { cluster: '../../emu-00001', 'resource-group': 'rg-emu-1' },
+    input: 'cluster',
+  });
+  add({
+    action: 'arc-access',
+    name: 'cluster that is an AKS id',
+    inputs: {
+      cluster: armId(sub, 'aks-1').replace('Microsoft.Kubernetes/connectedClusters', 'Microsoft.ContainerService/managedClusters'),
+    },
+    input: 'cluster',
+  });
+  add({
+    action: 'arc-access',
+    name: 'resource-group with a quote',
+    inputs: { cluster: 'emu-00001', 'resource-group': "rg' or 1==1" },
+    input: 'resource-group',
+  });
+  add({ action: 'arc-access', name: 'token over two lines', inputs: { token: 'sa-token-0001\n::error::forged' }, input: 'token' });
+  add({ action: 'arc-access', name: '5 MB token', inputs: { token: 't'.repeat(FIVE_MB) }, input: 'token' });
+  add({ action: 'arc-access', name: 'wait-timeout without a unit', inputs: { 'wait-timeout': '120' }, input: 'wait-timeout' });
+  add({ action: 'arc-access', name: 'port 22', inputs: { port: '22' }, input: 'port' });
   return list;
 }
 
@@ -511,7 +568,7 @@ const env = () => ({
 });
 
 describe('bad input: one error line naming the input, zero writes', () => {
-  it('has at least 80 cases across the four actions', () => {
+  it('has at least 80 cases across the five actions', () => {
     expect(table.length).toBeGreaterThanOrEqual(80);
     for (const action of Object.keys(RUN)) expect(table.filter((c) => c.action === action).length).toBeGreaterThanOrEqual(10);
   });

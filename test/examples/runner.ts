@@ -13,6 +13,11 @@
  *   available to later steps as `steps.<id>.outputs.*`; job `outputs:` are evaluated at the end of the job for
  *   `needs.<job>.outputs.*`;
  * - `run:` steps run with `bash --noprofile --norc -eo pipefail` in the workspace with their `env:`;
+ * - what a step writes to GITHUB_ENV (`core.exportVariable`) is in the environment of the later steps of the job, and
+ *   GITHUB_PATH entries go first on their PATH;
+ * - an action with `runs.post` gets its post step after the job's steps, in reverse order of the main steps, when its
+ *   `post-if` holds (default `always()`), with the same inputs and the `STATE_<name>` variables of what its main step
+ *   wrote to GITHUB_STATE (`core.saveState`); it is reported as a step named `Post <name>`;
  * - `actions/upload-artifact` / `actions/download-artifact` (v4) copy files into / out of a per-run artifacts folder;
  *   a download without `name` puts each artifact in its own subfolder;
  * - each job's GITHUB_TOKEN (`github.token`) has exactly the job's permissions, computed as GitHub does (docs.github.com
@@ -153,7 +158,7 @@ interface WorkflowDef {
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: unknown; required?: boolean }>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
 }
 
 const OUR_ACTIONS = /^acme\/arc-actions(?:\/([\w-]+))?@/;
@@ -491,6 +496,21 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
       Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, stringify(interpolate(v, c))]));
     const workflowEnv = envOf(workflow.env, ctx());
     const jobEnv = { ...workflowEnv, ...envOf(def.env, ctx({ env: workflowEnv })) };
+    /** GITHUB_ENV and GITHUB_PATH of the steps so far: the environment of the later steps. */
+    const exported: Record<string, string> = {};
+    const paths: string[] = [];
+    const posts: { name: string; run: () => Promise<{ code: number; output: string; timedOut: boolean }>; condition: string }[] = [];
+    const exportedEnv = (base: Record<string, string>) => ({
+      ...exported,
+      ...(paths.length
+        ? {
+            PATH: [...paths]
+              .reverse()
+              .concat(base.PATH ?? [])
+              .join(':'),
+          }
+        : {}),
+    });
 
     for (const [n, s] of def.steps.entries()) {
       const name = s.name ?? (s.uses ? `Run ${s.uses}` : `Run ${(s.run ?? '').split('\n')[0]}`);
@@ -521,8 +541,11 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
       const summaryFile = join(stepDir, 'summary');
       writeFileSync(outputFile, '');
       writeFileSync(summaryFile, '');
+      // The runner creates the file-command files before each step (@actions/core refuses a missing one).
+      for (const file of ['env', 'path', 'state']) writeFileSync(join(stepDir, file), '');
       const processEnv: Record<string, string> = {
         ...env,
+        ...exportedEnv(env),
         CI: 'true',
         GITHUB_ACTIONS: 'true',
         RUNNER_OS: 'Linux',
@@ -549,6 +572,7 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
         GITHUB_STEP_SUMMARY: summaryFile,
         GITHUB_ENV: join(stepDir, 'env'),
         GITHUB_PATH: join(stepDir, 'path'),
+        GITHUB_STATE: join(stepDir, 'state'),
         ...stepEnv,
       };
       const timeoutMs = s['timeout-minutes'] ? s['timeout-minutes'] * 60_000 : (options.stepTimeoutMs ?? 600_000);
@@ -587,6 +611,23 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
             env: { ...processEnv, ...inputEnv },
             timeoutMs,
           });
+          if (metadata.runs.post) {
+            const post = resolve(actionDir, metadata.runs.post);
+            const stateFile = join(stepDir, 'state');
+            posts.push({
+              name,
+              condition: metadata.runs['post-if'] ?? 'always()',
+              run: () => {
+                const state = existsSync(stateFile) ? parseOutputFile(readFileSync(stateFile, 'utf8')) : {};
+                const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+                return runProcess(process.execPath, [post], {
+                  cwd: workspace,
+                  env: { ...processEnv, ...exportedEnv(env), ...inputEnv, ...stateEnv },
+                  timeoutMs,
+                });
+              },
+            });
+          }
           result.exitCode = r.code;
           result.log = r.output;
           ok = r.code === 0 && !r.timedOut;
@@ -612,6 +653,13 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
         result.reason = (error as Error).message;
         result.log += `\n${result.reason}`;
       }
+      for (const [file, apply] of [
+        ['env', (text: string) => Object.assign(exported, parseOutputFile(text))],
+        ['path', (text: string) => paths.push(...text.split('\n').filter(Boolean))],
+      ] as const) {
+        const path = join(stepDir, file);
+        if (existsSync(path)) apply(readFileSync(path, 'utf8'));
+      }
       for (const m of result.log.matchAll(/^::add-mask::(.*)$/gm)) masks.add(m[1]);
       result.log = mask(result.log, masks);
       result.errors = [...result.log.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => m[1]);
@@ -622,6 +670,33 @@ export async function runWorkflow(file: string, event: WorkflowEvent, options: R
       if (s.id) steps[s.id] = { outputs: result.outputs, outcome, conclusion: result.conclusion };
       if (result.conclusion === 'failure') succeeded = false;
       say(`  step ${name}: ${outcome}${result.reason ? ` (${result.reason})` : ''}`);
+    }
+    // Post steps: the last registered first, each under its post-if (the job's status so far).
+    for (const post of posts.reverse()) {
+      const result: StepResult = {
+        name: `Post ${post.name}`,
+        conclusion: 'skipped',
+        inputs: {},
+        outputs: {},
+        summary: '',
+        log: '',
+        errors: [],
+        warnings: [],
+      };
+      results.push(result);
+      if (!condition(post.condition, ctx())) {
+        result.reason = `post-if: ${post.condition} is false`;
+        continue;
+      }
+      const r = await post.run();
+      for (const m of r.output.matchAll(/^::add-mask::(.*)$/gm)) masks.add(m[1]);
+      result.exitCode = r.code;
+      result.log = mask(r.output, masks);
+      result.errors = [...result.log.matchAll(/^::error(?: [^:]*)?::(.*)$/gm)].map((m) => m[1]);
+      result.warnings = [...result.log.matchAll(/^::warning(?: [^:]*)?::(.*)$/gm)].map((m) => m[1]);
+      result.conclusion = r.code === 0 && !r.timedOut ? 'success' : 'failure';
+      if (result.conclusion === 'failure') succeeded = false;
+      say(`  step ${result.name}: ${result.conclusion}`);
     }
     const outputs = Object.fromEntries(Object.entries(def.outputs ?? {}).map(([k, v]) => [k, stringify(interpolate(v, ctx()))]));
     const conclusion: Conclusion = succeeded ? 'success' : 'failure';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ArmClients, createOidcCredential, parseEnvironment } from '@arc-actions/azure';
+import { ArmClients, createOidcCredential, parseEnvironment, parseIdentityId } from '@arc-actions/azure';
 import { clearSecretsForTesting } from '@arc-actions/core';
 import { startSandbox, issueServerCertificate, type Sandbox } from '../../../packages/sandbox/src/index.js';
 import { helm, startLocalCluster, type LocalCluster } from '../../../packages/sandbox/src/clusters/index.js';
@@ -43,7 +43,13 @@ const WRITES = (s: Sandbox) =>
     );
 
 function inputs(
-  overrides: { name?: string; proxy?: Inputs['proxy']; tags?: Record<string, string>; extensions?: Inputs['extensions'] } = {},
+  overrides: {
+    name?: string;
+    proxy?: Inputs['proxy'];
+    tags?: Record<string, string>;
+    extensions?: Inputs['extensions'];
+    workloadIdentity?: Inputs['workloadIdentity'];
+  } = {},
 ): Inputs {
   const environment = parseEnvironment(environmentJson);
   return {
@@ -71,6 +77,7 @@ function inputs(
     ],
     roleAssignments: [{ principalId: sandbox.identity.objectId, role: 'Azure Arc Kubernetes Viewer' }],
     customLocationsOid: CUSTOM_LOCATIONS_OID,
+    workloadIdentity: overrides.workloadIdentity,
     dryRun: false,
   };
 }
@@ -224,6 +231,58 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(result.result).toBe('updated');
     expect(result.changes.filter((c) => c.kind !== 'unchanged').map((c) => c.resourceType)).toEqual(['connectedCluster']);
     expect(WRITES(sandbox).map((c) => c.method)).toEqual(['PATCH']);
+  });
+
+  it('with workload identity: enables it on the connected cluster, federates the app, writes its manifests; a rerun writes nothing', async () => {
+    const sub = sandbox.identity.subscriptionId;
+    sandbox.state.addResourceGroup(sub, 'rg-apps', 'westeurope');
+    const identity = sandbox.state.addUserAssignedIdentity(sub, 'rg-apps', 'storefront-id');
+    const folder = await mkdtemp(join(tmpdir(), 'arc-story-app-'));
+    const workloadIdentity = {
+      enabled: true,
+      apps: [
+        {
+          name: 'storefront',
+          namespace: 'shop',
+          serviceAccount: 'storefront',
+          identity: parseIdentityId(identity.id, 'identity', 'apps'),
+          keyVault: 'kv-stores',
+          secrets: ['db-password'],
+          path: folder,
+          displayPath: 'apps/storefront',
+        },
+      ],
+    };
+    const same = { tags: { env: 'test', team: 'edge' }, workloadIdentity };
+    sandbox.clearCalls();
+    const { result } = await run(inputs(same));
+    expect(result.failure).toBeUndefined();
+    expect(result.result).toBe('updated');
+    expect(result.changes.filter((c) => c.kind !== 'unchanged').map((c) => [c.resourceType, c.applied])).toEqual([
+      ['workloadIdentity', true],
+      ['federatedIdentityCredential', true],
+    ]);
+    // One PUT of the cluster (the profiles cannot be PATCHed) and one of the credential; the agents are not touched.
+    expect(WRITES(sandbox).map((c) => `${c.method} ${c.path.split('/providers/').pop()}`)).toEqual([
+      'PUT Microsoft.Kubernetes/connectedClusters/edge-01',
+      'PUT Microsoft.ManagedIdentity/userAssignedIdentities/storefront-id/federatedIdentityCredentials/arc-edge-01-shop-storefront',
+    ]);
+    const cluster = sandbox.state.get(result.clusterId)!;
+    expect(result.oidcIssuerUrl).toBe((cluster.properties as { oidcIssuerProfile: { issuerUrl: string } }).oidcIssuerProfile.issuerUrl);
+    expect(cluster.properties).toMatchObject({ connectivityStatus: 'Connected', securityProfile: { workloadIdentity: { enabled: true } } });
+    expect(result.apps![0].files.map((f) => `${f.path} ${f.action}`)).toEqual([
+      'apps/storefront/serviceaccount.yaml created',
+      'apps/storefront/secretproviderclass.yaml created',
+    ]);
+    expect(readFileSync(join(folder, 'serviceaccount.yaml'), 'utf8')).toContain(
+      `azure.workload.identity/client-id: ${(identity.properties as { clientId: string }).clientId}`,
+    );
+
+    sandbox.clearCalls();
+    const again = await run(inputs(same));
+    expect(again.result.result).toBe('unchanged');
+    expect(WRITES(sandbox)).toEqual([]);
+    expect(again.result.apps![0].federatedCredential.action).toBe('unchanged');
   });
 
   it('refuses a cluster already connected to another resource, with nothing written', async () => {

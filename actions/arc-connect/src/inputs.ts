@@ -16,6 +16,7 @@ import {
 import { GUID, identityView, readAzureIdentityInputs, readDryRun, workspacePath, type AzureIdentityInputs } from '@arc-actions/azure';
 import { parseExtensions, type ExtensionSpec } from './extensions.js';
 import { parseKubeconfig } from '@arc-actions/kube';
+import { readWorkloadIdentityInputs, type WorkloadIdentityInputs } from './workload-identity-inputs.js';
 
 export const DISTRIBUTIONS = [
   'generic',
@@ -102,6 +103,8 @@ export interface Inputs {
   onboardingTimeoutMs: number;
   extensions: ExtensionSpec[];
   roleAssignments: RoleAssignment[];
+  /** The OIDC issuer and workload identity, and the apps that use them (absent: the baseline, which has no such inputs). */
+  workloadIdentity?: WorkloadIdentityInputs;
   /** Object id of the Custom Locations RP service principal: enables custom locations (as az does). */
   customLocationsOid?: string;
   dryRun: boolean;
@@ -336,6 +339,7 @@ export function readInputs(): Inputs {
     customLocationsOid: optionalString('custom-locations-oid', {
       pattern: { regex: GUID, description: 'the object id (a GUID) of the Custom Locations RP service principal' },
     })?.toLowerCase(),
+    workloadIdentity: readWorkloadIdentityInputs(),
     dryRun: readDryRun(),
   };
 }

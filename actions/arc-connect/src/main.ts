@@ -15,6 +15,8 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
     extensions: inputs.extensions,
     roleAssignments: inputs.roleAssignments,
     customLocationsOid: inputs.customLocationsOid,
+    workloadIdentity: inputs.workloadIdentity?.enabled ?? false,
+    apps: inputs.workloadIdentity?.apps.map((a) => ({ ...a, path: a.displayPath, identity: a.identity.id })) ?? [],
     dryRun: inputs.dryRun,
   };
 }
@@ -34,6 +36,9 @@ export function connectPlan(inputs: Inputs): ActionPlan {
         `PUT the connectedCluster with a new agent key, then install the Arc agents${proxy.display.https || proxy.display.http ? ' through the proxy' : ''} (auto-upgrade ${inputs.autoUpgrade ? 'on' : 'off'})`,
         inputs.extensions.length ? `install or update extensions ${inputs.extensions.map((e) => e.name).join(', ')}` : 'no extensions',
         inputs.roleAssignments.length ? `assign ${inputs.roleAssignments.length} role(s) at cluster scope` : 'no role assignments',
+        inputs.workloadIdentity?.enabled
+          ? `enable the OIDC issuer and workload identity, then ${inputs.workloadIdentity.apps.length} app(s)' federated credentials and manifests`
+          : 'no workload identity',
       ].join('; ') + '.';
   return {
     action: 'arc-connect',
@@ -76,6 +81,8 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
     setOutput('agent-version', result.agentVersion ?? '');
     setOutput('result', result.result);
     setOutput('plan', result.plan);
+    setOutput('oidc-issuer-url', result.oidcIssuerUrl ?? '');
+    setOutput('apps', result.apps ?? []);
     await action.summary(result.summary);
     if (result.failure) action.fail(`arc-connect failed: ${result.failure}`);
   });

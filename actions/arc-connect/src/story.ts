@@ -9,6 +9,7 @@ import { planConnect } from './plan.js';
 import { runPreflight } from './preflight-checks.js';
 import type { CheckRow } from './preflight.js';
 import { describeChange, renderSummary } from './summary.js';
+import { applyWorkloadIdentity, planWorkloadIdentity, type AppResult } from './workload-identity.js';
 
 export { agentValues, type AgentExtras } from './agents.js';
 export { renderSummary } from './summary.js';
@@ -46,6 +47,9 @@ export interface ConnectResult {
   summary: string;
   /** Set when the run failed: one paragraph saying why, how to fix it, and what was changed before. */
   failure?: string;
+  /** With workload-identity: the cluster's OIDC issuer URL and what was done for each app. */
+  oidcIssuerUrl?: string;
+  apps?: AppResult[];
 }
 
 /** The whole arc-connect story for one cluster: pre-flight, plan, (dry-run stop), apply, observe, report. */
@@ -77,17 +81,33 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
       trust: [...(deps.trust ?? []), ...(proxy.cert ? [proxy.cert] : [])],
     });
     const planned = await planConnect(inputs, deps, azure, pre, helm, changes, plan);
+    const wi = inputs.workloadIdentity;
+    const wiPlan = wi && (await planWorkloadIdentity(arm, ref, wi, changes));
+    const applyWi = (dryRun: boolean) =>
+      wi && wiPlan
+        ? applyWorkloadIdentity(arm, ref, wi, wiPlan, changes, {
+            environmentName: identity.environment.name,
+            timeoutMs: inputs.onboardingTimeoutMs,
+            pollMs: deps.pollMs?.initial,
+            dryRun,
+          })
+        : undefined;
     const created = planned.clusterChange.kind === 'create';
-    if (inputs.dryRun)
+    if (inputs.dryRun) {
+      const w = await applyWi(true);
       return finish({
         result: changes.some((c) => c.kind !== 'unchanged') ? (created ? 'created' : 'updated') : 'unchanged',
         connectivityStatus: pre.armCluster?.connectivityStatus,
         agentVersion: pre.armCluster?.agentVersion,
+        oidcIssuerUrl: w?.issuerUrl,
+        apps: w?.apps,
       });
+    }
     try {
       const observed = await applyConnect(inputs, deps, azure, pre, planned, changes);
+      const w = await applyWi(false);
       const result = created ? 'created' : changes.some((c) => c.kind !== 'unchanged') ? 'updated' : 'unchanged';
-      return finish({ result, ...observed });
+      return finish({ result, ...observed, oidcIssuerUrl: w?.issuerUrl, apps: w?.apps });
     } catch (error) {
       const applied = changes.filter((c) => c.applied);
       return finish({

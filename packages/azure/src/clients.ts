@@ -104,6 +104,14 @@ export class ArmClients {
     );
   }
 
+  /** User-assigned managed identities and their federated identity credentials (classic SDK, api 2024-11-30). */
+  managedIdentities(subscriptionId: string) {
+    return this.once(
+      `msi:${subscriptionId}`,
+      async () => new (await import('@azure/arm-msi')).ManagedServiceIdentityClient(this.credential, subscriptionId, this.classic),
+    );
+  }
+
   managementGroups() {
     return this.once('mgmt', async () => {
       const { ManagementGroupsAPI } = await import('@azure/arm-managementgroups');

@@ -4,3 +4,4 @@ export * from './negative-test.js';
 export * from './kubeconfig.js';
 export * from './cluster-connect.js';
 export * from './kubeconfig-map.js';
+export * from './proxy-session.js';

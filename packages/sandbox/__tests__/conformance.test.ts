@@ -14,7 +14,14 @@ const ROOT = join(requireFixtures(), 'azure-rest-api-specs');
 const MIN_EXAMPLES = 40;
 const POLICY_ASSIGNMENT = '/{scope}/providers/Microsoft.Authorization/policyAssignments/{policyAssignmentName}';
 const POLICY_EXEMPTION = '/{scope}/providers/Microsoft.Authorization/policyExemptions/{policyExemptionName}';
+const IDENTITY =
+  '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}';
+const FIC = `${IDENTITY}/federatedIdentityCredentials/{federatedIdentityCredentialResourceName}`;
 const MANUAL: Record<string, [string, string]> = {
+  'IdentityGet.json': ['GET', IDENTITY],
+  'FederatedIdentityCredentialCreate.json': ['PUT', FIC],
+  'FederatedIdentityCredentialGet.json': ['GET', FIC],
+  'FederatedIdentityCredentialDelete.json': ['DELETE', FIC],
   'createPolicyAssignment.json': ['PUT', POLICY_ASSIGNMENT],
   'createPolicyAssignmentWithIdentity.json': ['PUT', POLICY_ASSIGNMENT],
   'deletePolicyAssignment.json': ['DELETE', POLICY_ASSIGNMENT],
@@ -263,6 +270,19 @@ async function seed(params: Record<string, any>, method: string, path: string, e
     if (method !== 'PUT')
       await arm('PUT', target, {
         properties: { ...props, policyAssignmentId: assignmentId, exemptionCategory: props?.exemptionCategory ?? 'Waiver' },
+      });
+  }
+  // A user-assigned identity (and, for reads and deletes, the example's federated credential) before the call.
+  if (params.resourceName && /Microsoft\.ManagedIdentity/.test(path)) {
+    const identityBody = !params.federatedIdentityCredentialResourceName && sample?.tags ? { tags: sample.tags } : {};
+    await arm('PUT', fill(IDENTITY, params), { location: 'eastus', ...identityBody });
+    if (params.federatedIdentityCredentialResourceName && method !== 'PUT')
+      await arm('PUT', target, {
+        properties: props ?? {
+          issuer: 'https://oidc.prod-aks.azure.com/TenantGUID/IssuerGUID',
+          subject: 'system:serviceaccount:ns:svcaccount',
+          audiences: ['api://AzureADTokenExchange'],
+        },
       });
   }
   if (method !== 'PUT' && (params.roleAssignmentName || params.roleAssignmentId)) {

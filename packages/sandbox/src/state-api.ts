@@ -1,6 +1,7 @@
 import type { SandboxContext, OidcClaims } from './context.js';
 import { assignRole } from './arm/rbac.js';
 import { markConnected } from './arm/clusters.js';
+import { newIdentity } from './arm/managed-identities.js';
 import { emulatedFluxStatus, extensionStatuses } from './arm/cluster-extensions.js';
 import { registerAllProviders } from './seed.js';
 import type { SandboxStore, StoreEvents } from './state/store.js';
@@ -67,6 +68,12 @@ export class SandboxState {
       tags,
       properties: { provisioningState: 'Succeeded' },
     });
+  }
+
+  /** A user-assigned managed identity (with its generated clientId and principalId), as a user creates it. */
+  addUserAssignedIdentity(subscriptionId: string, resourceGroup: string, name: string, location = 'westeurope'): ArmResource {
+    const id = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
+    return this.ctx.store.put(newIdentity(this.ctx, id, name, location));
   }
 
   assignRole(scope: string, principalId: string, role: string): ArmResource {

@@ -84,8 +84,16 @@ function newCluster(call: ArmCall, id: string, name: string, body: Record<string
       ...(props.arcAgentProfile ? { arcAgentProfile: props.arcAgentProfile } : {}),
       ...(props.securityProfile ? { securityProfile: props.securityProfile } : {}),
       ...(props.gateway ? { gateway: props.gateway } : {}),
+      // The issuer URL is the service's (read-only), given once the issuer is enabled (2024-12-01-preview
+      // GetClusterExample.json: oidcIssuerProfile {enabled, issuerUrl}); a client's own issuerUrl is ignored.
       ...(props.oidcIssuerProfile
-        ? { oidcIssuerProfile: { ...props.oidcIssuerProfile, issuerUrl: `${call.ctx.url}/oidc/clusters/${name}` } }
+        ? {
+            oidcIssuerProfile: {
+              enabled: props.oidcIssuerProfile.enabled === true,
+              ...(props.oidcIssuerProfile.selfHostedIssuerUrl ? { selfHostedIssuerUrl: props.oidcIssuerProfile.selfHostedIssuerUrl } : {}),
+              ...(props.oidcIssuerProfile.enabled === true ? { issuerUrl: `${call.ctx.url}/oidc/clusters/${name}/` } : {}),
+            },
+          }
         : {}),
       offering: existing?.properties?.offering ?? null,
       kubernetesVersion: existing?.properties?.kubernetesVersion ?? null,
@@ -207,16 +215,10 @@ export const clusterRoutes: ArmRoute[] = [
       }
       if (call.req.method === 'PATCH') {
         const body = bodyObject(call.req);
-        const allowed = [
-          'distribution',
-          'distributionVersion',
-          'azureHybridBenefit',
-          'gateway',
-          'arcAgentProfile',
-          'aadProfile',
-          'securityProfile',
-          'oidcIssuerProfile',
-        ];
+        // ConnectedClusterPatchProperties (models.tsp): distribution, distributionVersion, azureHybridBenefit, gateway;
+        // oidcIssuerProfile and securityProfile are not among them (az enables them with a PUT of the whole cluster),
+        // so a PATCH carrying them leaves them as they are.
+        const allowed = ['distribution', 'distributionVersion', 'azureHybridBenefit', 'gateway', 'arcAgentProfile', 'aadProfile'];
         const props = Object.fromEntries(Object.entries(body.properties ?? {}).filter(([k]) => allowed.includes(k)));
         const updated: ArmResource = {
           ...existing,

@@ -24,6 +24,13 @@ export const PROVIDERS: ProviderSpec[] = [
     namespace: 'Microsoft.KubernetesConfiguration',
     types: { extensions: ['2025-03-01', '2023-05-01'], fluxConfigurations: ['2025-04-01', '2023-05-01'], operations: ['2025-04-01'] },
   },
+  {
+    namespace: 'Microsoft.ManagedIdentity',
+    types: {
+      userAssignedIdentities: ['2024-11-30', '2023-01-31'],
+      'userAssignedIdentities/federatedIdentityCredentials': ['2024-11-30', '2023-01-31'],
+    },
+  },
   { namespace: 'Microsoft.ExtendedLocation', types: { customLocations: ['2021-08-15'], operations: ['2021-08-15'] } },
   { namespace: 'Microsoft.OperationalInsights', types: { workspaces: ['2025-07-01', '2022-10-01', '2015-11-01-preview'] } },
   {

@@ -8,6 +8,7 @@ import { clusterConfigurationRoutes } from './cluster-extensions.js';
 import { clusterRoutes } from './clusters.js';
 import type { ArmRoute } from './common.js';
 import { ArmError, checkApiVersion, errors } from './errors.js';
+import { managedIdentityRoutes } from './managed-identities.js';
 import { managementGroupRoutes } from './management-groups.js';
 import { monitoringRoutes } from './monitoring.js';
 import { operationRoutes } from './operations.js';
@@ -33,6 +34,7 @@ const ROUTES: ArmRoute[] = [
   ...monitoringRoutes,
   ...clusterConfigurationRoutes,
   ...clusterRoutes,
+  ...managedIdentityRoutes,
   ...resourceRoutes,
 ];
 
