@@ -2,7 +2,10 @@ import { errorMessage } from '@arc-actions/core';
 import type { ProxyInputs } from './inputs.js';
 import { missingSkipEntries, type ClusterFacts } from './cluster-facts.js';
 import { allowlistUrl, parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
-import { httpsRequest, probeRelay, type ProbeOptions, type RelayProbe } from './tunnel.js';
+import { relayRows } from '@arc-actions/azure';
+import { httpsRequest, probeRelay, type ProbeOptions } from './tunnel.js';
+
+export { judgeUpgrade, relayRows } from '@arc-actions/azure';
 
 export type CheckResult = 'pass' | 'fail' | 'warn' | 'skipped';
 
@@ -172,85 +175,6 @@ export async function egressRows(
     rows.push(...relayRows(results, how, via));
   }
   return { rows, relays };
-}
-
-const EXEMPT = ' (a TLS-inspecting proxy must exempt them from inspection)';
-
-/** The reachability row and the websocket row from the relay probes. */
-export function relayRows(results: { relay: string; probe: RelayProbe }[], how: string, via?: string): CheckRow[] {
-  const rows: CheckRow[] = [];
-  const unreachable = results.filter((r) => !r.probe.plain.answered);
-  rows.push(
-    unreachable.length === 0
-      ? {
-          check: 'HTTPS to the relay',
-          result: 'pass',
-          detail: `${results.map((r) => `${r.relay} (HTTP ${r.probe.plain.status})`).join(', ')} answered${how}`,
-        }
-      : {
-          check: 'HTTPS to the relay',
-          result: 'fail',
-          detail: `${unreachable.map((r) => `${r.relay}: ${r.probe.plain.detail}`).join('; ')}${how}`,
-          fix: `allow HTTPS (port 443) to ${unreachable.map((r) => r.relay).join(', ')}${via ? ' in the proxy' : ''}; cluster connect and custom locations need them`,
-        },
-  );
-  const reachable = results.filter((r) => r.probe.plain.answered);
-  if (!reachable.length) return rows;
-  const verdicts = reachable.map((r) => ({ relay: r.relay, ...judgeUpgrade(r.probe) }));
-  const names = (list: typeof verdicts) => list.map((v) => v.relay).join(', ');
-  const blocked = verdicts.filter((v) => v.verdict === 'blocked');
-  const unclear = verdicts.filter((v) => v.verdict === 'unclear');
-  const fix = (list: typeof verdicts) =>
-    `allow websocket upgrades (HTTP/1.1 Upgrade: websocket, long-lived connections) to ${names(list)}${via ? ` in the proxy${EXEMPT}` : ''}`;
-  if (blocked.length) {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'fail',
-      detail: `${blocked.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. Onboarding would succeed but cluster connect (az connectedk8s proxy, the portal's Kubernetes resources view, custom locations) would hang`,
-      fix: fix(blocked),
-    });
-  } else if (unclear.length) {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'warn',
-      detail: `${unclear.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. This cannot be told apart from a relay refusing the probe; if cluster connect hangs, this is why`,
-      fix: fix(unclear),
-    });
-  } else {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'pass',
-      detail: `${verdicts.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}`,
-    });
-  }
-  return rows;
-}
-
-/** What the two answers of one relay say about websocket upgrades on the way there. */
-export function judgeUpgrade(probe: RelayProbe): { verdict: 'reached' | 'blocked' | 'unclear'; detail: string } {
-  const { upgrade, plain } = probe;
-  if (!upgrade.answered)
-    return {
-      verdict: 'blocked',
-      detail: `plain HTTPS is answered but the websocket upgrade got no answer (${upgrade.detail}): something on the way drops upgrades`,
-    };
-  const line = `${upgrade.status} ${upgrade.statusText}`.trim();
-  if (upgrade.status === 101 || upgrade.status === 401 || upgrade.status === 404)
-    return {
-      verdict: 'reached',
-      detail: `the upgrade reached the relay (answered ${line}${upgrade.status === 101 ? '' : ', as Azure Relay refuses a sender without a Send token'})`,
-    };
-  if (upgrade.status === 400 && /only for web-?socket requests/i.test(`${upgrade.statusText} ${upgrade.body}`))
-    return {
-      verdict: 'blocked',
-      detail: `the relay saw no websocket upgrade (answered ${line}): something on the way removed the Upgrade headers`,
-    };
-  if (plain.answered && upgrade.status === plain.status && upgrade.statusText === plain.statusText)
-    return {
-      verdict: 'unclear',
-      detail: `the upgrade got the same answer as a plain request (${line}): the Upgrade headers may have been removed on the way`,
-    };
-  return { verdict: 'unclear', detail: `the upgrade was answered ${line}, which Azure Relay does not document for a sender` };
 }
 
 export const failed = (rows: CheckRow[]): CheckRow[] => rows.filter((r) => r.result === 'fail');
