@@ -15,6 +15,7 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
     extensions: inputs.extensions,
     roleAssignments: inputs.roleAssignments,
     customLocationsOid: inputs.customLocationsOid,
+    egress: { probe: inputs.egress.probe, image: inputs.egress.image },
     dryRun: inputs.dryRun,
   };
 }
@@ -58,7 +59,10 @@ export function connectPlan(inputs: Inputs): ActionPlan {
         phase: 'observe',
         what: `Wait up to ${formatDuration(inputs.onboardingTimeoutMs)} for connectivity status Connected and every extension to succeed.`,
       },
-      { phase: 'report', what: 'Outputs cluster-id, connectivity-status, agent-version, result and plan; a summary of the changes.' },
+      {
+        phase: 'report',
+        what: 'Outputs cluster-id, connectivity-status, agent-version, result, plan, allowlist and allowlist-file; a summary of the changes and of the allowlist.',
+      },
     ],
   };
 }
@@ -76,6 +80,8 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
     setOutput('agent-version', result.agentVersion ?? '');
     setOutput('result', result.result);
     setOutput('plan', result.plan);
+    setOutput('allowlist', result.allowlist?.document ?? '');
+    setOutput('allowlist-file', result.allowlist?.file ?? '');
     await action.summary(result.summary);
     if (result.failure) action.fail(`arc-connect failed: ${result.failure}`);
   });

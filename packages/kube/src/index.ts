@@ -6,3 +6,4 @@ export * from './cluster-connect.js';
 export * from './kubeconfig-map.js';
 export * from './egress-probe.js';
 export * from './egress-probe-script.js';
+export * from './agent-proxy.js';

@@ -1,3 +1,5 @@
+import { allowlistUrl, type ArcEndpoints } from './endpoints.js';
+import { probeableHosts, type RequiredHost } from './requirements.js';
 import { relayRows, type EgressRow, type ProbeAttempt, type RelayProbe } from './verdicts.js';
 
 /**
@@ -103,4 +105,25 @@ export function inClusterEgressRows(result: InClusterProbeResult, via: string | 
     });
   if (!rows.length) rows.push({ check: `${prefix}egress probe`, result: 'fail', detail: 'the probe reported no result' });
   return rows;
+}
+
+/**
+ * What the in-cluster probe is asked to reach: the allowlist (which it resolves itself, from inside), every required
+ * host without a wildcard as plain HTTPS (the relays aside: they get the websocket probe), and the relays the runner
+ * resolved as a fallback should the allowlist not answer inside.
+ */
+export function inClusterProbeTargets(
+  hosts: readonly RequiredHost[],
+  endpoints: ArcEndpoints | undefined,
+  location: string,
+  relays: readonly string[],
+): { allowlistUrl?: string; https: string[]; relays: string[] } {
+  const https = probeableHosts(hosts)
+    .filter((h) => h.source !== 'allowlist')
+    .map((h) => `https://${h.host}${h.port === 443 ? '' : `:${h.port}`}/`);
+  return {
+    allowlistUrl: endpoints ? allowlistUrl(endpoints.guestNotificationService, location) : undefined,
+    https: [...new Set(https)],
+    relays: [...relays],
+  };
 }
