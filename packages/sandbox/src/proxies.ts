@@ -40,6 +40,7 @@ export async function startProxy(options: {
   const server: Server = createHttpServer((_req, res) => res.writeHead(405).end());
   server.on('connection', (s) => (sockets.add(s), s.on('close', () => sockets.delete(s))));
   server.on('connect', (req: IncomingMessage, client: net.Socket, head: Buffer) => {
+    client.on('error', () => undefined);
     const expected = options.user ? `Basic ${Buffer.from(`${options.user}:${options.password}`).toString('base64')}` : undefined;
     if (expected && req.headers['proxy-authorization'] !== expected) {
       client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
@@ -55,7 +56,6 @@ export async function startProxy(options: {
       target.slice(0, target.lastIndexOf(':')).replace(/^\[|\]$/g, ''),
       Number(target.slice(target.lastIndexOf(':') + 1)),
     ];
-    client.on('error', () => undefined);
     if (options.mode === 'tunnel') {
       const upstream = net.connect({ host, port }, () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
