@@ -195,7 +195,12 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     try {
       result = await connectCluster(
         inputs({
-          proxy: { https: url, skipRange: ['kubernetes.default.svc', '.svc', '.svc.cluster.local', '10.0.0.0/24'], cert: corporateCa, display: { https: hideUserInfo(url), cert: '(inline PEM)' } },
+          proxy: {
+            https: url,
+            skipRange: ['kubernetes.default.svc', '.svc', '.svc.cluster.local', '10.0.0.0/24'],
+            cert: corporateCa,
+            display: { https: hideUserInfo(url), cert: '(inline PEM)' },
+          },
           egress: { probe: 'in-cluster', allowlistFile: join(allowlistDir, 'allowlist.txt') },
         }),
         { ...deps(), trust: [sandboxCa] },
@@ -214,7 +219,11 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     // The allowlist is written even though the run stopped: the proxy team needs it most now.
     expect(readFileSync(join(allowlistDir, 'allowlist.txt'), 'utf8')).toContain(`${dp.host}\n`);
     expect(result.summary).toContain('### Allowlist for the proxy');
-    for (const text of [stdout, result.summary, JSON.stringify(result.checks), result.failure ?? '']) expect(text).not.toContain(PASSWORD);
+    const logged = stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    for (const text of [logged, result.summary, JSON.stringify(result.checks), result.failure ?? '']) expect(text).not.toContain(PASSWORD);
     // The probe Job and its Secret are gone.
     expect(await cluster.client.list('batch/v1', 'Job', { namespace: 'arc-actions-egress' })).toEqual([]);
     expect(await cluster.client.list('v1', 'Secret', { namespace: 'arc-actions-egress' })).toEqual([]);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import {
@@ -88,8 +89,9 @@ export function writeAllowlist(inputs: Inputs, endpoints: ArcEndpoints | undefin
       Object.assign(document, diffAllowlist(previous, hosts.map(entryOf)));
     }
   } else note = 'no previous-allowlist given, so nothing to compare with';
-  if (!relays.length) note = [note, 'the relay hosts could not be resolved: only the wildcard entry covers them'].filter(Boolean).join('; ');
-  const file = egress.allowlistFile ?? join(readEnv('RUNNER_TEMP') ?? process.cwd(), `arc-allowlist-${cluster.location}.txt`);
+  if (!relays.length)
+    note = [note, 'the relay hosts could not be resolved: only the wildcard entry covers them'].filter(Boolean).join('; ');
+  const file = egress.allowlistFile ?? join(readEnv('RUNNER_TEMP') ?? tmpdir(), `arc-allowlist-${cluster.location}.txt`);
   const jsonFile = file.replace(/(\.txt)?$/, '.json');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, allowlistText(hosts));

@@ -353,7 +353,10 @@ export function readInputs(): Inputs {
   };
 }
 
-const IMAGE = { regex: /^[a-z0-9][a-z0-9._\/:@-]{0,254}$/, description: 'a container image reference (registry/repository:tag or @sha256:digest)' };
+const IMAGE = {
+  regex: /^[a-z0-9][a-z0-9._/:@-]{0,254}$/,
+  description: 'a container image reference (registry/repository:tag or @sha256:digest)',
+};
 
 export function readEgressInputs(): EgressInputs {
   const file = optionalString('allowlist-file', { maxLength: 1024 });

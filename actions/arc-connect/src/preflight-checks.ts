@@ -110,7 +110,13 @@ export async function runPreflight(
   if (inputs.egress.probe === 'in-cluster')
     checks.push(
       ...(facts instanceof Error
-        ? [{ check: 'in-cluster: egress probe', result: 'skipped' as const, detail: 'the cluster did not answer, so no probe Job could run' }]
+        ? [
+            {
+              check: 'in-cluster: egress probe',
+              result: 'skipped' as const,
+              detail: 'the cluster did not answer, so no probe Job could run',
+            },
+          ]
         : await inClusterRows(inputs, kc, endpoints, egress.relays, deps.trust)),
     );
   checks.push(await helmClientCheck(deps.helmBinary));

@@ -15,7 +15,10 @@ export function readEgressProbeInputs(access: string): EgressProbeInputs {
     );
   const image = optionalString('egress-probe-image', {
     maxLength: 255,
-    pattern: { regex: /^[a-z0-9][a-z0-9._/:@-]{0,254}$/, description: 'a container image reference (registry/repository:tag or @sha256:digest)' },
+    pattern: {
+      regex: /^[a-z0-9][a-z0-9._/:@-]{0,254}$/,
+      description: 'a container image reference (registry/repository:tag or @sha256:digest)',
+    },
   });
   return { probe, image };
 }

@@ -49,7 +49,10 @@ describe('the region allowlist (Learn network requirements + the relay allowlist
 
   it('reads a previous allowlist as text or JSON, and says what was added and removed', () => {
     const previousText = '# proxy team copy\nmanagement.azure.com:443\nazgnrelay-westeurope-l9.servicebus.windows.net\n\n';
-    expect(parsePreviousAllowlist(previousText)).toEqual(['management.azure.com:443', 'azgnrelay-westeurope-l9.servicebus.windows.net:443']);
+    expect(parsePreviousAllowlist(previousText)).toEqual([
+      'management.azure.com:443',
+      'azgnrelay-westeurope-l9.servicebus.windows.net:443',
+    ]);
     const json = JSON.stringify({ version: 1, hosts: [{ host: 'MCR.microsoft.com', port: 443 }] });
     expect(parsePreviousAllowlist(json)).toEqual(['mcr.microsoft.com:443']);
     expect(parsePreviousAllowlist('<html>not an allowlist</html>')).toBeUndefined();
@@ -62,7 +65,9 @@ describe('the region allowlist (Learn network requirements + the relay allowlist
 
   it('asks the in-cluster probe for every host without a wildcard, the allowlist URL and the runner-resolved relays', () => {
     const targets = inClusterProbeTargets(requiredHosts(publicCloud, 'westeurope', endpoints, RELAYS), endpoints, 'westeurope', RELAYS);
-    expect(targets.allowlistUrl).toBe('https://guestnotificationservice.azure.com/urls/allowlist?api-version=2020-01-01&location=westeurope');
+    expect(targets.allowlistUrl).toBe(
+      'https://guestnotificationservice.azure.com/urls/allowlist?api-version=2020-01-01&location=westeurope',
+    );
     expect(targets.https).toContain('https://westeurope.obo.arc.azure.com:8084/');
     expect(targets.https.some((u) => u.includes('*'))).toBe(false);
     expect(targets.https).not.toContain(`https://${RELAYS[0]}/`);

@@ -70,7 +70,13 @@ export function targetLines(targets: EgressProbeTargets): string {
 }
 
 /** The Job (and the Secret it reads its environment from): pure, for the tests and the plan. */
-export function egressProbeObjects(name: string, namespace: string, targets: EgressProbeTargets, proxy: EgressProbeProxy, options: EgressProbeOptions = {}) {
+export function egressProbeObjects(
+  name: string,
+  namespace: string,
+  targets: EgressProbeTargets,
+  proxy: EgressProbeProxy,
+  options: EgressProbeOptions = {},
+) {
   const deadline = Math.ceil((options.timeoutMs ?? 180_000) / 1000);
   const env: Record<string, string> = { PROBE_TARGETS: targetLines(targets), PROBE_TIMEOUT: String(options.requestTimeoutSeconds ?? 15) };
   if (proxy.https) Object.assign(env, { HTTPS_PROXY: proxy.https, https_proxy: proxy.https });

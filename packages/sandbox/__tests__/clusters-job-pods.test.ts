@@ -14,7 +14,10 @@ let cluster: LocalCluster;
 
 beforeAll(async () => {
   cluster = await startLocalCluster({ name: 'job-pods', dir: await mkdtemp(join(tmpdir(), 'arc-jobs-')), gatekeeper: false, nodeCount: 1 });
-  await cluster.client.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'greeting', namespace: 'default' }, stringData: { WHO: 'sandbox' } }, 'test');
+  await cluster.client.apply(
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'greeting', namespace: 'default' }, stringData: { WHO: 'sandbox' } },
+    'test',
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -51,12 +54,15 @@ const finished = (name: string) =>
   waitFor(
     async () => {
       const j = await cluster.client.get('batch/v1', 'Job', name, 'default');
-      return (j.status?.conditions ?? []).some((c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') ? j : undefined;
+      return (j.status?.conditions ?? []).some((c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')
+        ? j
+        : undefined;
     },
     { timeoutMs: 60_000, initialMs: 200, maxMs: 1000 },
   );
 
-const podOf = async (name: string) => (await cluster.client.list('v1', 'Pod', { namespace: 'default', labelSelector: `job-name=${name}` }))[0];
+const podOf = async (name: string) =>
+  (await cluster.client.list('v1', 'Pod', { namespace: 'default', labelSelector: `job-name=${name}` }))[0];
 
 describe('Job pods executed by the pod runner', () => {
   it('runs the script with the pod environment; the message is the file at terminationMessagePath; the Job controller completes the Job', async () => {
@@ -66,7 +72,11 @@ describe('Job pods executed by the pod runner', () => {
     expect(value.status.conditions.map((c: any) => c.type)).toContain('Complete');
     const pod = await podOf('hello');
     expect(pod.status.phase).toBe('Succeeded');
-    expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', message: 'hello sandbox (test)' });
+    expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+      message: 'hello sandbox (test)',
+    });
   }, 90_000);
 
   it('a failing script fails the Job (backoffLimit 0) with its exit code; the message is cut at 4096 bytes', async () => {
@@ -81,7 +91,10 @@ describe('Job pods executed by the pod runner', () => {
   it('ttlSecondsAfterFinished: the TTL controller deletes the finished Job', async () => {
     await cluster.client.apply(job('short-lived', 'true', 0), 'test');
     await waitFor(
-      async () => ((await cluster.client.list('batch/v1', 'Job', { namespace: 'default' })).some((j) => j.metadata.name === 'short-lived') ? undefined : true),
+      async () =>
+        (await cluster.client.list('batch/v1', 'Job', { namespace: 'default' })).some((j) => j.metadata.name === 'short-lived')
+          ? undefined
+          : true,
       { timeoutMs: 60_000, initialMs: 200, maxMs: 1000 },
     );
   }, 90_000);

@@ -33,7 +33,11 @@ export async function egressCheck(kubeconfig: string, cluster: FleetCluster, inp
     const targets = inClusterProbeTargets(requiredHosts(environment, location, endpoints, []), endpoints, location, []);
     const run = await runEgressProbe(kc, targets, { ...proxy, ca }, { image: inputs.egress?.image });
     const via = (proxy?.https ?? proxy?.http)?.replace(/^([a-z]+:\/\/)[^/@]*@/i, '$1***@');
-    const setting = proxy ? (via ? `through the agents' proxy ${via}` : 'direct (the agents have no proxy)') : 'direct (no Arc agents release found)';
+    const setting = proxy
+      ? via
+        ? `through the agents' proxy ${via}`
+        : 'direct (the agents have no proxy)'
+      : 'direct (no Arc agents release found)';
     if (!run.result)
       return {
         check: 'egress',
@@ -53,7 +57,12 @@ export function fold(rows: readonly EgressRow[], setting: string): CheckResult {
   const shown = failing.length ? failing : warning;
   const evidence = { rows: rows.map((r) => ({ check: r.check, result: r.result })) };
   if (!shown.length)
-    return { check: 'egress', status: 'ok', reason: `Every Arc endpoint and the relay websocket answered from inside the cluster, ${setting}.`, evidence };
+    return {
+      check: 'egress',
+      status: 'ok',
+      reason: `Every Arc endpoint and the relay websocket answered from inside the cluster, ${setting}.`,
+      evidence,
+    };
   return {
     check: 'egress',
     status: failing.length ? 'fail' : 'warn',

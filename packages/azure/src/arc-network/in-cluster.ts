@@ -39,10 +39,19 @@ const CURL_HINTS: Record<number, string> = {
 /** One entry as a probe attempt in the runner-side pre-flight's terms, so both share judgeUpgrade. */
 export function attemptOf(entry: InClusterProbeEntry): ProbeAttempt {
   if (entry.s > 0)
-    return { answered: true, status: entry.s, statusText: entry.t ?? '', body: entry.b ?? '', detail: `HTTP ${entry.s} ${entry.t ?? ''}`.trim() };
+    return {
+      answered: true,
+      status: entry.s,
+      statusText: entry.t ?? '',
+      body: entry.b ?? '',
+      detail: `HTTP ${entry.s} ${entry.t ?? ''}`.trim(),
+    };
   const hint = CURL_HINTS[entry.c];
   const error = (entry.x ?? '').replace(/^curl: \(\d+\) /, '');
-  return { answered: false, detail: [hint, error && `curl exit ${entry.c}: ${error}`].filter(Boolean).join('; ') || `curl exit ${entry.c}` };
+  return {
+    answered: false,
+    detail: [hint, error && `curl exit ${entry.c}: ${error}`].filter(Boolean).join('; ') || `curl exit ${entry.c}`,
+  };
 }
 
 /**

@@ -75,7 +75,10 @@ const hostOf = (url: string): { host: string; port: number } => {
 
 /** `host[:port]` from an allowlist entry (the guest notification service lists bare host names). */
 export function splitHostPort(entry: string): { host: string; port: number } {
-  const clean = entry.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const clean = entry
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   const m = /^(.*?)(?::(\d+))?$/.exec(clean)!;
   return { host: m[1], port: Number(m[2] ?? 443) };
 }

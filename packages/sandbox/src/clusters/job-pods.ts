@@ -55,7 +55,9 @@ export async function containerEnv(client: KubeClient, namespace: string, pod: a
       const v = (await read('secrets', e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.optional))[e.valueFrom.secretKeyRef.key];
       if (v !== undefined) out[e.name] = v;
     } else if (e.valueFrom?.configMapKeyRef) {
-      const v = (await read('configmaps', e.valueFrom.configMapKeyRef.name, e.valueFrom.configMapKeyRef.optional))[e.valueFrom.configMapKeyRef.key];
+      const v = (await read('configmaps', e.valueFrom.configMapKeyRef.name, e.valueFrom.configMapKeyRef.optional))[
+        e.valueFrom.configMapKeyRef.key
+      ];
       if (v !== undefined) out[e.name] = v;
     } else if (e.valueFrom?.fieldRef?.fieldPath === 'metadata.name') out[e.name] = pod.metadata.name;
     else if (e.valueFrom?.fieldRef?.fieldPath === 'metadata.namespace') out[e.name] = namespace;
