@@ -22,7 +22,9 @@ import {
 } from '@arc-actions/azure';
 import { EGRESS_PROBE_NAMESPACE, runEgressProbe, type EgressProbeProxy } from '@arc-actions/kube';
 import { startSandbox, type Sandbox } from '../packages/sandbox/src/sandbox.js';
-import { startLocalCluster, type LocalCluster } from '../packages/sandbox/src/clusters/index.js';
+import { helmInstallAgents, startLocalCluster, type LocalCluster } from '../packages/sandbox/src/clusters/index.js';
+import { egressCheck } from '../actions/arc-verify/src/checks/egress.js';
+import type { Inputs as VerifyInputs } from '../actions/arc-verify/src/inputs.js';
 import { ensureSandboxCa, issueServerCertificate } from '../packages/sandbox/src/tls.js';
 import { startProxy, type TestProxy } from '../packages/sandbox/src/proxies.js';
 
@@ -126,5 +128,42 @@ describe('in-cluster egress probe on a real cluster', () => {
       `allow HTTPS (port 443) to ${relay} in the proxy ${denying.url}; cluster connect and custom locations need them`,
     );
     expect(byCheck['in-cluster: websocket to the relay']).toBeUndefined();
+  }, 150_000);
+
+  it("arc-verify's egress row probes with the proxy the agents were installed with, and fails on the stripped upgrade", async () => {
+    // The agents' Helm release carries the proxy settings as az connectedk8s (and arc-connect) pass them.
+    await helmInstallAgents(cluster, {
+      subscriptionId: '00000000-0000-0000-0000-000000000001',
+      resourceGroup: 'rg-edge',
+      resourceName: 'edge-egress',
+      location: LOCATION,
+      httpsProxy: stripping.url,
+      noProxy: 'kubernetes.default.svc,.svc,10.0.0.0/24',
+      proxyCert: corporateCa.caCert,
+    });
+    const saved = process.env.INPUT_ENVIRONMENT;
+    process.env.INPUT_ENVIRONMENT = sandbox.env.ARC_SANDBOX_ENVIRONMENT;
+    try {
+      const inputs = {
+        identity: { environment: parseEnvironment(sandbox.env.ARC_SANDBOX_ENVIRONMENT) },
+        egress: { probe: 'in-cluster' },
+      } as unknown as VerifyInputs;
+      const row = await egressCheck(cluster.kubeconfig, { location: 'West Europe' } as never, inputs);
+      expect(row.status).toBe('fail');
+      expect(row.reason).toMatch(/^websocket to the relay: .*removed the Upgrade headers/);
+      expect(row.fix).toContain(`to ${relay} (*.servicebus.windows.net) in the proxy ${stripping.url}`);
+      expect(row.evidence).toEqual({
+        rows: [
+          { check: 'in-cluster: relay allowlist', result: 'pass' },
+          { check: 'in-cluster: HTTPS to the Arc endpoints', result: 'pass' },
+          { check: 'in-cluster: HTTPS to the relay', result: 'pass' },
+          { check: 'in-cluster: websocket to the relay', result: 'fail' },
+        ],
+      });
+    } finally {
+      if (saved === undefined) delete process.env.INPUT_ENVIRONMENT;
+      else process.env.INPUT_ENVIRONMENT = saved;
+    }
+    await waitFor(async () => ((await leftovers()).length === 0 ? true : undefined), { timeoutMs: 60_000, initialMs: 250, maxMs: 1000 });
   }, 150_000);
 });
