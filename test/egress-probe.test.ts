@@ -24,6 +24,8 @@ import { EGRESS_PROBE_NAMESPACE, runEgressProbe, type EgressProbeProxy } from '@
 import { startSandbox, type Sandbox } from '../packages/sandbox/src/sandbox.js';
 import { helmInstallAgents, startLocalCluster, type LocalCluster } from '../packages/sandbox/src/clusters/index.js';
 import { egressCheck } from '../actions/arc-verify/src/checks/egress.js';
+import { run as arcVerify } from '../actions/arc-verify/src/main.js';
+import { runStep } from '../actions/arc-connect/__tests__/harness.js';
 import type { Inputs as VerifyInputs } from '../actions/arc-verify/src/inputs.js';
 import { ensureSandboxCa, issueServerCertificate } from '../packages/sandbox/src/tls.js';
 import { startProxy, type TestProxy } from '../packages/sandbox/src/proxies.js';
@@ -166,4 +168,36 @@ describe('in-cluster egress probe on a real cluster', () => {
     }
     await waitFor(async () => ((await leftovers()).length === 0 ? true : undefined), { timeoutMs: 60_000, initialMs: 250, maxMs: 1000 });
   }, 150_000);
+
+  it('arc-verify nightly with egress-probe in-cluster: an egress column in the matrix, the failure explained with the fix', async () => {
+    // An Arc cluster the fleet knows (emulated on the ARM side), whose kubeconfig reaches the real cluster above.
+    sandbox.seedEmulatedClusters(1);
+    const arc = sandbox.state.store.ofType('Microsoft.Kubernetes/connectedClusters').find((c) => c.name === 'emu-00000')!;
+    const env = sandbox.env;
+    const r = await runStep(
+      () => arcVerify(),
+      'arc-verify/action.yml',
+      {
+        'client-id': env.ARC_SANDBOX_CLIENT_ID,
+        'tenant-id': env.ARC_SANDBOX_TENANT_ID,
+        environment: env.ARC_SANDBOX_ENVIRONMENT,
+        targets: arc.id,
+        access: 'kubeconfig',
+        kubeconfigs: JSON.stringify({ [arc.name]: cluster.kubeconfig }),
+        'egress-probe': 'in-cluster',
+        'fail-on': 'never',
+      },
+      { env: { ...env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_RUN_ID: '9' } },
+    );
+    const report = JSON.parse(r.outputs.report) as {
+      clusters: { checks: { check: string; status: string; reason: string; fix?: string }[] }[];
+    };
+    const egress = report.clusters[0].checks.find((c) => c.check === 'egress')!;
+    expect(egress.status).toBe('fail');
+    expect(egress.reason).toMatch(/websocket to the relay: .*removed the Upgrade headers/);
+    expect(egress.fix).toContain(`in the proxy ${stripping.url}`);
+    expect(r.summary).toMatch(/\| Cluster \|.*\| egress \|/);
+    expect(r.summary).toContain('allow websocket upgrades');
+    await waitFor(async () => ((await leftovers()).length === 0 ? true : undefined), { timeoutMs: 60_000, initialMs: 250, maxMs: 1000 });
+  }, 180_000);
 });
