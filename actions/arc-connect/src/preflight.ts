@@ -2,7 +2,7 @@ import { errorMessage } from '@arc-actions/core';
 import type { ProxyInputs } from './inputs.js';
 import { missingSkipEntries, type ClusterFacts } from './cluster-facts.js';
 import { allowlistUrl, parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
-import { relayRows } from '@arc-actions/azure';
+import { probeableHosts, relayRows, requiredHosts, type AzureEnvironment } from '@arc-actions/azure';
 import { httpsRequest, probeRelay, type ProbeOptions } from './tunnel.js';
 
 export { judgeUpgrade, relayRows } from '@arc-actions/azure';
@@ -104,6 +104,8 @@ export function clusterRows(facts: ClusterFacts, proxy: ProxyInputs): CheckRow[]
  * - the relay allowlist from the guest notification service (`GET /urls/allowlist?api-version=2020-01-01&location=`,
  *   Microsoft Learn "Azure Arc-enabled Kubernetes network requirements"): a JSON array of relay host names;
  * - HTTPS to the config data plane;
+ * - HTTPS to the region's other required hosts (packages/azure arc-network `requiredHosts`, the list the in-cluster
+ *   probe and the allowlist file use), when the environment is given;
  * - each relay: any HTTP answer proves it is reachable. Azure Relay never accepts an unauthenticated websocket
  *   (relay-hybrid-connections-protocol: 401 without a token, 404 for an unknown path), so the upgrade probe sends a
  *   sender's handshake without a token and looks at how it is refused: 401/404 (or 101) means the upgrade reached the
@@ -117,6 +119,7 @@ export async function egressRows(
   location: string,
   proxy: ProxyInputs,
   trust: string[] = [],
+  environment?: AzureEnvironment,
 ): Promise<{ rows: CheckRow[]; relays: string[] }> {
   const options: ProbeOptions = { proxy: proxy.https ?? proxy.http, ca: [...trust, ...(proxy.cert ? [proxy.cert] : [])] };
   const via = proxy.display.https ?? proxy.display.http;
@@ -170,11 +173,48 @@ export async function egressRows(
       fix: `allow HTTPS to ${new URL(endpoints.dataPlane).host}`,
     });
   }
+  if (environment) rows.push(...(await requiredHostRows(environment, endpoints, location, options, how, via)));
   if (relays.length) {
     const results = await Promise.all(relays.map(async (r) => ({ relay: r, probe: await probeRelay(relayUrl(r), options) })));
     rows.push(...relayRows(results, how, via));
   }
   return { rows, relays };
+}
+
+/** One row for the required hosts not probed above (the data plane and the guest notification service have their own). */
+async function requiredHostRows(
+  environment: AzureEnvironment,
+  endpoints: ArcEndpoints,
+  location: string,
+  options: ProbeOptions,
+  how: string,
+  via: string | undefined,
+): Promise<CheckRow[]> {
+  const own = new Set([new URL(endpoints.dataPlane).host, new URL(endpoints.guestNotificationService).host]);
+  const hosts = probeableHosts(requiredHosts(environment, location, endpoints, []))
+    .map((h) => (h.port === 443 ? h.host : `${h.host}:${h.port}`))
+    .filter((h) => !own.has(h));
+  if (!hosts.length) return [];
+  const results = await Promise.all(
+    hosts.map(async (host) => ({
+      host,
+      error: await httpsRequest(`https://${host}/`, options).then(
+        () => undefined,
+        (e: unknown) => errorMessage(e),
+      ),
+    })),
+  );
+  const failing = results.filter((r) => r.error);
+  return [
+    failing.length
+      ? {
+          check: 'HTTPS to the Arc endpoints',
+          result: 'fail',
+          detail: `${failing.map((r) => `${r.host}: ${r.error}`).join('; ')}${how}`,
+          fix: `allow HTTPS to ${failing.map((r) => r.host).join(', ')}${via ? ` in the proxy ${via}` : ''} (Microsoft Learn, Azure Arc-enabled Kubernetes network requirements)`,
+        }
+      : { check: 'HTTPS to the Arc endpoints', result: 'pass', detail: `${hosts.join(', ')} answered${how}` },
+  ];
 }
 
 export const failed = (rows: CheckRow[]): CheckRow[] => rows.filter((r) => r.result === 'fail');
