@@ -85,7 +85,9 @@ export async function runPreflight(
     readProviderStates(azure.arm, azure.ref.subscriptionId, providerNamespaces(inputs)).catch((e: unknown) => e as Error),
     readClusterFacts(kc).catch((e: unknown) => e as Error),
     azure.clusters.connected(azure.ref).catch((e: unknown) => e as Error),
-    endpoints ? egressRows(endpoints, cluster.location, proxy, deps.trust, identity.environment) : Promise.resolve({ rows: [], relays: [] }),
+    endpoints
+      ? egressRows(endpoints, cluster.location, proxy, deps.trust, identity.environment)
+      : Promise.resolve({ rows: [], relays: [] }),
   ]);
   if (providerStates instanceof Error)
     checks.push({
