@@ -145,8 +145,12 @@ export async function runEgressProbe(
   const { secret, job } = egressProbeObjects(name, namespace, targets, proxy, options);
   const run: EgressProbeRun = { job: name, namespace, deleted: false };
   try {
-    await core.createNamespace({ body: { metadata: { name: namespace, labels: LABELS } } }).catch((e: unknown) => {
-      if (statusOf(e) !== 409) throw e;
+    // Created once and kept; an identity that may not create namespaces can run the probe in an existing one.
+    await core.readNamespace({ name: namespace }).catch(async (e: unknown) => {
+      if (statusOf(e) !== 404) throw e;
+      await core.createNamespace({ body: { metadata: { name: namespace, labels: LABELS } } }).catch((c: unknown) => {
+        if (statusOf(c) !== 409) throw c;
+      });
     });
     await core.createNamespacedSecret({ namespace, body: secret as any });
     const created = await batch.createNamespacedJob({ namespace, body: job as any });
