@@ -49,6 +49,15 @@ describe('the allowlist file for the proxy team', () => {
     expect(third.document).toMatchObject({ added: [], removed: [] });
   });
 
+  it('takes the same path as previous-allowlist and allowlist-file (a restored cache): read first, then replaced', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arc-allow-'));
+    const file = join(dir, 'edge.txt');
+    writeAllowlist(inputs({ allowlistFile: file }), endpoints, relays.slice(0, 1));
+    const next = writeAllowlist(inputs({ allowlistFile: file, previousAllowlist: file }), endpoints, relays);
+    expect(next.document).toMatchObject({ added: ['azgnrelay-westeurope-l2.servicebus.windows.net:443'], removed: [] });
+    expect(readFileSync(file, 'utf8')).toContain('azgnrelay-westeurope-l2.servicebus.windows.net:443\n');
+  });
+
   it('notes a missing previous file (a first run) and refuses one that is not an allowlist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arc-allow-'));
     const missing = writeAllowlist(
