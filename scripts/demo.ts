@@ -129,6 +129,11 @@ async function main(): Promise<void> {
         connect.code === 0 && connect.outputs['connectivity-status'] === 'Connected',
         'a connected cluster',
       );
+      // The region's allowlist for the proxy team (output `allowlist`, file `allowlist-file`), from bundles that have it.
+      if (connect.outputs['allowlist-file'])
+        say(
+          `allowlist for the proxy team: ${(JSON.parse(connect.outputs.allowlist) as { hosts: unknown[] }).hosts.length} hosts in ${connect.outputs['allowlist-file']}`,
+        );
     }
 
     const gitops = show(

@@ -36,6 +36,9 @@ const bad: [string, Record<string, string>, string, RegExp][] = [
   ['register-providers not a boolean', { 'register-providers': 'yes' }, 'register-providers', /true or false/],
   ['onboarding-timeout not a duration', { 'onboarding-timeout': 'soon' }, 'onboarding-timeout', /duration/],
   ['onboarding-timeout too long', { 'onboarding-timeout': '2d' }, 'onboarding-timeout', /from 1m to 6h/],
+  ['unknown egress-probe', { 'egress-probe': 'everywhere' }, 'egress-probe', /allowed: runner, in-cluster/],
+  ['egress-probe-image with a space', { 'egress-probe-image': 'curl image' }, 'egress-probe-image', /container image reference/],
+  ['allowlist-file outside the workspace', { 'allowlist-file': '../../tmp/allow.txt' }, 'allowlist-file', /outside the workspace/],
   ['unknown extension short name', { extensions: '- prometheus' }, 'extensions', /azurepolicy, flux/],
   ['duplicate extension names', { extensions: '- flux\n- type: microsoft.flux\n  name: flux' }, 'extensions', /twice/],
   [

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSandboxCa, issueServerCertificate } from '../../../packages/sandbox/src/tls.js';
 import { dataPlaneHandler, guestNotificationHandler, relayPlainRequestHandler } from '../../../packages/sandbox/src/arc-dataplane/index.js';
+import { parseEnvironment } from '@arc-actions/azure';
 import { egressRows } from '../src/preflight.js';
 import { hideUserInfo, type ProxyInputs } from '../src/inputs.js';
 import { serveArcDataPlane, startProxy, type TestProxy } from './proxies.js';
@@ -120,6 +121,26 @@ describe('egress pre-flight against the documented services', () => {
     expect(ws.detail).toContain('This endpoint is only for web-socket requests');
     expect(ws.fix).toMatch(/exempt them from inspection/);
     expect(stripping.upgradesDropped).toBeGreaterThan(0);
+  });
+
+  it("probes the region's other required hosts (the list the allowlist and the in-cluster probe use) and names a blocked one", async () => {
+    // ARM answers (the data plane server stands in for it); the Entra host is blocked by the proxy's deny list.
+    const denying = await startProxy({ mode: 'tunnel', deny: ['127.0.0.1:443'] });
+    try {
+      const environment = parseEnvironment(
+        JSON.stringify({ name: 'Corp', resourceManager: dp.url, authorityHost: 'https://127.0.0.1', resourceGraph: dp.url }),
+      );
+      const { rows } = await egressRows(endpointsOf(pathFirst), 'westeurope', proxyInputs(denying.url), [sandboxCa.caCert], environment);
+      const https = byCheck(rows)['HTTPS to the Arc endpoints'];
+      expect(https.result).toBe('fail');
+      expect(https.detail).toMatch(/^127\.0\.0\.1: the proxy refused to open a tunnel to 127\.0\.0\.1:443 \(403 Forbidden\)/);
+      expect(https.detail).not.toContain(dp.host);
+      expect(https.fix).toBe(
+        `allow HTTPS to 127.0.0.1 in the proxy ${denying.url} (Microsoft Learn, Azure Arc-enabled Kubernetes network requirements)`,
+      );
+    } finally {
+      await denying.close();
+    }
   });
 
   it('warns (never fails) when the answer cannot be told apart from a relay refusing the probe', async () => {

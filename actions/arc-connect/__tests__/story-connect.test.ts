@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { ArmClients, createOidcCredential, parseEnvironment, parseIdentityId } from '@arc-actions/azure';
 import { clearSecretsForTesting } from '@arc-actions/core';
-import { startSandbox, issueServerCertificate, type Sandbox } from '../../../packages/sandbox/src/index.js';
+import { ensureSandboxCa, startSandbox, issueServerCertificate, type Sandbox } from '../../../packages/sandbox/src/index.js';
 import { helm, startLocalCluster, type LocalCluster } from '../../../packages/sandbox/src/clusters/index.js';
 import {
   dataPlaneHandler,
@@ -29,6 +29,9 @@ let sandbox: Sandbox;
 let cluster: LocalCluster;
 let dp: Awaited<ReturnType<typeof serveArcDataPlane>>;
 let proxy: TestProxy;
+let stripping: TestProxy;
+let corporateCa: string;
+let sandboxCa: string;
 let reconciler: ReturnType<typeof startAgentReconciler>;
 let environmentJson: string;
 let arm: ArmClients;
@@ -49,6 +52,7 @@ function inputs(
     tags?: Record<string, string>;
     extensions?: Inputs['extensions'];
     workloadIdentity?: Inputs['workloadIdentity'];
+    egress?: Inputs['egress'];
   } = {},
 ): Inputs {
   const environment = parseEnvironment(environmentJson);
@@ -78,6 +82,7 @@ function inputs(
     roleAssignments: [{ principalId: sandbox.identity.objectId, role: 'Azure Arc Kubernetes Viewer' }],
     customLocationsOid: CUSTOM_LOCATIONS_OID,
     workloadIdentity: overrides.workloadIdentity,
+    egress: overrides.egress ?? { probe: 'runner' },
     dryRun: false,
   };
 }
@@ -149,11 +154,22 @@ beforeAll(async () => {
   });
   reconciler = startAgentReconciler(sandbox.state.store, () => [cluster], { intervalMs: 500 });
   proxy = await startProxy({ mode: 'tunnel', user: 'ci', password: PASSWORD });
+  // A TLS-inspecting proxy that strips the websocket upgrade (its own CA is what proxy-cert would carry).
+  const corporate = ensureSandboxCa(await mkdtemp(join(tmpdir(), 'arc-story-corp-')));
+  corporateCa = corporate.caCert;
+  sandboxCa = ca.caCert;
+  stripping = await startProxy({
+    mode: 'strip',
+    user: 'ci',
+    password: PASSWORD,
+    inspectCert: issueServerCertificate(corporate, ['localhost', '127.0.0.1']),
+    upstreamCa: [ca.caCert],
+  });
 }, 240_000);
 
 afterAll(async () => {
   await reconciler?.stop();
-  await Promise.all([cluster?.stop(), sandbox?.stop(), dp?.close(), proxy?.close()]);
+  await Promise.all([cluster?.stop(), sandbox?.stop(), dp?.close(), proxy?.close(), stripping?.close()]);
   process.env = saved;
 });
 
@@ -169,6 +185,50 @@ describe('arc-connect story against the sandbox and a real cluster', () => {
     expect(result.failure).toContain('add 10.0.0.0/24, .svc.cluster.local to "proxy-skip-range"');
     expect(WRITES(sandbox)).toEqual([]);
     for (const text of [stdout, result.summary, JSON.stringify(result.plan), result.failure ?? '']) expect(text).not.toContain(PASSWORD);
+  });
+
+  it('with egress-probe in-cluster, a websocket-stripping proxy stops the run before any write, from inside the cluster too', async () => {
+    sandbox.clearCalls();
+    const url = stripping.url;
+    const allowlistDir = await mkdtemp(join(tmpdir(), 'arc-allowlist-'));
+    let stdout = '';
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((stdout += String(chunk)), true));
+    let result: ConnectResult;
+    try {
+      result = await connectCluster(
+        inputs({
+          proxy: {
+            https: url,
+            skipRange: ['kubernetes.default.svc', '.svc', '.svc.cluster.local', '10.0.0.0/24'],
+            cert: corporateCa,
+            display: { https: hideUserInfo(url), cert: '(inline PEM)' },
+          },
+          egress: { probe: 'in-cluster', allowlistFile: join(allowlistDir, 'allowlist.txt') },
+        }),
+        { ...deps(), trust: [sandboxCa] },
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(result.result).toBe('failed');
+    expect(WRITES(sandbox)).toEqual([]);
+    const ws = result.checks.find((c) => c.check === 'in-cluster: websocket to the relay')!;
+    expect(ws.result).toBe('fail');
+    expect(ws.detail).toMatch(/removed the Upgrade headers/);
+    expect(ws.fix).toContain(`allow websocket upgrades (HTTP/1.1 Upgrade: websocket, long-lived connections) to ${dp.host}`);
+    expect(ws.fix).toContain(`in the proxy ${hideUserInfo(url)}`);
+    expect(result.failure).toContain('in-cluster: websocket to the relay');
+    // The allowlist is written even though the run stopped: the proxy team needs it most now.
+    expect(readFileSync(join(allowlistDir, 'allowlist.txt'), 'utf8')).toContain(`${dp.host}\n`);
+    expect(result.summary).toContain('### Allowlist for the proxy');
+    const logged = stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    for (const text of [logged, result.summary, JSON.stringify(result.checks), result.failure ?? '']) expect(text).not.toContain(PASSWORD);
+    // The probe Job and its Secret are gone.
+    expect(await cluster.client.list('batch/v1', 'Job', { namespace: 'arc-actions-egress' })).toEqual([]);
+    expect(await cluster.client.list('v1', 'Secret', { namespace: 'arc-actions-egress' })).toEqual([]);
   });
 
   it('creates on the first run and changes nothing on an identical second run', async () => {

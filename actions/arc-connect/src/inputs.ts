@@ -107,7 +107,19 @@ export interface Inputs {
   workloadIdentity?: WorkloadIdentityInputs;
   /** Object id of the Custom Locations RP service principal: enables custom locations (as az does). */
   customLocationsOid?: string;
+  egress: EgressInputs;
   dryRun: boolean;
+}
+
+/** Where egress is probed from, and where the allowlist for the proxy team goes. */
+export interface EgressInputs {
+  /** `runner`: the pre-flight probes from the runner only; `in-cluster`: also from a Job in the cluster. */
+  probe: 'runner' | 'in-cluster';
+  image?: string;
+  /** Absolute path of the allowlist text file (the JSON document goes next to it); undefined = RUNNER_TEMP. */
+  allowlistFile?: string;
+  /** Absolute path of the previous allowlist (text or JSON), for what changed. */
+  previousAllowlist?: string;
 }
 
 const CLUSTER_NAME = {
@@ -340,7 +352,24 @@ export function readInputs(): Inputs {
       pattern: { regex: GUID, description: 'the object id (a GUID) of the Custom Locations RP service principal' },
     })?.toLowerCase(),
     workloadIdentity: readWorkloadIdentityInputs(),
+    egress: readEgressInputs(),
     dryRun: readDryRun(),
+  };
+}
+
+const IMAGE = {
+  regex: /^[a-z0-9][a-z0-9._/:@-]{0,254}$/,
+  description: 'a container image reference (registry/repository:tag or @sha256:digest)',
+};
+
+export function readEgressInputs(): EgressInputs {
+  const file = optionalString('allowlist-file', { maxLength: 1024 });
+  const previous = optionalString('previous-allowlist', { maxLength: 1024 });
+  return {
+    probe: enumInput('egress-probe', ['runner', 'in-cluster'] as const, 'runner'),
+    image: optionalString('egress-probe-image', { maxLength: 255, pattern: IMAGE }),
+    allowlistFile: file ? workspacePath('allowlist-file', file) : undefined,
+    previousAllowlist: previous ? workspacePath('previous-allowlist', previous) : undefined,
   };
 }
 

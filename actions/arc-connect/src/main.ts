@@ -17,6 +17,7 @@ export function inputsView(inputs: Inputs): Record<string, unknown> {
     customLocationsOid: inputs.customLocationsOid,
     workloadIdentity: inputs.workloadIdentity?.enabled ?? false,
     apps: inputs.workloadIdentity?.apps.map((a) => ({ ...a, path: a.displayPath, identity: a.identity.id })) ?? [],
+    egress: { probe: inputs.egress.probe, image: inputs.egress.image },
     dryRun: inputs.dryRun,
   };
 }
@@ -63,7 +64,10 @@ export function connectPlan(inputs: Inputs): ActionPlan {
         phase: 'observe',
         what: `Wait up to ${formatDuration(inputs.onboardingTimeoutMs)} for connectivity status Connected and every extension to succeed.`,
       },
-      { phase: 'report', what: 'Outputs cluster-id, connectivity-status, agent-version, result and plan; a summary of the changes.' },
+      {
+        phase: 'report',
+        what: 'Outputs cluster-id, connectivity-status, agent-version, result, plan, allowlist and allowlist-file; a summary of the changes and of the allowlist.',
+      },
     ],
   };
 }
@@ -83,6 +87,8 @@ export async function run(deps: ConnectDeps = {}): Promise<void> {
     setOutput('plan', result.plan);
     setOutput('oidc-issuer-url', result.oidcIssuerUrl ?? '');
     setOutput('apps', result.apps ?? []);
+    setOutput('allowlist', result.allowlist?.document ?? '');
+    setOutput('allowlist-file', result.allowlist?.file ?? '');
     await action.summary(result.summary);
     if (result.failure) action.fail(`arc-connect failed: ${result.failure}`);
   });

@@ -4,6 +4,7 @@ import { errorMessage, readEnv } from '@arc-actions/core';
 import { loadKubeConfig } from '@arc-actions/kube';
 import { ownerOf } from './agents.js';
 import { readClusterFacts, type ClusterFacts } from './cluster-facts.js';
+import { inClusterRows } from './egress.js';
 import { arcEndpoints, type ArcEndpoints } from './endpoints.js';
 import { helmClientCheck } from './helm.js';
 import type { Inputs } from './inputs.js';
@@ -18,6 +19,8 @@ export interface Preflight {
   facts: ClusterFacts;
   armCluster?: ConnectedCluster;
   customLocationsOid?: string;
+  /** Relay hosts the guest notification service listed for the region (empty when it could not be read). */
+  relays: string[];
   /** Set when a check failed: the run stops before any change. */
   blocked?: string;
 }
@@ -82,7 +85,9 @@ export async function runPreflight(
     readProviderStates(azure.arm, azure.ref.subscriptionId, providerNamespaces(inputs)).catch((e: unknown) => e as Error),
     readClusterFacts(kc).catch((e: unknown) => e as Error),
     azure.clusters.connected(azure.ref).catch((e: unknown) => e as Error),
-    endpoints ? egressRows(endpoints, cluster.location, proxy, deps.trust) : Promise.resolve({ rows: [], relays: [] }),
+    endpoints
+      ? egressRows(endpoints, cluster.location, proxy, deps.trust, identity.environment)
+      : Promise.resolve({ rows: [], relays: [] }),
   ]);
   if (providerStates instanceof Error)
     checks.push({
@@ -104,6 +109,18 @@ export async function runPreflight(
     checks.push(...clusterRows(facts, proxy), agentsRow(facts, armCluster, azure.ref));
   }
   checks.push(...egress.rows);
+  if (inputs.egress.probe === 'in-cluster')
+    checks.push(
+      ...(facts instanceof Error
+        ? [
+            {
+              check: 'in-cluster: egress probe',
+              result: 'skipped' as const,
+              detail: 'the cluster did not answer, so no probe Job could run',
+            },
+          ]
+        : await inClusterRows(inputs, kc, endpoints, egress.relays, deps.trust)),
+    );
   checks.push(await helmClientCheck(deps.helmBinary));
   // Custom locations (az connectedk8s check_cl_registration_and_get_oid): enabled when Microsoft.ExtendedLocation
   // is registered (or registered by this run) and the Custom Locations RP's object id is known. az looks the id up in
@@ -125,6 +142,7 @@ export async function runPreflight(
     facts: facts as ClusterFacts,
     armCluster,
     customLocationsOid: extendedLocation ? inputs.customLocationsOid : undefined,
+    relays: egress.relays,
     blocked: blocking.length
       ? `arc-connect stopped before any change: ${blocking.map((r) => `${r.check}: ${r.detail}${r.fix ? ` — fix: ${r.fix}` : ''}`).join('; ')}.`
       : undefined,

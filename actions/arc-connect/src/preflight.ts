@@ -2,7 +2,10 @@ import { errorMessage } from '@arc-actions/core';
 import type { ProxyInputs } from './inputs.js';
 import { missingSkipEntries, type ClusterFacts } from './cluster-facts.js';
 import { allowlistUrl, parseAllowlist, relayUrl, type ArcEndpoints } from './endpoints.js';
-import { httpsRequest, probeRelay, type ProbeOptions, type RelayProbe } from './tunnel.js';
+import { probeableHosts, relayRows, requiredHosts, type AzureEnvironment } from '@arc-actions/azure';
+import { httpsRequest, probeRelay, type ProbeOptions } from './tunnel.js';
+
+export { judgeUpgrade, relayRows } from '@arc-actions/azure';
 
 export type CheckResult = 'pass' | 'fail' | 'warn' | 'skipped';
 
@@ -101,6 +104,8 @@ export function clusterRows(facts: ClusterFacts, proxy: ProxyInputs): CheckRow[]
  * - the relay allowlist from the guest notification service (`GET /urls/allowlist?api-version=2020-01-01&location=`,
  *   Microsoft Learn "Azure Arc-enabled Kubernetes network requirements"): a JSON array of relay host names;
  * - HTTPS to the config data plane;
+ * - HTTPS to the region's other required hosts (packages/azure arc-network `requiredHosts`, the list the in-cluster
+ *   probe and the allowlist file use), when the environment is given;
  * - each relay: any HTTP answer proves it is reachable. Azure Relay never accepts an unauthenticated websocket
  *   (relay-hybrid-connections-protocol: 401 without a token, 404 for an unknown path), so the upgrade probe sends a
  *   sender's handshake without a token and looks at how it is refused: 401/404 (or 101) means the upgrade reached the
@@ -114,6 +119,7 @@ export async function egressRows(
   location: string,
   proxy: ProxyInputs,
   trust: string[] = [],
+  environment?: AzureEnvironment,
 ): Promise<{ rows: CheckRow[]; relays: string[] }> {
   const options: ProbeOptions = { proxy: proxy.https ?? proxy.http, ca: [...trust, ...(proxy.cert ? [proxy.cert] : [])] };
   const via = proxy.display.https ?? proxy.display.http;
@@ -167,6 +173,7 @@ export async function egressRows(
       fix: `allow HTTPS to ${new URL(endpoints.dataPlane).host}`,
     });
   }
+  if (environment) rows.push(...(await requiredHostRows(environment, endpoints, location, options, how, via)));
   if (relays.length) {
     const results = await Promise.all(relays.map(async (r) => ({ relay: r, probe: await probeRelay(relayUrl(r), options) })));
     rows.push(...relayRows(results, how, via));
@@ -174,83 +181,40 @@ export async function egressRows(
   return { rows, relays };
 }
 
-const EXEMPT = ' (a TLS-inspecting proxy must exempt them from inspection)';
-
-/** The reachability row and the websocket row from the relay probes. */
-export function relayRows(results: { relay: string; probe: RelayProbe }[], how: string, via?: string): CheckRow[] {
-  const rows: CheckRow[] = [];
-  const unreachable = results.filter((r) => !r.probe.plain.answered);
-  rows.push(
-    unreachable.length === 0
-      ? {
-          check: 'HTTPS to the relay',
-          result: 'pass',
-          detail: `${results.map((r) => `${r.relay} (HTTP ${r.probe.plain.status})`).join(', ')} answered${how}`,
-        }
-      : {
-          check: 'HTTPS to the relay',
-          result: 'fail',
-          detail: `${unreachable.map((r) => `${r.relay}: ${r.probe.plain.detail}`).join('; ')}${how}`,
-          fix: `allow HTTPS (port 443) to ${unreachable.map((r) => r.relay).join(', ')}${via ? ' in the proxy' : ''}; cluster connect and custom locations need them`,
-        },
+/** One row for the required hosts not probed above (the data plane and the guest notification service have their own). */
+async function requiredHostRows(
+  environment: AzureEnvironment,
+  endpoints: ArcEndpoints,
+  location: string,
+  options: ProbeOptions,
+  how: string,
+  via: string | undefined,
+): Promise<CheckRow[]> {
+  const own = new Set([new URL(endpoints.dataPlane).host, new URL(endpoints.guestNotificationService).host]);
+  const hosts = probeableHosts(requiredHosts(environment, location, endpoints, []))
+    .map((h) => (h.port === 443 ? h.host : `${h.host}:${h.port}`))
+    .filter((h) => !own.has(h));
+  if (!hosts.length) return [];
+  const results = await Promise.all(
+    hosts.map(async (host) => ({
+      host,
+      error: await httpsRequest(`https://${host}/`, options).then(
+        () => undefined,
+        (e: unknown) => errorMessage(e),
+      ),
+    })),
   );
-  const reachable = results.filter((r) => r.probe.plain.answered);
-  if (!reachable.length) return rows;
-  const verdicts = reachable.map((r) => ({ relay: r.relay, ...judgeUpgrade(r.probe) }));
-  const names = (list: typeof verdicts) => list.map((v) => v.relay).join(', ');
-  const blocked = verdicts.filter((v) => v.verdict === 'blocked');
-  const unclear = verdicts.filter((v) => v.verdict === 'unclear');
-  const fix = (list: typeof verdicts) =>
-    `allow websocket upgrades (HTTP/1.1 Upgrade: websocket, long-lived connections) to ${names(list)}${via ? ` in the proxy${EXEMPT}` : ''}`;
-  if (blocked.length) {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'fail',
-      detail: `${blocked.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. Onboarding would succeed but cluster connect (az connectedk8s proxy, the portal's Kubernetes resources view, custom locations) would hang`,
-      fix: fix(blocked),
-    });
-  } else if (unclear.length) {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'warn',
-      detail: `${unclear.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}. This cannot be told apart from a relay refusing the probe; if cluster connect hangs, this is why`,
-      fix: fix(unclear),
-    });
-  } else {
-    rows.push({
-      check: 'websocket to the relay',
-      result: 'pass',
-      detail: `${verdicts.map((v) => `${v.relay}: ${v.detail}`).join('; ')}${how}`,
-    });
-  }
-  return rows;
-}
-
-/** What the two answers of one relay say about websocket upgrades on the way there. */
-export function judgeUpgrade(probe: RelayProbe): { verdict: 'reached' | 'blocked' | 'unclear'; detail: string } {
-  const { upgrade, plain } = probe;
-  if (!upgrade.answered)
-    return {
-      verdict: 'blocked',
-      detail: `plain HTTPS is answered but the websocket upgrade got no answer (${upgrade.detail}): something on the way drops upgrades`,
-    };
-  const line = `${upgrade.status} ${upgrade.statusText}`.trim();
-  if (upgrade.status === 101 || upgrade.status === 401 || upgrade.status === 404)
-    return {
-      verdict: 'reached',
-      detail: `the upgrade reached the relay (answered ${line}${upgrade.status === 101 ? '' : ', as Azure Relay refuses a sender without a Send token'})`,
-    };
-  if (upgrade.status === 400 && /only for web-?socket requests/i.test(`${upgrade.statusText} ${upgrade.body}`))
-    return {
-      verdict: 'blocked',
-      detail: `the relay saw no websocket upgrade (answered ${line}): something on the way removed the Upgrade headers`,
-    };
-  if (plain.answered && upgrade.status === plain.status && upgrade.statusText === plain.statusText)
-    return {
-      verdict: 'unclear',
-      detail: `the upgrade got the same answer as a plain request (${line}): the Upgrade headers may have been removed on the way`,
-    };
-  return { verdict: 'unclear', detail: `the upgrade was answered ${line}, which Azure Relay does not document for a sender` };
+  const failing = results.filter((r) => r.error);
+  return [
+    failing.length
+      ? {
+          check: 'HTTPS to the Arc endpoints',
+          result: 'fail',
+          detail: `${failing.map((r) => `${r.host}: ${r.error}`).join('; ')}${how}`,
+          fix: `allow HTTPS to ${failing.map((r) => r.host).join(', ')}${via ? ` in the proxy ${via}` : ''} (Microsoft Learn, Azure Arc-enabled Kubernetes network requirements)`,
+        }
+      : { check: 'HTTPS to the Arc endpoints', result: 'pass', detail: `${hosts.join(', ')} answered${how}` },
+  ];
 }
 
 export const failed = (rows: CheckRow[]): CheckRow[] => rows.filter((r) => r.result === 'fail');

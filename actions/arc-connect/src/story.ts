@@ -2,6 +2,7 @@ import { armClientsFor, Clusters, clusterRef, type ArmClients } from '@arc-actio
 import { errorMessage, redact, type Change } from '@arc-actions/core';
 import { maskKubeconfig } from '@arc-actions/kube';
 import { applyConnect } from './apply.js';
+import { writeAllowlist, type AllowlistOutcome } from './egress.js';
 import type { ArcEndpoints } from './endpoints.js';
 import { Helm } from './helm.js';
 import { maskUrlCredentials, type Inputs } from './inputs.js';
@@ -50,6 +51,8 @@ export interface ConnectResult {
   /** With workload-identity: the cluster's OIDC issuer URL and what was done for each app. */
   oidcIssuerUrl?: string;
   apps?: AppResult[];
+  /** The region's allowlist for the proxy team (written even when the pre-flight failed). */
+  allowlist?: AllowlistOutcome;
 }
 
 /** The whole arc-connect story for one cluster: pre-flight, plan, (dry-run stop), apply, observe, report. */
@@ -64,8 +67,9 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
   const changes: Change[] = [];
   const plan: Record<string, unknown> = { clusterId: ref.id, dryRun: inputs.dryRun };
   let helm: Helm | undefined;
+  let allowlist: AllowlistOutcome | undefined;
   const finish = (partial: Omit<ConnectResult, 'clusterId' | 'checks' | 'changes' | 'plan' | 'summary' | 'dryRun'>): ConnectResult => {
-    const result = { clusterId: ref.id, checks, changes, plan, dryRun: inputs.dryRun, ...partial, summary: '' };
+    const result = { clusterId: ref.id, checks, changes, plan, dryRun: inputs.dryRun, allowlist, ...partial, summary: '' };
     result.summary = redact(renderSummary(result));
     if (result.failure) result.failure = redact(result.failure);
     return result;
@@ -73,6 +77,7 @@ export async function connectCluster(inputs: Inputs, deps: ConnectDeps = {}): Pr
 
   try {
     const pre = await runPreflight(inputs, deps, azure, checks);
+    allowlist = writeAllowlist(inputs, pre.endpoints, pre.relays);
     if (pre.blocked) return finish({ result: 'failed', failure: pre.blocked });
     helm = await Helm.create({
       binary: deps.helmBinary,

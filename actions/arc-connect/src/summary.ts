@@ -1,5 +1,6 @@
 import type { Change } from '@arc-actions/core';
 import { details, table } from '@arc-actions/report';
+import { allowlistMarkdown } from './egress.js';
 import type { ConnectResult } from './story.js';
 
 /** One change as the log shows it: `update connectedCluster edge (tags.env)`. */
@@ -31,6 +32,7 @@ export function renderSummary(r: Omit<ConnectResult, 'summary'>): string {
       r.checks.map((c) => [c.check, `${ICON[c.result]} ${c.result}`, c.detail, c.fix ?? '']),
     ),
   );
+  if (r.allowlist) parts.push(allowlistMarkdown(r.allowlist));
   if (r.changes.length) {
     parts.push(
       '### Changes',

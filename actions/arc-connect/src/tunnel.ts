@@ -1,6 +1,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
+import type { ProbeAttempt, RelayProbe } from '@arc-actions/azure';
 
 /**
  * HTTPS and websocket probes, optionally through an HTTP(S) proxy (CONNECT tunnel, credentials from the proxy
@@ -234,22 +235,7 @@ export async function httpsRequest(
   );
 }
 
-/** One request of a relay probe: whether an HTTP answer came back, and which. */
-export interface ProbeAttempt {
-  answered: boolean;
-  status?: number;
-  statusText?: string;
-  /** The start of the answer's body (for the relay's error text). */
-  body?: string;
-  detail: string;
-}
-
-export interface RelayProbe {
-  /** A plain HTTPS GET of the hybrid connection URL. */
-  plain: ProbeAttempt;
-  /** The same URL as a websocket upgrade (a sender's handshake, without a token). */
-  upgrade: ProbeAttempt;
-}
+export type { ProbeAttempt, RelayProbe } from '@arc-actions/azure';
 
 const attempt = (answer: HttpAnswer): ProbeAttempt => ({
   answered: true,

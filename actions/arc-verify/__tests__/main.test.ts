@@ -32,6 +32,8 @@ const bad: [string, Record<string, string>, string, RegExp][] = [
   ],
   ['kubeconfigs not a map', { access: 'kubeconfig', kubeconfigs: '- a' }, 'kubeconfigs', /map/],
   ['kubeconfigs with access none', { kubeconfigs: kubeconfigs('tok-abcdef') }, 'kubeconfigs', /access/],
+  ['egress-probe in-cluster without kubeconfig access', { 'egress-probe': 'in-cluster' }, 'egress-probe', /needs access: kubeconfig/],
+  ['unknown egress-probe', { 'egress-probe': 'runner' }, 'egress-probe', /allowed: off, in-cluster/],
   ['negative-test-namespace not a name', { 'negative-test-namespace': 'Kube_System' }, 'negative-test-namespace', /DNS-1123/],
   ['min-agent-version not x.y.z', { 'min-agent-version': 'latest' }, 'min-agent-version', /x\.y\.z/],
   ['cert-expiry-warning too short', { 'cert-expiry-warning': '1h' }, 'cert-expiry-warning', /from 1d/],

@@ -22,6 +22,7 @@ import {
   type FleetTargets,
 } from '@arc-actions/azure';
 import { parseKubeconfig } from '@arc-actions/kube';
+import { readEgressProbeInputs, type EgressProbeInputs } from './egress-inputs.js';
 
 export const ACCESS = ['kubeconfig', 'cluster-connect', 'none'] as const;
 export const FAIL_ON = ['fail', 'warn', 'never'] as const;
@@ -48,6 +49,8 @@ export interface Inputs {
   shard?: { index: number; count: number };
   /** A selector that matches no cluster is a failure unless this is true. */
   allowEmpty?: boolean;
+  /** The in-cluster egress probe per cluster (access kubeconfig). */
+  egress?: EgressProbeInputs;
 }
 
 const kubeconfigsSchema = z.record(
@@ -187,5 +190,6 @@ export function readInputs(): Inputs {
     githubToken,
     shard,
     allowEmpty: readAllowEmpty(),
+    egress: readEgressProbeInputs(access),
   };
 }

@@ -14,6 +14,7 @@ import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit 
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { checkExemptions } from './checks/exemptions.js';
+import { withEgress } from './checks/egress.js';
 import { startClusterConnect } from './cluster-connect.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
 import { kubeconfigFor, type Inputs } from './inputs.js';
@@ -168,7 +169,7 @@ async function clusterChecks(
       return [
         { check: 'get-nodes', status: 'skipped', reason: 'No kubeconfig for this cluster in "kubeconfigs" (keyed by its id or its name).' },
       ];
-    return inClusterChecks(kubeconfig, assignments, inputs.negativeTestNamespace);
+    return withEgress(await inClusterChecks(kubeconfig, assignments, inputs.negativeTestNamespace), kubeconfig, cluster, inputs);
   }
   if (cluster.ref.type === 'managedClusters')
     return [

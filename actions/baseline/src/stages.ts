@@ -20,6 +20,7 @@ export function connectInputs(inputs: Inputs): ConnectInputs {
     onboardingTimeoutMs: inputs.onboardingTimeoutMs,
     extensions: inputs.extensions,
     roleAssignments: inputs.roleAssignments,
+    egress: { probe: 'runner' },
     dryRun: inputs.dryRun,
   };
 }

@@ -19,3 +19,4 @@ export * from './flux-configurations.js';
 export * from './policy/index.js';
 export * from './fleet-state.js';
 export * from './workload-identity.js';
+export * from './arc-network/index.js';

@@ -5,3 +5,6 @@ export * from './kubeconfig.js';
 export * from './cluster-connect.js';
 export * from './kubeconfig-map.js';
 export * from './proxy-session.js';
+export * from './egress-probe.js';
+export * from './egress-probe-script.js';
+export * from './agent-proxy.js';

@@ -36,3 +36,4 @@ export {
   type PermissionName,
   type TokenGrant,
 } from './github/index.js';
+export { startProxy, type TestProxy } from './proxies.js';

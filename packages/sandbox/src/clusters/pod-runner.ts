@@ -1,5 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { mapLimit, sleep } from '@arc-actions/core';
+import type { ChildProcess } from 'node:child_process';
+import { executeJobPod, isExecutableJobPod, terminatedStatus } from './job-pods.js';
 import { isNotFound, type KubeClient } from './rest.js';
 
 /** Creates `count` Node objects that report Ready (no kubelet: status is patched once, taints removed). */
@@ -84,7 +86,9 @@ function pinnedNode(pod: any): string | undefined {
 /**
  * What kwok does for pods, by short polling: binds Pending pods to a node (POST pods/binding, as the scheduler
  * does), marks bound pods Running and Ready (merge patch of pods/status), and finishes graceful deletions
- * (DELETE with gracePeriodSeconds=0) since no kubelet ever confirms them.
+ * (DELETE with gracePeriodSeconds=0) since no kubelet ever confirms them. Beyond kwok, a Job's pod whose container
+ * is a shell command is executed as a local process (job-pods.ts) and reported terminated with its exit code and
+ * termination message; the real Job controller then sets the Job's status from the pod's phase.
  */
 export class PodRunner {
   private stopped = false;
@@ -92,6 +96,8 @@ export class PodRunner {
   private next = 0;
   private ipCounter = 2;
   readonly errors: string[] = [];
+  /** Job pods being executed, by uid, with their process once spawned. */
+  private readonly executing = new Map<string, { child?: ChildProcess; done: Promise<void> }>();
 
   constructor(
     private readonly client: KubeClient,
@@ -108,6 +114,27 @@ export class PodRunner {
     this.stopped = true;
     await this.loop;
     this.loop = undefined;
+    for (const run of this.executing.values()) run.child?.kill('SIGKILL');
+    await Promise.all([...this.executing.values()].map((r) => r.done));
+  }
+
+  /** Runs a Job's shell pod once, then reports it terminated as a kubelet would. */
+  private execute(pod: any): void {
+    const uid: string = pod.metadata.uid;
+    if (this.executing.has(uid)) return;
+    const entry: { child?: ChildProcess; done: Promise<void> } = { done: Promise.resolve() };
+    this.executing.set(uid, entry);
+    const deadlineMs = Math.min(600, pod.spec.activeDeadlineSeconds ?? 600) * 1000;
+    entry.done = (async () => {
+      const outcome = await executeJobPod(this.client, pod, deadlineMs, (child) => (entry.child = child));
+      const base = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`;
+      await this.client.request('PATCH', `${base}/status`, {
+        body: { status: terminatedStatus(pod, outcome) },
+        contentType: 'application/merge-patch+json',
+      });
+    })().catch(async (error) => {
+      if (!isNotFound(error)) await this.note(`${pod.metadata.namespace}/${pod.metadata.name}: ${(error as Error).message}`);
+    });
   }
 
   private async run(): Promise<void> {
@@ -149,10 +176,12 @@ export class PodRunner {
     const { namespace, name } = pod.metadata;
     const base = `/api/v1/namespaces/${namespace}/pods/${name}`;
     if (pod.metadata.deletionTimestamp) {
+      this.executing.get(pod.metadata.uid)?.child?.kill('SIGKILL');
       await this.client.request('DELETE', base, { query: { gracePeriodSeconds: 0 } });
       return;
     }
     if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+    if (this.executing.has(pod.metadata.uid)) return;
     let nodeName: string | undefined = pod.spec.nodeName;
     if (!nodeName) {
       if (nodeNames.length === 0) return;
@@ -205,6 +234,7 @@ export class PodRunner {
       ),
     };
     await this.client.request('PATCH', `${base}/status`, { body: { status }, contentType: 'application/merge-patch+json' });
+    if (isExecutableJobPod(pod)) this.execute(pod);
   }
 }
 
