@@ -18,3 +18,4 @@ export * from './rbac.js';
 export * from './flux-configurations.js';
 export * from './policy/index.js';
 export * from './fleet-state.js';
+export * from './logs.js';

@@ -81,6 +81,14 @@ export function evaluate(e: Expr, row: Row): unknown {
           const mod = e.args[1] ? Number(evaluate(e.args[1], row)) : 0;
           return mod > 0 ? h % mod : h;
         }
+        case 'now':
+          return new Date().toISOString();
+        case 'ago': {
+          // ago(timespan): a datetime, as ISO 8601 text (the sandbox keeps datetimes as ISO strings).
+          const span = a && typeof a === 'object' && 'timespanMs' in a ? Number((a as { timespanMs: number }).timespanMs) : NaN;
+          if (Number.isNaN(span)) throw new KqlError('ago() expects a timespan such as 24h.', 0);
+          return new Date(Date.now() - span).toISOString();
+        }
         case 'substring': {
           const start = Math.max(0, Number(evaluate(e.args[1], row)) || 0);
           const length = e.args[2] ? Number(evaluate(e.args[2], row)) : undefined;
@@ -137,8 +145,15 @@ export function evaluate(e: Expr, row: Row): unknown {
   }
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function compare(l: unknown, r: unknown, op: string): boolean {
-  const c = typeof l === 'number' && typeof r === 'number' ? l - r : str(l).localeCompare(str(r));
+  const c =
+    typeof l === 'number' && typeof r === 'number'
+      ? l - r
+      : typeof l === 'string' && typeof r === 'string' && ISO_DATE.test(l) && ISO_DATE.test(r)
+        ? Date.parse(l) - Date.parse(r)
+        : str(l).localeCompare(str(r));
   return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
 }
 
