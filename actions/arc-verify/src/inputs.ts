@@ -6,6 +6,7 @@ import {
   durationInput,
   enumInput,
   integerInput,
+  listInput,
   maskSecret,
   optionalString,
   parseYamlWithSchema,
@@ -48,6 +49,30 @@ export interface Inputs {
   shard?: { index: number; count: number };
   /** A selector that matches no cluster is a failure unless this is true. */
   allowEmpty?: boolean;
+  /** Look back this long in ContainerLogV2 for error lines; undefined skips the log check. */
+  logErrorsMs?: number;
+  /** Tags every cluster must carry. */
+  requiredTags?: string[];
+  /** The newest Kubernetes minor (x.y); default: the newest in the fleet. */
+  newestKubernetesMinor?: string;
+  /** Warn when a cluster is more than this many minors behind the newest. */
+  maxMinorsBehind?: number;
+}
+
+/** `log-errors`, `required-tags`, `newest-kubernetes-minor`, `max-minors-behind`. */
+export function readObservationInputs(): Pick<Inputs, 'logErrorsMs' | 'requiredTags' | 'newestKubernetesMinor' | 'maxMinorsBehind'> {
+  const logErrors = optionalString('log-errors', { maxLength: 16 });
+  return {
+    logErrorsMs: logErrors ? durationInput('log-errors', { default: '24h', min: '5m', max: '30d' }) : undefined,
+    requiredTags: listInput('required-tags', {
+      item: { regex: /^[^<>%&\\?/]{1,512}$/, description: 'a tag name (up to 512 characters, none of < > % & \\ ? /)' },
+      max: 50,
+    }),
+    newestKubernetesMinor: optionalString('newest-kubernetes-minor', {
+      pattern: { regex: /^\d+\.\d+$/, description: 'a Kubernetes minor x.y such as 1.33' },
+    }),
+    maxMinorsBehind: integerInput('max-minors-behind', { default: 2, min: 0, max: 20 }),
+  };
 }
 
 const kubeconfigsSchema = z.record(
@@ -187,5 +212,6 @@ export function readInputs(): Inputs {
     githubToken,
     shard,
     allowEmpty: readAllowEmpty(),
+    ...readObservationInputs(),
   };
 }
