@@ -135,7 +135,7 @@ describe('arc-verify log errors and governance (a real cluster with a crash-loop
     const report = JSON.parse(r.outputs.report);
     const real = report.clusters.find((c: { name: string }) => c.name === fleet.clusters[0].name);
     const legacy = report.clusters.find((c: { name: string }) => c.name === 'legacy-edge');
-    const check = (c: { checks: { check: string }[] }, name: string) => c.checks.find((k) => k.check === name);
+    const check = (c: { checks: { check: string; status: string }[] }, name: string) => c.checks.find((k) => k.check === name);
 
     // Log errors: one query for the workspace, the crash loop's error counted per restart, warned on its cluster.
     const top = report.logErrors.rows[0];

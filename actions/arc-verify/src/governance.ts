@@ -33,7 +33,11 @@ export interface GovernanceSection {
   };
 }
 
-const minorOf = (version: string | undefined): string | undefined => /^v?(\d+)\.(\d+)/.exec(version ?? '')?.slice(1, 3).join('.');
+const minorOf = (version: string | undefined): string | undefined =>
+  /^v?(\d+)\.(\d+)/
+    .exec(version ?? '')
+    ?.slice(1, 3)
+    .join('.');
 
 /** The newest minor the fleet runs (x.y), or the input's. */
 export function newestMinor(clusters: readonly FleetCluster[], input?: string): { minor: string; source: 'input' | 'fleet' } | undefined {
@@ -64,7 +68,11 @@ export function tagCheck(cluster: FleetCluster, required: readonly string[]): Ch
 export function versionCheck(cluster: FleetCluster, newest: { minor: string; source: 'input' | 'fleet' }, maxBehind: number): CheckResult {
   const minor = minorOf(cluster.kubernetesVersion);
   if (!minor)
-    return { check: 'kubernetes-version', status: 'skipped', reason: 'The cluster reports no kubernetesVersion (agents not reporting yet).' };
+    return {
+      check: 'kubernetes-version',
+      status: 'skipped',
+      reason: 'The cluster reports no kubernetesVersion (agents not reporting yet).',
+    };
   const lag = minorLag(minor, newest.minor);
   const from = newest.source === 'input' ? 'newest-kubernetes-minor' : 'the newest minor in the fleet';
   const evidence = { kubernetesVersion: cluster.kubernetesVersion, newestMinor: newest.minor, minorsBehind: lag };
@@ -76,14 +84,26 @@ export function versionCheck(cluster: FleetCluster, newest: { minor: string; sou
         fix: `Upgrade the cluster to ${newest.minor} or a minor within ${maxBehind} of it.`,
         evidence,
       }
-    : { check: 'kubernetes-version', status: 'ok', reason: `Kubernetes ${cluster.kubernetesVersion}, ${lag} minors behind ${newest.minor}.`, evidence };
+    : {
+        check: 'kubernetes-version',
+        status: 'ok',
+        reason: `Kubernetes ${cluster.kubernetesVersion}, ${lag} minors behind ${newest.minor}.`,
+        evidence,
+      };
 }
 
 /** The checks of one cluster and the fleet's counts; call `add` per cluster, then read `section`. */
 export function governance(clusters: readonly FleetCluster[], options: GovernanceOptions) {
   const newest = newestMinor(clusters, options.newestKubernetesMinor);
   const section: GovernanceSection = { missingTags: Object.fromEntries(options.requiredTags.map((t) => [t, 0])) };
-  if (newest) section.kubernetes = { newestMinor: newest.minor, source: newest.source, maxMinorsBehind: options.maxMinorsBehind, behind: 0, byMinor: {} };
+  if (newest)
+    section.kubernetes = {
+      newestMinor: newest.minor,
+      source: newest.source,
+      maxMinorsBehind: options.maxMinorsBehind,
+      behind: 0,
+      byMinor: {},
+    };
   return {
     section,
     checks(cluster: FleetCluster): CheckResult[] {

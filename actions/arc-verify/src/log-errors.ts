@@ -60,7 +60,14 @@ export async function verifyLogErrors(
   const subscriptions = [...new Set(mine.map((c) => c.ref.subscriptionId))];
   const scope: GraphScope = { subscriptions };
   const arc = mine.filter((c) => c.ref.type === 'connectedClusters');
-  const fleet = arc.length ? await readFleetLogErrors(clients, arc.map((c) => c.id), scope, options.windowMs) : undefined;
+  const fleet = arc.length
+    ? await readFleetLogErrors(
+        clients,
+        arc.map((c) => c.id),
+        scope,
+        options.windowMs,
+      )
+    : undefined;
   const window = windowOf(options.windowMs);
   const checks = new Map<string, CheckResult>();
   const all: LogErrorRow[] = [];

@@ -29,7 +29,9 @@ export function renderLogErrors(section: LogErrorsSection | undefined): string |
           shown.map((r) => [r.cluster, r.namespace, r.count, '`' + r.message.replace(/`/g, "'") + '`', r.link ? `[open](${r.link})` : '']),
         )
       : undefined,
-    more > 0 ? `${more} more not shown${section.notShown ? ` (the JSON report keeps ${MAX_REPORT_ROWS})` : ' here; the JSON report has them'}.` : undefined,
+    more > 0
+      ? `${more} more not shown${section.notShown ? ` (the JSON report keeps ${MAX_REPORT_ROWS})` : ' here; the JSON report has them'}.`
+      : undefined,
   );
 }
 

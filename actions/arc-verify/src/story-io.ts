@@ -40,7 +40,11 @@ export function readShardReports(path: string): VerifyReport[] {
   return reports;
 }
 
-export async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: Octokit): Promise<{ outcome: string; number?: number }> {
+export async function regressionIssue(
+  inputs: Inputs,
+  report: VerifyReport,
+  octokit?: Octokit,
+): Promise<{ outcome: string; number?: number }> {
   const target = readGitHubTarget();
   const client = octokit ?? getOctokit(inputs.githubToken!);
   if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');

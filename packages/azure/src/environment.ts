@@ -124,7 +124,9 @@ export function parseEnvironment(value: string, input = 'environment'): AzureEnv
       : httpsUrl(input, 'activeDirectoryResourceId', json.activeDirectoryResourceId) + '/';
   const logAnalytics = json.logAnalytics === undefined ? undefined : httpsUrl(input, 'logAnalytics', json.logAnalytics);
   const logAnalyticsAudience =
-    json.logAnalyticsAudience === undefined ? 'https://api.loganalytics.io' : httpsUrl(input, 'logAnalyticsAudience', json.logAnalyticsAudience);
+    json.logAnalyticsAudience === undefined
+      ? 'https://api.loganalytics.io'
+      : httpsUrl(input, 'logAnalyticsAudience', json.logAnalyticsAudience);
   return {
     name: typeof json.name === 'string' && json.name ? json.name : 'Custom',
     resourceManager,

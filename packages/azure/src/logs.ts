@@ -145,7 +145,10 @@ export async function workspaceLogErrors(
     const logs = await clients.logsQuery();
     result = await logs.queryWorkspace(customerId, query, { duration: windowOf(windowMs).iso });
   } catch (error) {
-    const e = error as { statusCode?: number; details?: { error?: { code?: string; message?: string; innererror?: { message?: string } } } };
+    const e = error as {
+      statusCode?: number;
+      details?: { error?: { code?: string; message?: string; innererror?: { message?: string } } };
+    };
     const detail = e.details?.error;
     const why =
       e.statusCode === 429

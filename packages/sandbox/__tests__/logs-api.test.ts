@@ -62,7 +62,10 @@ describe('Logs query API', () => {
       disableInstanceDiscovery: true,
     });
     clients = new ArmClients(cred, parseEnvironment(sandbox.env.ARC_SANDBOX_ENVIRONMENT));
-    direct = new LogsQueryClient(cred, { endpoint: `${sandbox.url}/v1`, credentials: { scopes: ['https://api.loganalytics.io/.default'] } });
+    direct = new LogsQueryClient(cred, {
+      endpoint: `${sandbox.url}/v1`,
+      credentials: { scopes: ['https://api.loganalytics.io/.default'] },
+    });
     workspace = `/subscriptions/${sandbox.identity.subscriptionId}/resourceGroups/monitoring/providers/Microsoft.OperationalInsights/workspaces/fleet-logs`;
     sandbox.state.addResourceGroup(sandbox.identity.subscriptionId, 'monitoring', 'westeurope');
     sandbox.state.put({

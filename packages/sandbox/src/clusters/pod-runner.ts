@@ -106,7 +106,9 @@ export function crashLoopStatus(pod: any, now = Date.now()): object | undefined 
       ready: false,
       started: false,
       restartCount,
-      state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}` } },
+      state: {
+        waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}` },
+      },
       lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: at, finishedAt: at } },
     })),
   };
