@@ -28,6 +28,19 @@ function hasTerm(haystack: string, needle: string): boolean {
   return false;
 }
 
+const literalSets = new WeakMap<Expr[], Set<string>>();
+
+/** A list of string literals as a set (built once per query), so `x in (…1,000 ids…)` costs one lookup per row. */
+function literalSet(list: Expr[], caseInsensitive: boolean): Set<string> | undefined {
+  if (!list.every((x) => x.kind === 'literal' && typeof x.value === 'string')) return undefined;
+  let set = literalSets.get(list);
+  if (!set) {
+    set = new Set(list.map((x) => String((x as { value: string }).value)).map((v) => (caseInsensitive ? v.toLowerCase() : v)));
+    literalSets.set(list, set);
+  }
+  return set;
+}
+
 export function evaluate(e: Expr, row: Row): unknown {
   switch (e.kind) {
     case 'literal':
@@ -39,6 +52,11 @@ export function evaluate(e: Expr, row: Row): unknown {
     case 'in': {
       const v = evaluate(e.expr, row);
       const ci = e.op.endsWith('~');
+      const literals = literalSet(e.list, ci);
+      if (literals) {
+        const found = literals.has(ci ? str(v).toLowerCase() : str(v));
+        return e.op.startsWith('!') ? !found : found;
+      }
       const found = e.list.some((x) =>
         ci ? str(evaluate(x, row)).toLowerCase() === str(v).toLowerCase() : evaluate(x, row) === v || str(evaluate(x, row)) === str(v),
       );
