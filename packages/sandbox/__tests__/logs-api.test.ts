@@ -11,6 +11,8 @@ import { ArmClients, containerErrorsQuery, parseEnvironment, portalQueryLink, wo
 import { parseQuery } from '../src/kql/parser.js';
 import { run } from '../src/kql/evaluator.js';
 import { startSandbox, type Sandbox } from '../src/index.js';
+import { CRASH_INTERVAL_MS, crashLoopStatus } from '../src/clusters/pod-runner.js';
+import { logLevelOf } from '../src/reconcile/monitoring.js';
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const HOUR = 3_600_000;
@@ -38,6 +40,33 @@ describe('KQL for ContainerLogV2', () => {
     expect(run(parseQuery('T | where TimeGenerated < ago(29h) | project LogMessage'), logs).rows).toEqual([{ LogMessage: 'old' }]);
     expect(run(parseQuery('T | top 1 by LogMessage asc | project LogMessage'), logs).rows).toEqual([{ LogMessage: 'boom' }]);
     expect(() => parseQuery('T | top by x')).toThrow('A row count was expected.');
+  });
+});
+
+describe('crash-looping pods and their log levels', () => {
+  it('restarts a crash-looping container once per interval, in CrashLoopBackOff after exit code 1', () => {
+    const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'api', image: 'img' }] }, status: {} as any };
+    const first = crashLoopStatus(pod, 1_000_000) as any;
+    expect(first.containerStatuses[0]).toMatchObject({
+      restartCount: 0,
+      ready: false,
+      state: { waiting: { reason: 'CrashLoopBackOff' } },
+      lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+    });
+    pod.status = first;
+    expect(crashLoopStatus(pod, 1_000_000 + CRASH_INTERVAL_MS - 1)).toBeUndefined();
+    expect((crashLoopStatus(pod, 1_000_000 + CRASH_INTERVAL_MS) as any).containerStatuses[0].restartCount).toBe(1);
+  });
+
+  it('reads the level from the first word of a line', () => {
+    expect(['ERROR x', '[fatal] y', 'Warning: z', 'info', 'panic: nil map', 'hello'].map(logLevelOf)).toEqual([
+      'ERROR',
+      'CRITICAL',
+      'WARNING',
+      'INFO',
+      'CRITICAL',
+      'UNKNOWN',
+    ]);
   });
 });
 
