@@ -2,7 +2,8 @@
  * arc-verify's log errors and governance checks against a real local cluster: the cluster has the Container Insights
  * extension pointing at a workspace, and a crash-looping Deployment (the pod runner reports CrashLoopBackOff and the
  * container's stderr lines; the monitoring add-on ingests them as ContainerLogV2 rows). A second cluster, on an old
- * Kubernetes minor, lacks a required tag and Container Insights. One arc-verify run must show the crash loop's top error
+ * Kubernetes minor, lacks a required tag and Container Insights; an AKS cluster's monitoring add-on writes to the same
+ * workspace (its rows seeded). One arc-verify run must show the crash loop's top error
  * in the step summary and the JSON report (read through the Logs query API, one query for the workspace), the missing
  * tag and the outdated minor as warnings with counts, and fail the cluster it cannot read logs for.
  */
@@ -23,6 +24,8 @@ let fleet: FleetSandbox;
 let sub: string;
 const background: string[] = [];
 const idOf = (name: string) => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.Kubernetes/connectedClusters/${name}`;
+const aksId = () => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.ContainerService/managedClusters/aks-shop`;
+const AKS_LINE = 'ERROR checkout: payment-api answered 503';
 
 beforeAll(async () => {
   fleet = await startFleetSandbox({
@@ -71,6 +74,27 @@ beforeAll(async () => {
     tags: { environment: 'prod' },
     properties: { ...connected, kubernetesVersion: '1.32.7' },
   });
+  state.put({
+    id: aksId(),
+    name: 'aks-shop',
+    type: 'Microsoft.ContainerService/managedClusters',
+    location: 'westeurope',
+    tags: { environment: 'prod', owner: 'shop' },
+    properties: {
+      provisioningState: 'Succeeded',
+      powerState: { code: 'Running' },
+      kubernetesVersion: '1.35.1',
+      addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspace, useAADAuth: 'true' } } },
+    },
+  });
+  const aksRow = (minutesAgo: number) => ({
+    TimeGenerated: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    LogLevel: 'ERROR',
+    LogMessage: AKS_LINE,
+    PodNamespace: 'checkout',
+    _ResourceId: aksId(),
+  });
+  state.store.logTables.set(workspace.toLowerCase(), new Map([['ContainerLogV2', [aksRow(5), aksRow(10), aksRow(90)]]]));
   // A workload that exits 1 after writing two lines to stderr; the real controller-manager creates its pod.
   await real.client.request('POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } } });
   await real.client.apply(
@@ -124,7 +148,7 @@ describe('arc-verify log errors and governance (a real cluster with a crash-loop
         'tenant-id': env.ARC_SANDBOX_TENANT_ID,
         'subscription-id': sub,
         environment: env.ARC_SANDBOX_ENVIRONMENT,
-        targets: [idOf(fleet.clusters[0].name), idOf('legacy-edge')].join('\n'),
+        targets: [idOf(fleet.clusters[0].name), idOf('legacy-edge'), aksId()].join('\n'),
         'log-errors': '1h',
         'required-tags': 'environment, owner',
         'fail-on': 'never',
@@ -138,17 +162,23 @@ describe('arc-verify log errors and governance (a real cluster with a crash-loop
     const check = (c: { checks: { check: string; status: string }[] }, name: string) => c.checks.find((k) => k.check === name);
 
     // Log errors: one query for the workspace, the crash loop's error counted per restart, warned on its cluster.
-    const top = report.logErrors.rows[0];
+    const top = report.logErrors.rows.find((row: { message: string }) => row.message === ERROR_LINE);
     expect(top).toMatchObject({ cluster: fleet.clusters[0].name, namespace: 'shop', message: ERROR_LINE });
     expect(top.count).toBeGreaterThanOrEqual(2);
     expect(top.link).toContain('/blade/Microsoft_Azure_Monitoring_Logs/LogsBlade/resourceId/');
     expect(report.logErrors.rows.some((row: { message: string }) => row.message === 'INFO shutting down')).toBe(false);
     expect(report.logErrors.workspaces).toEqual([
-      expect.objectContaining({ workspace: expect.stringContaining('/workspaces/fleet-logs'), outcome: 'ok', clusters: 1 }),
+      expect.objectContaining({ workspace: expect.stringContaining('/workspaces/fleet-logs'), outcome: 'ok', clusters: 2 }),
     ]);
     expect(typeof report.logErrors.workspaces[0].queryMs).toBe('number');
     expect(fleet.sandbox.calls().filter((c) => c.path.endsWith('/query'))).toHaveLength(1);
     expect(check(real, 'log-errors')).toMatchObject({ status: 'warn', reason: expect.stringContaining(ERROR_LINE) });
+    // The AKS cluster's monitoring add-on names the same workspace: read by the same query, the 90-minute-old line left out.
+    const aks = report.clusters.find((c: { name: string }) => c.name === 'aks-shop');
+    expect(report.logErrors.rows).toContainEqual(
+      expect.objectContaining({ cluster: 'aks-shop', namespace: 'checkout', message: AKS_LINE, count: 2 }),
+    );
+    expect(check(aks, 'log-errors')).toMatchObject({ status: 'warn', reason: expect.stringContaining('2 error lines in the last 1h') });
     expect(check(legacy, 'log-errors')).toMatchObject({
       status: 'fail',
       reason: expect.stringContaining('No Container Insights extension names a Log Analytics workspace'),

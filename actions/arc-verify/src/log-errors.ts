@@ -59,11 +59,10 @@ export async function verifyLogErrors(
 ) {
   const subscriptions = [...new Set(mine.map((c) => c.ref.subscriptionId))];
   const scope: GraphScope = { subscriptions };
-  const arc = mine.filter((c) => c.ref.type === 'connectedClusters');
-  const fleet = arc.length
+  const fleet = mine.length
     ? await readFleetLogErrors(
         clients,
-        arc.map((c) => c.id),
+        mine.map((c) => c.id),
         scope,
         options.windowMs,
       )
@@ -96,19 +95,19 @@ export async function verifyLogErrors(
   }
   for (const c of mine) {
     if (checks.has(c.ref.key)) continue;
-    checks.set(
-      c.ref.key,
-      c.ref.type === 'managedClusters'
-        ? { check: 'log-errors', status: 'skipped', reason: "AKS clusters' Container Insights (the monitoring add-on) is not read yet." }
-        : {
-            check: 'log-errors',
-            status: 'fail',
-            reason:
-              'No Container Insights extension names a Log Analytics workspace for this cluster (configuration setting logAnalyticsWorkspaceResourceID)' +
-              (fleet && !fleet.complete ? ', and not every page of extensions was read.' : '.'),
-            fix: 'Install Container Insights (arc-connect extensions: - azuremonitor-containers) or remove the log-errors input.',
-          },
-    );
+    const aks = c.ref.type === 'managedClusters';
+    checks.set(c.ref.key, {
+      check: 'log-errors',
+      status: 'fail',
+      reason:
+        (aks
+          ? 'The monitoring add-on names no Log Analytics workspace for this AKS cluster (addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID)'
+          : 'No Container Insights extension names a Log Analytics workspace for this cluster (configuration setting logAnalyticsWorkspaceResourceID)') +
+        (fleet && !fleet.complete ? ', and not every page of Resource Graph was read.' : '.'),
+      fix: aks
+        ? 'Enable Container Insights (az aks enable-addons --addons monitoring) or remove the log-errors input.'
+        : 'Install Container Insights (arc-connect extensions: - azuremonitor-containers) or remove the log-errors input.',
+    });
   }
   const byKey = new Map(mine.map((c) => [c.ref.key, c]));
   const top = topPerNamespace(all);

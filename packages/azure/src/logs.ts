@@ -8,9 +8,10 @@ import { kqlString, queryGraph, type GraphScope } from './graph.js';
 /**
  * Container log errors of a fleet, read from the Log Analytics workspaces Container Insights writes to:
  *
- * 1. which workspace each cluster's Container Insights extension points at: one Resource Graph query for the whole
- *    fleet (`kubernetesconfigurationresources`, the extension's `ConfigurationSettings.logAnalyticsWorkspaceResourceID`,
- *    as Learn's "Find clusters using legacy authentication" query reads it);
+ * 1. which workspace each cluster's Container Insights points at: one Resource Graph query for the whole fleet
+ *    (`kubernetesconfigurationresources`, the extension's `ConfigurationSettings.logAnalyticsWorkspaceResourceID`, as
+ *    Learn's "Find clusters using legacy authentication" query reads it), and for AKS clusters one more (`resources`,
+ *    the monitoring add-on's `addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID`, the same Learn query);
  * 2. each workspace's customer id (the id the Logs query API takes): one ARM GET per workspace;
  * 3. one Logs query API call per workspace (POST /v1/workspaces/{customerId}/query through @azure/monitor-query-logs)
  *    over ContainerLogV2 (Learn, Azure Monitor reference, tables/containerlogv2: `LogLevel` is CRITICAL, ERROR,
@@ -88,7 +89,7 @@ export function portalQueryLink(portal: string, tenantId: string, workspaceResou
   );
 }
 
-/** Which workspace each cluster's Container Insights extension writes to (one Resource Graph query for the fleet). */
+/** Which workspace each cluster's Container Insights writes to (one Resource Graph query, two with AKS clusters). */
 export async function containerInsightsWorkspaces(
   clients: ArmClients,
   clusterKeys: ReadonlySet<string>,
@@ -108,7 +109,23 @@ export async function containerInsightsWorkspaces(
   );
   const workspaceOf = new Map<string, string>();
   for (const row of result.rows) if (clusterKeys.has(row.clusterId) && row.workspace) workspaceOf.set(row.clusterId, row.workspace);
-  return { workspaceOf, pages: result.pages, complete: result.complete };
+  let { pages, complete } = result;
+  if ([...clusterKeys].some((k) => k.includes('/providers/microsoft.containerservice/managedclusters/'))) {
+    const aks = await queryGraph<{ clusterId: string; workspace: string }>(
+      clients,
+      [
+        "resources\n| where type =~ 'microsoft.containerservice/managedclusters'",
+        "| where tostring(properties.addonProfiles.omsagent.enabled) =~ 'true'",
+        '| project clusterId = tolower(id), workspace = tostring(properties.addonProfiles.omsagent.config.logAnalyticsWorkspaceResourceID)',
+        '| order by clusterId asc',
+      ].join('\n'),
+      scope,
+    );
+    for (const row of aks.rows) if (clusterKeys.has(row.clusterId) && row.workspace) workspaceOf.set(row.clusterId, row.workspace);
+    pages += aks.pages;
+    complete &&= aks.complete;
+  }
+  return { workspaceOf, pages, complete };
 }
 
 /** The customer id (workspace id) of a workspace, which the Logs query API takes. */
