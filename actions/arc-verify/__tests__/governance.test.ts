@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { parseClusterId, type FleetCluster } from '@arc-actions/azure';
 import { governance, newestMinor } from '../src/governance.js';
+import { readObservationInputs } from '../src/inputs.js';
 import { topPerNamespace } from '../src/log-errors.js';
 import { mergeSections, renderLogErrors } from '../src/sections.js';
 
@@ -77,5 +78,40 @@ describe('log errors section', () => {
     expect(merged.logErrors?.rows).toHaveLength(120);
     expect(merged.logErrors?.notShown).toBe(6);
     expect(renderLogErrors(merged.logErrors)).toContain('| a | ⚠️ failed | throttled |');
+  });
+});
+
+describe('observation inputs', () => {
+  const set = (inputs: Record<string, string>) => {
+    for (const k of Object.keys(process.env)) if (k.startsWith('INPUT_')) delete process.env[k];
+    for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v;
+  };
+  afterEach(() => set({}));
+
+  it('reads the window, the tags and the version bounds, and refuses what it cannot use', () => {
+    set({ 'log-errors': '6h', 'required-tags': 'environment, owner\ndata-classification', 'newest-kubernetes-minor': '1.34' });
+    expect(readObservationInputs()).toEqual({
+      logErrorsMs: 6 * 3_600_000,
+      requiredTags: ['environment', 'owner', 'data-classification'],
+      newestKubernetesMinor: '1.34',
+      maxMinorsBehind: 2,
+    });
+    set({});
+    expect(readObservationInputs()).toEqual({
+      logErrorsMs: undefined,
+      requiredTags: [],
+      newestKubernetesMinor: undefined,
+      maxMinorsBehind: 2,
+    });
+    for (const [inputs, message] of [
+      [{ 'log-errors': '24' }, /"log-errors"/],
+      [{ 'log-errors': '90d' }, /"log-errors"/],
+      [{ 'newest-kubernetes-minor': '1.34.2' }, /"newest-kubernetes-minor".*x\.y/],
+      [{ 'max-minors-behind': '-1' }, /"max-minors-behind"/],
+      [{ 'required-tags': 'a/b' }, /"required-tags" has the item "a\/b"/],
+    ] as const) {
+      set(inputs);
+      expect(() => readObservationInputs()).toThrow(message);
+    }
   });
 });

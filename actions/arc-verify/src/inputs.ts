@@ -195,6 +195,12 @@ export function readInputs(): Inputs {
       'Input "shard" is set but "mode" is aggregate; shards apply to verify jobs, the aggregate job reads them all.',
       'shard',
     );
+  const observation = readObservationInputs();
+  if (observation.logErrorsMs && !identity.environment.logAnalytics)
+    throw new ConfigurationError(
+      `Input "log-errors" is set but the custom environment ${identity.environment.name} names no Log Analytics query endpoint; add "logAnalytics" (an https URL) to "environment" or remove log-errors.`,
+      'log-errors',
+    );
   return {
     identity,
     mode,
@@ -212,6 +218,6 @@ export function readInputs(): Inputs {
     githubToken,
     shard,
     allowEmpty: readAllowEmpty(),
-    ...readObservationInputs(),
+    ...observation,
   };
 }
