@@ -34,7 +34,9 @@ const CRASH_LINE = 'ERROR payment-api: cannot connect to orders-db:5432 (connect
 
 /** The fleet's GitOps repository, pushed to the loopback git server that the clusters' Flux pulls from. */
 const FLEET_CONFIG: Record<string, string> = {
-  'apps/payment-api.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payment-api\n  namespace: shop\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: payment-api}}\n  template:\n    metadata:\n      labels: {app: payment-api}\n      annotations: {${CRASH_LOOP_ANNOTATION}: ${JSON.stringify(CRASH_LINE)}}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/payment-api:1.4.2\n`,
+  // Applied without health checks (kustomization payments, wait: false): the crash loop does not hold up the GitOps
+  // rollout; the nightly report is where it shows.
+  'payments/payment-api.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payment-api\n  namespace: shop\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: payment-api}}\n  template:\n    metadata:\n      labels: {app: payment-api}\n      annotations: {${CRASH_LOOP_ANNOTATION}: ${JSON.stringify(CRASH_LINE)}}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/payment-api:1.4.2\n`,
   'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
   'apps/storefront.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: storefront\n  namespace: shop\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: storefront}}\n  template:\n    metadata: {labels: {app: storefront}}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
@@ -47,7 +49,7 @@ function workspaceFiles(workspace: string, subscription: string, repoUrl: string
   mkdirSync(join(workspace, 'policies'), { recursive: true });
   writeFileSync(
     join(workspace, 'gitops/fleet.yaml'),
-    `name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\n    https-user: ${user}\n    sync-interval: 10s\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n`,
+    `name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\n    https-user: ${user}\n    sync-interval: 10s\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n  payments:\n    path: ./payments\n    depends-on: [infra]\n    wait: false\n`,
   );
   writeFileSync(
     join(workspace, 'policies/no-privileged.yaml'),
