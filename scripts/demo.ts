@@ -2,7 +2,8 @@
  * `npm run demo`: the whole story against the sandbox and three real local clusters, running the committed action
  * bundles exactly as the GitHub runner starts them:
  *   onboard (arc-connect ×3) → GitOps (flux-apply) → policy in Audit (policy-rollout apply) with one violation →
- *   refused promotion → fix in Git → clean evaluation → promotion → nightly verify with the negative test.
+ *   refused promotion → fix in Git → clean evaluation → promotion → nightly verify with the negative test and the top
+ *   container log errors of a crash-looping workload (Container Insights → ContainerLogV2 → the Logs query API).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '../packages/core/src/index.js';
 import { resolveClusterBins, startFleetSandbox, type FleetSandbox } from '../packages/sandbox/src/index.js';
+import { CRASH_LOOP_ANNOTATION } from '../packages/sandbox/src/clusters/pod-runner.js';
 import { runBundle, type StepRun } from './demo/step.js';
 import { renderForTerminal } from './demo/terminal.js';
 
@@ -27,8 +29,14 @@ function buildClusterBinaries(): void {
   if (build.status !== 0) throw new Error('Building the cluster binaries failed; see above.');
 }
 
+/** What the crash-looping payment API writes to stderr before it exits 1 (the sandbox's pod runner plays the crash loop). */
+const CRASH_LINE = 'ERROR payment-api: cannot connect to orders-db:5432 (connection refused)';
+
 /** The fleet's GitOps repository, pushed to the loopback git server that the clusters' Flux pulls from. */
 const FLEET_CONFIG: Record<string, string> = {
+  // Applied without health checks (kustomization payments, wait: false): the crash loop does not hold up the GitOps
+  // rollout; the nightly report is where it shows.
+  'payments/payment-api.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: payment-api\n  namespace: shop\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: payment-api}}\n  template:\n    metadata:\n      labels: {app: payment-api}\n      annotations: {${CRASH_LOOP_ANNOTATION}: ${JSON.stringify(CRASH_LINE)}}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/payment-api:1.4.2\n`,
   'infra/namespace.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n',
   'apps/storefront.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: storefront\n  namespace: shop\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: storefront}}\n  template:\n    metadata: {labels: {app: storefront}}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n',
@@ -41,7 +49,7 @@ function workspaceFiles(workspace: string, subscription: string, repoUrl: string
   mkdirSync(join(workspace, 'policies'), { recursive: true });
   writeFileSync(
     join(workspace, 'gitops/fleet.yaml'),
-    `name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\n    https-user: ${user}\n    sync-interval: 10s\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n`,
+    `name: fleet\nnamespace: flux-system\nscope: cluster\nsource:\n  gitRepository:\n    url: ${repoUrl}\n    branch: main\n    https-user: ${user}\n    sync-interval: 10s\nkustomizations:\n  infra:\n    path: ./infra\n  apps:\n    path: ./apps\n    depends-on: [infra]\n  payments:\n    path: ./payments\n    depends-on: [infra]\n    wait: false\n`,
   );
   writeFileSync(
     join(workspace, 'policies/no-privileged.yaml'),
@@ -119,7 +127,7 @@ async function main(): Promise<void> {
           location: 'westeurope',
           kubeconfig: cluster.kubeconfig,
           tags: 'env: demo\nowner: platform',
-          extensions: '- azurepolicy\n- flux',
+          extensions: '- azurepolicy\n- flux\n- azuremonitor-containers',
           'onboarding-timeout': '3m',
         }),
       );
@@ -232,26 +240,51 @@ async function main(): Promise<void> {
           : undefined,
       { timeoutMs: 60_000 },
     );
+    // Container Insights (the sandbox's monitoring add-on) has ingested the payment API's crashes on every cluster.
+    await waitFor(
+      async () => {
+        const rows = [...sandbox.state.store.logTables.values()].flatMap((t) => t.get('ContainerLogV2') ?? []);
+        const crashing = new Set(rows.filter((r) => r.LogMessage === CRASH_LINE).map((r) => String(r._ResourceId).toLowerCase()));
+        return crashing.size >= clusters.length ? true : undefined;
+      },
+      { timeoutMs: 120_000, initialMs: 1000, maxMs: 3000 },
+    );
     const verify = show(
-      'arc-verify',
+      'arc-verify (with the top container log errors of the last hour, required tags and Kubernetes version currency)',
       await action('arc-verify', {
         selector: `tags:\n  env: demo\nsubscriptions: [${sub}]`,
         access: 'kubeconfig',
         kubeconfigs,
+        'log-errors': '1h',
+        'required-tags': 'env, owner',
         'fail-on': 'never',
       }),
     );
     const report = JSON.parse(verify.outputs.report ?? '{}') as {
-      clusters?: { name: string; checks: { check: string; evidence?: { outcome?: string } }[] }[];
+      clusters?: { name: string; checks: { check: string; status: string; evidence?: { outcome?: string } }[] }[];
+      logErrors?: { rows: { cluster: string; namespace: string; message: string; count: number }[] };
     };
     const denied = (report.clusters ?? []).filter((c) =>
       c.checks.some((k) => k.check === 'negative-test' && k.evidence?.outcome === 'denied'),
     );
+    const crashing = new Set(
+      (report.logErrors?.rows ?? []).filter((r) => r.message === CRASH_LINE && r.namespace === 'shop').map((r) => r.cluster),
+    );
+    // The crash loop makes each cluster warn on log-errors, and nothing else may be wrong.
+    const otherProblems = (report.clusters ?? []).flatMap((c) =>
+      c.checks.filter((k) => k.check !== 'log-errors' && (k.status === 'warn' || k.status === 'fail')).map((k) => `${c.name}/${k.check}`),
+    );
     expectStep(
       'arc-verify',
       verify,
-      verify.code === 0 && verify.outputs.status === 'ok' && denied.length === clusters.length,
-      `status ok and the privileged pod denied by Gatekeeper on all ${clusters.length} clusters (denied on ${denied.length})`,
+      verify.code === 0 && denied.length === clusters.length && otherProblems.length === 0,
+      `the privileged pod denied by Gatekeeper on all ${clusters.length} clusters (denied on ${denied.length}) and no warning but log errors (${otherProblems.join(', ') || 'none'})`,
+    );
+    expectStep(
+      'the nightly report',
+      verify,
+      verify.outputs.status === 'warn' && crashing.size === clusters.length && verify.summary.includes(CRASH_LINE),
+      `the payment API's crash loop among the top log errors of all ${clusters.length} clusters in the report and the summary (found on ${crashing.size})`,
     );
     say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: fleet status ${verify.outputs.status}; the story reached its end.`);
   } finally {

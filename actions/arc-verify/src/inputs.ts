@@ -6,6 +6,7 @@ import {
   durationInput,
   enumInput,
   integerInput,
+  listInput,
   maskSecret,
   optionalString,
   parseYamlWithSchema,
@@ -51,6 +52,30 @@ export interface Inputs {
   allowEmpty?: boolean;
   /** The in-cluster egress probe per cluster (access kubeconfig). */
   egress?: EgressProbeInputs;
+  /** Look back this long in ContainerLogV2 for error lines; undefined skips the log check. */
+  logErrorsMs?: number;
+  /** Tags every cluster must carry. */
+  requiredTags?: string[];
+  /** The newest Kubernetes minor (x.y); default: the newest in the fleet. */
+  newestKubernetesMinor?: string;
+  /** Warn when a cluster is more than this many minors behind the newest. */
+  maxMinorsBehind?: number;
+}
+
+/** `log-errors`, `required-tags`, `newest-kubernetes-minor`, `max-minors-behind`. */
+export function readObservationInputs(): Pick<Inputs, 'logErrorsMs' | 'requiredTags' | 'newestKubernetesMinor' | 'maxMinorsBehind'> {
+  const logErrors = optionalString('log-errors', { maxLength: 16 });
+  return {
+    logErrorsMs: logErrors ? durationInput('log-errors', { default: '24h', min: '5m', max: '30d' }) : undefined,
+    requiredTags: listInput('required-tags', {
+      item: { regex: /^[^<>%&\\?/]{1,512}$/, description: 'a tag name (up to 512 characters, none of < > % & \\ ? /)' },
+      max: 50,
+    }),
+    newestKubernetesMinor: optionalString('newest-kubernetes-minor', {
+      pattern: { regex: /^\d+\.\d+$/, description: 'a Kubernetes minor x.y such as 1.33' },
+    }),
+    maxMinorsBehind: integerInput('max-minors-behind', { default: 2, min: 0, max: 20 }),
+  };
 }
 
 const kubeconfigsSchema = z.record(
@@ -173,6 +198,12 @@ export function readInputs(): Inputs {
       'Input "shard" is set but "mode" is aggregate; shards apply to verify jobs, the aggregate job reads them all.',
       'shard',
     );
+  const observation = readObservationInputs();
+  if (observation.logErrorsMs && !identity.environment.logAnalytics)
+    throw new ConfigurationError(
+      `Input "log-errors" is set but the custom environment ${identity.environment.name} names no Log Analytics query endpoint; add "logAnalytics" (an https URL) to "environment" or remove log-errors.`,
+      'log-errors',
+    );
   return {
     identity,
     mode,
@@ -191,5 +222,6 @@ export function readInputs(): Inputs {
     shard,
     allowEmpty: readAllowEmpty(),
     egress: readEgressProbeInputs(access),
+    ...observation,
   };
 }

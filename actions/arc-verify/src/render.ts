@@ -1,6 +1,7 @@
 import { blocks, details, heading, statusPie, table } from '@arc-actions/report';
 import type { CheckStatus } from './checks/types.js';
 import type { VerifyReport } from './report.js';
+import { renderGovernance, renderLogErrors } from './sections.js';
 
 const ICON: Record<CheckStatus, string> = { ok: '✅', warn: '⚠️', fail: '❌', skipped: '➖' };
 
@@ -22,6 +23,8 @@ export function renderVerify(report: VerifyReport): string {
         )
       : undefined,
     statusPie({ ok: report.counts.ok, warn: report.counts.warn, fail: report.counts.fail }, 'Clusters by status'),
+    renderLogErrors(report.logErrors),
+    renderGovernance(report.governance),
     heading('Fleet matrix', 3),
     table(
       ['Cluster', ...checks],

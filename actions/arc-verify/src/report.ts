@@ -1,4 +1,7 @@
 import type { CheckResult, CheckStatus } from './checks/types.js';
+import type { GovernanceSection } from './governance.js';
+import type { LogErrorsSection } from './log-errors.js';
+import { mergeSections } from './sections.js';
 
 export interface ClusterReport {
   id: string;
@@ -26,6 +29,10 @@ export interface VerifyReport {
   queries: number;
   clusters: ClusterReport[];
   regressions: Regression[];
+  /** Top container log errors per cluster and namespace (input log-errors). */
+  logErrors?: LogErrorsSection;
+  /** Required tags and Kubernetes version currency, counted over the clusters. */
+  governance?: GovernanceSection;
 }
 
 const RANK: Record<CheckStatus, number> = { skipped: 0, ok: 1, warn: 2, fail: 3 };
@@ -59,7 +66,14 @@ export function regressions(previous: VerifyReport | undefined, current: readonl
 
 export function buildReport(
   clusters: ClusterReport[],
-  meta: { now: number; complete: boolean; queries: number; shard?: string; previous?: VerifyReport },
+  meta: {
+    now: number;
+    complete: boolean;
+    queries: number;
+    shard?: string;
+    previous?: VerifyReport;
+    sections?: { logErrors?: LogErrorsSection; governance?: GovernanceSection };
+  },
 ): VerifyReport {
   const counts: Record<CheckStatus, number> = { ok: 0, warn: 0, fail: 0, skipped: 0 };
   for (const c of clusters) counts[c.status]++;
@@ -73,6 +87,8 @@ export function buildReport(
     queries: meta.queries,
     clusters: [...clusters].sort((a, b) => RANK[b.status] - RANK[a.status] || a.name.localeCompare(b.name)),
     regressions: regressions(meta.previous, clusters),
+    ...(meta.sections?.logErrors ? { logErrors: meta.sections.logErrors } : {}),
+    ...(meta.sections?.governance ? { governance: meta.sections.governance } : {}),
   };
 }
 
@@ -90,5 +106,6 @@ export function mergeReports(shards: readonly VerifyReport[], now: number, previ
     complete: shards.every((s) => s.complete),
     queries: shards.reduce((n, s) => n + s.queries, 0),
     previous,
+    sections: mergeSections(shards),
   });
 }

@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ConfigurationError, errorMessage, log, mapSettled, readEnv, runUrl, shardOf } from '@arc-actions/core';
+import { ConfigurationError, errorMessage, mapSettled, readEnv, shardOf } from '@arc-actions/core';
 import {
   armClientsFor,
   type ArmClients,
@@ -10,7 +10,7 @@ import {
   selectorScope,
   type FleetCluster,
 } from '@arc-actions/azure';
-import { getOctokit, publishOrWarn, readGitHubTarget, upsertIssue, type Octokit } from '@arc-actions/report';
+import { publishOrWarn, type Octokit } from '@arc-actions/report';
 import { armChecks, newestAgentVersion, type ArmCheckOptions } from './checks/arm-plane.js';
 import type { CheckResult } from './checks/types.js';
 import { checkExemptions } from './checks/exemptions.js';
@@ -18,7 +18,10 @@ import { withEgress } from './checks/egress.js';
 import { startClusterConnect } from './cluster-connect.js';
 import { assignmentsFor, inClusterChecks } from './in-cluster.js';
 import { kubeconfigFor, type Inputs } from './inputs.js';
-import { renderIssue, renderVerify } from './render.js';
+import { governance } from './governance.js';
+import { verifyLogErrors } from './log-errors.js';
+import { renderVerify } from './render.js';
+import { readPrevious, readShardReports, regressionIssue } from './story-io.js';
 import { buildReport, clusterStatus, mergeReports, type ClusterReport, type VerifyReport } from './report.js';
 
 export interface VerifyDeps {
@@ -40,18 +43,6 @@ export interface VerifyOutcome {
 
 const EXPECTED_EXTENSIONS = ['microsoft.policyinsights'];
 const SHARD_SIZE = 50;
-
-function readPrevious(path: string | undefined): VerifyReport | undefined {
-  if (!path) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as VerifyReport;
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "previous-report" names ${path}, which is not a JSON report (${errorMessage(error)}).`,
-      'previous-report',
-    );
-  }
-}
 
 export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<VerifyOutcome> {
   const now = deps.now ?? Date.now;
@@ -96,6 +87,15 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     const labels = clusterLabels([...data.clusters.map((c) => c.ref), ...data.missing]);
     matrixCount = Math.min(256, Math.max(1, Math.ceil(sorted.length / SHARD_SIZE)));
     const mine = shardOf(sorted, inputs.shard);
+    const gov = governance(data.clusters, {
+      requiredTags: inputs.requiredTags ?? [],
+      newestKubernetesMinor: inputs.newestKubernetesMinor,
+      maxMinorsBehind: inputs.maxMinorsBehind ?? 2,
+    });
+    const { tenantId, environment } = inputs.identity;
+    const logs = inputs.logErrorsMs
+      ? await verifyLogErrors(clients, mine, labels, { windowMs: inputs.logErrorsMs, tenantId, environment })
+      : undefined;
     const cache = new Map<string, number>();
     const settled = await mapSettled(mine, 4, async (cluster, i): Promise<ClusterReport> => {
       const { key } = cluster.ref;
@@ -104,7 +104,8 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
         newest,
         options,
       );
-      checks.push(checkExemptions(cluster, data.exemptions, options.now, inputs.exemptionWarningDays ?? 14));
+      checks.push(checkExemptions(cluster, data.exemptions, options.now, inputs.exemptionWarningDays ?? 14), ...gov.checks(cluster));
+      if (logs?.checks.has(key)) checks.push(logs.checks.get(key)!);
       if (inputs.access !== 'none') checks.push(...(await clusterChecks(clients, cluster, inputs, cache, 47100 + i, deps.az)));
       return { id: cluster.id, name: labels.get(key)!, status: clusterStatus(checks), checks };
     });
@@ -129,10 +130,11 @@ export async function runVerify(inputs: Inputs, deps: VerifyDeps = {}): Promise<
     }
     report = buildReport(clusters, {
       now: now(),
-      complete: data.complete,
-      queries: data.queries,
+      complete: data.complete && (logs?.complete ?? true),
+      queries: data.queries + (logs?.graphCalls ?? 0),
       shard: inputs.shard ? `${inputs.shard.index}/${inputs.shard.count}` : undefined,
       previous,
+      sections: { logErrors: logs?.section, governance: gov.section },
     });
   }
   mkdirSync(dirname(inputs.reportPath), { recursive: true });
@@ -204,40 +206,4 @@ async function clusterChecks(
   } finally {
     await session.stop();
   }
-}
-
-function readShardReports(path: string): VerifyReport[] {
-  const files = statSync(path).isDirectory()
-    ? readdirSync(path, { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.json') && !f.endsWith('arc-verify-fleet-report.json'))
-        .map((f) => join(path, f))
-    : [path];
-  const reports = files.flatMap((f) => {
-    try {
-      const r = JSON.parse(readFileSync(f, 'utf8')) as VerifyReport;
-      return r.version === 1 && Array.isArray(r.clusters) ? [r] : [];
-    } catch {
-      return [];
-    }
-  });
-  if (!reports.length)
-    throw new ConfigurationError(`Input "report-path" names ${path}, which holds no arc-verify JSON reports to aggregate.`, 'report-path');
-  log.info(`Aggregating ${reports.length} shard reports.`);
-  return reports;
-}
-
-async function regressionIssue(inputs: Inputs, report: VerifyReport, octokit?: Octokit): Promise<{ outcome: string; number?: number }> {
-  const target = readGitHubTarget();
-  const client = octokit ?? getOctokit(inputs.githubToken!);
-  if (!target) throw new ConfigurationError('GITHUB_REPOSITORY is not set, so the regression issue has no repository.', 'issue');
-  const failing = report.clusters.filter((c) => c.status === 'fail');
-  const result = await upsertIssue(client, {
-    owner: target.owner,
-    repo: target.repo,
-    label: 'arc-verify',
-    title: `Fleet verification: ${failing.length} clusters failing`,
-    body: renderIssue(report, runUrl()),
-    open: report.status === 'fail',
-  });
-  return { outcome: result.outcome, number: result.number };
 }

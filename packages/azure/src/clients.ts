@@ -140,6 +140,24 @@ export class ArmClients {
     );
   }
 
+  /**
+   * The Log Analytics query API (@azure/monitor-query-logs). Its `endpoint` option is the whole base URL, `/v1`
+   * included (the SDK uses it verbatim), and its token scope is the environment's Log Analytics audience.
+   */
+  logsQuery() {
+    return this.once('logs', async () => {
+      const { logAnalytics, logAnalyticsScope, name } = this.environment;
+      if (!logAnalytics || !logAnalyticsScope)
+        throw new Error(`The environment ${name} names no Log Analytics endpoint ("logAnalytics" in the custom environment JSON).`);
+      const { LogsQueryClient } = await import('@azure/monitor-query-logs');
+      return new LogsQueryClient(this.credential, {
+        endpoint: `${logAnalytics}/v1`,
+        credentials: { scopes: [logAnalyticsScope] },
+        additionalPolicies: callPolicies('Log Analytics'),
+      });
+    });
+  }
+
   resourceGraph() {
     return this.once('graph', async () => {
       const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');

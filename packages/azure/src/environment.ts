@@ -18,10 +18,23 @@ export interface AzureEnvironment {
   activeDirectoryResourceId: string;
   /** Custom environments (Azure Stack, the sandbox) skip Entra instance discovery. */
   custom: boolean;
+  /**
+   * The Log Analytics query API without `/v1` (https://api.loganalytics.io in the public cloud); a custom environment
+   * has one only when its JSON names `logAnalytics`.
+   */
+  logAnalytics?: string;
+  /** The scope of Log Analytics query tokens, e.g. https://api.loganalytics.io/.default */
+  logAnalyticsScope?: string;
+  /** The Azure portal, for links to a query (https://portal.azure.com); custom environments name theirs as `portal`. */
+  portal?: string;
 }
 
+// Log Analytics endpoints and token audiences per cloud: @azure/monitor-query-logs `KnownMonitorLogsQueryAudience`.
 const KNOWN: Record<string, Omit<AzureEnvironment, 'name' | 'custom'>> = {
   AzureCloud: {
+    logAnalytics: 'https://api.loganalytics.io',
+    logAnalyticsScope: 'https://api.loganalytics.io/.default',
+    portal: 'https://portal.azure.com',
     resourceManager: 'https://management.azure.com',
     authorityHost: 'https://login.microsoftonline.com',
     resourceGraph: 'https://management.azure.com',
@@ -29,6 +42,9 @@ const KNOWN: Record<string, Omit<AzureEnvironment, 'name' | 'custom'>> = {
     activeDirectoryResourceId: 'https://management.core.windows.net/',
   },
   AzureUSGovernment: {
+    logAnalytics: 'https://api.loganalytics.us',
+    logAnalyticsScope: 'https://api.loganalytics.us/.default',
+    portal: 'https://portal.azure.us',
     resourceManager: 'https://management.usgovcloudapi.net',
     authorityHost: 'https://login.microsoftonline.us',
     resourceGraph: 'https://management.usgovcloudapi.net',
@@ -36,6 +52,9 @@ const KNOWN: Record<string, Omit<AzureEnvironment, 'name' | 'custom'>> = {
     activeDirectoryResourceId: 'https://management.core.usgovcloudapi.net/',
   },
   AzureChinaCloud: {
+    logAnalytics: 'https://api.loganalytics.azure.cn',
+    logAnalyticsScope: 'https://api.loganalytics.azure.cn/.default',
+    portal: 'https://portal.azure.cn',
     resourceManager: 'https://management.chinacloudapi.cn',
     authorityHost: 'https://login.chinacloudapi.cn',
     resourceGraph: 'https://management.chinacloudapi.cn',
@@ -73,7 +92,8 @@ function httpsUrl(input: string, field: string, value: unknown): string {
 
 /**
  * `AzureCloud`, `AzureUSGovernment`, `AzureChinaCloud` (any case), or a custom JSON object
- * `{"name","resourceManager","authorityHost","resourceGraph"?,"tokenAudience"?,"activeDirectoryResourceId"?}`.
+ * `{"name","resourceManager","authorityHost","resourceGraph"?,"tokenAudience"?,"activeDirectoryResourceId"?,
+ * "logAnalytics"?,"logAnalyticsAudience"?,"portal"?}`.
  */
 export function parseEnvironment(value: string, input = 'environment'): AzureEnvironment {
   const text = value.trim() || 'AzureCloud';
@@ -102,6 +122,11 @@ export function parseEnvironment(value: string, input = 'environment'): AzureEnv
     json.activeDirectoryResourceId === undefined
       ? audience
       : httpsUrl(input, 'activeDirectoryResourceId', json.activeDirectoryResourceId) + '/';
+  const logAnalytics = json.logAnalytics === undefined ? undefined : httpsUrl(input, 'logAnalytics', json.logAnalytics);
+  const logAnalyticsAudience =
+    json.logAnalyticsAudience === undefined
+      ? 'https://api.loganalytics.io'
+      : httpsUrl(input, 'logAnalyticsAudience', json.logAnalyticsAudience);
   return {
     name: typeof json.name === 'string' && json.name ? json.name : 'Custom',
     resourceManager,
@@ -110,5 +135,7 @@ export function parseEnvironment(value: string, input = 'environment'): AzureEnv
     tokenScope: `${audience}.default`,
     activeDirectoryResourceId,
     custom: true,
+    ...(logAnalytics ? { logAnalytics, logAnalyticsScope: `${logAnalyticsAudience}/.default` } : {}),
+    ...(json.portal === undefined ? {} : { portal: httpsUrl(input, 'portal', json.portal) }),
   };
 }

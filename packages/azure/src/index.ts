@@ -20,3 +20,4 @@ export * from './policy/index.js';
 export * from './fleet-state.js';
 export * from './workload-identity.js';
 export * from './arc-network/index.js';
+export * from './logs.js';

@@ -10,7 +10,7 @@ import { RestError, type PipelinePolicy, type PipelineRequest, type PipelineResp
  *   attempts made and whether the call could have written anything, instead of `socket hang up`.
  */
 
-export type AzureService = 'ARM' | 'Resource Graph' | 'Policy Insights';
+export type AzureService = 'ARM' | 'Resource Graph' | 'Policy Insights' | 'Log Analytics';
 
 const attempts = new WeakMap<PipelineRequest, number>();
 
@@ -25,7 +25,8 @@ export function operationOf(request: Pick<PipelineRequest, 'method' | 'url'>): s
   return `${request.method} ${path}`;
 }
 
-const READS = /\/providers\/Microsoft\.ResourceGraph\/resources$|\/queryResults$|\/summarize$|\/listClusterUserCredential$/i;
+const READS =
+  /\/providers\/Microsoft\.ResourceGraph\/resources$|\/queryResults$|\/summarize$|\/listClusterUserCredential$|^\/v1\/workspaces\/[^/]+\/query$/i;
 
 /** Whether a request can change anything in Azure. */
 export const isWrite = (request: Pick<PipelineRequest, 'method' | 'url'>): boolean =>

@@ -1,6 +1,6 @@
 /** Behaviour switches of the sandbox: latency, faults, throttling, long-running operations, token lifetimes. */
 
-export type ApiFamily = 'oidc' | 'entra' | 'arm' | 'graph' | 'policyinsights' | 'github' | 'sandbox';
+export type ApiFamily = 'oidc' | 'entra' | 'arm' | 'graph' | 'policyinsights' | 'logs' | 'github' | 'sandbox';
 
 export interface FaultRates {
   /** Probability (0..1) of each injected failure per request. */
@@ -76,6 +76,8 @@ export interface Knobs {
    * reports a failed install (errorInfo and an Error status).
    */
   extensionErrors: Record<string, { code: string; message: string }>;
+  /** The Logs query API: answer every query with the tables and a PartialError (a non-fatal error). */
+  logs?: { partialError?: boolean };
 }
 
 export function defaultKnobs(): Knobs {

@@ -1,8 +1,8 @@
 import { errorMessage } from '@arc-actions/core';
 import type { LocalCluster } from './clusters/cluster.js';
-import { installMonitoring } from './clusters/monitoring.js';
 import { startAgentReconciler } from './reconcile/agents.js';
 import { startFluxReconciler } from './reconcile/flux.js';
+import { startMonitoringReconciler } from './reconcile/monitoring.js';
 import { startPolicyReconciler } from './reconcile/policy.js';
 import { key } from './state/ids.js';
 import type { SandboxStore } from './state/store.js';
@@ -11,6 +11,8 @@ export interface RealFleetOptions {
   /** How often the agents report and the policy add-on syncs (default 1 s and 3 s). */
   agentIntervalMs?: number;
   policyIntervalMs?: number;
+  /** How often the monitoring add-on ingests container logs (default 2 s). */
+  monitoringIntervalMs?: number;
   /** How long an unreachable cluster stays Connected (default 15 s). */
   offlineAfterMs?: number;
   /**
@@ -32,7 +34,8 @@ export interface RealFleet {
  * Connects real local clusters to the sandbox's ARM side: the Arc agents' heartbeat (Connected / Offline), Flux
  * (the real source-controller and kustomize-controller, started when microsoft.flux is installed, reconcile the
  * fluxConfigurations), the Azure Policy add-on (assignments → Gatekeeper
- * constraints, audit → policy states) and the monitoring extension (ama-logs workloads).
+ * constraints, audit → policy states) and the monitoring extension (ama-logs workloads; crash-looping workloads'
+ * stderr as ContainerLogV2 rows in the extension's workspace).
  */
 export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[], options: RealFleetOptions = {}): RealFleet {
   const onError =
@@ -51,24 +54,15 @@ export function attachRealClusters(store: SandboxStore, clusters: LocalCluster[]
     intervalMs: options.policyIntervalMs,
     onError: (c, e) => onError(`policy add-on ${c}`, e),
   });
-  const monitored = new Set<string>();
-  const onChange = (kind: string, id: string) => {
-    if (kind !== 'extension') return;
-    const ext = store.get(id);
-    if (String(ext?.properties?.extensionType ?? '').toLowerCase() !== 'microsoft.azuremonitor.containers') return;
-    const clusterId = key(id).split('/providers/microsoft.kubernetesconfiguration/')[0];
-    const cluster = lookup(clusterId);
-    if (!cluster || monitored.has(clusterId)) return;
-    monitored.add(clusterId);
-    installMonitoring(cluster).catch((e) => onError(`monitoring ${cluster.name}`, e));
-  };
-  store.on('change', onChange);
+  const monitoring = startMonitoringReconciler(store, lookup, {
+    intervalMs: options.monitoringIntervalMs,
+    onError: (c, e) => onError(`monitoring ${c}`, e),
+  });
   return {
     clusters,
     lookup,
     async stop() {
-      store.off('change', onChange);
-      await Promise.all([agents.stop(), flux.stop(), policy.stop()]);
+      await Promise.all([agents.stop(), flux.stop(), policy.stop(), monitoring.stop()]);
     },
   };
 }

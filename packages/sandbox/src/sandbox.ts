@@ -19,6 +19,7 @@ import { requireFixtures } from './fixtures.js';
 import { createSigningKey } from './identity/keys.js';
 import { defaultOidcClaims } from './identity/oidc.js';
 import { defaultKnobs, mergeKnobs, seededRandom, type Knobs, type KnobsPatch } from './knobs.js';
+import { logsQueryHandler } from './logs-api.js';
 import { policyStoreHandler } from './policy-store.js';
 import { handleSandboxApi } from './sandbox-api.js';
 import { newIdentity, seedDefaults } from './seed.js';
@@ -129,6 +130,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       { prefix: '/gns', api: 'arm', handler: guestNotificationHandler({ relays: () => [`localhost:${new URL(ctx.url).port}`] }) },
       { prefix: '/$hc', api: 'arm', handler: relayPlainRequestHandler() },
       { prefix: '/policy-store', api: 'arm', handler: policyStoreHandler() },
+      // The Log Analytics query API: the sandbox environment's `logAnalytics` is the listener, so the SDK's base URL is /v1.
+      { prefix: '/v1', api: 'logs', handler: logsQueryHandler(ctx) },
     ],
   });
   const detachRelay = attachRelay(server);
@@ -162,6 +165,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       activeDirectoryResourceId: 'https://management.core.windows.net/',
       arcDataPlane: `${ctx.url}/arc-dp`,
       guestNotificationService: `${ctx.url}/gns`,
+      logAnalytics: ctx.url,
+      logAnalyticsAudience: 'https://api.loganalytics.io',
+      // No portal stands in: links point at a path of the sandbox that answers 404, so they are never mistaken for real ones.
+      portal: `${ctx.url}/portal`,
     }),
     // policy-rollout fetches the ConstraintTemplates of built-in definitions from here instead of the public store.
     ARC_POLICY_STORE_URL: `${ctx.url}/policy-store`,

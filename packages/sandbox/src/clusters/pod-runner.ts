@@ -74,6 +74,48 @@ export async function createNodes(client: KubeClient, names: readonly string[]):
 
 const hostIp = (nodeIndex: number): string => `10.10.0.${nodeIndex + 1}`;
 
+/**
+ * A pod with this annotation plays a crash-looping workload: its value is what the container writes to stderr
+ * before it exits 1 (one log line per line). The pod runner reports its containers Waiting in CrashLoopBackOff with
+ * the last state Terminated (Error, exit code 1) and restartCount going up once per CRASH_INTERVAL_MS; the
+ * monitoring add-on (reconcile/monitoring.ts) ingests the lines as ContainerLogV2 rows once per restart.
+ */
+export const CRASH_LOOP_ANNOTATION = 'sandbox.arc-actions.dev/crash-loop';
+/** Time between two restarts of a crash-looping container (the kubelet's back-off starts at 10 s). */
+export const CRASH_INTERVAL_MS = 10_000;
+
+/** The status of a crash-looping pod, one restart later than `pod`'s when the interval has passed (else undefined). */
+export function crashLoopStatus(pod: any, now = Date.now()): object | undefined {
+  const previous = pod.status?.containerStatuses?.[0];
+  const finished = Date.parse(previous?.lastState?.terminated?.finishedAt ?? '');
+  if (previous && !Number.isNaN(finished) && now - finished < CRASH_INTERVAL_MS) return undefined;
+  const restartCount = previous ? Number(previous.restartCount ?? 0) + 1 : 0;
+  const at = new Date(now).toISOString();
+  const condition = (type: string, status: string): object => ({ type, status, lastTransitionTime: at });
+  return {
+    phase: 'Running',
+    startTime: pod.status?.startTime ?? at,
+    conditions: [
+      condition('PodScheduled', 'True'),
+      condition('Initialized', 'True'),
+      { ...condition('ContainersReady', 'False'), reason: 'ContainersNotReady' },
+      { ...condition('Ready', 'False'), reason: 'ContainersNotReady' },
+    ],
+    containerStatuses: (pod.spec.containers ?? []).map((c: any) => ({
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount,
+      state: {
+        waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}` },
+      },
+      lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: at, finishedAt: at } },
+    })),
+  };
+}
+
 /** The node a pod must run on when it is pinned by nodeAffinity matchFields (DaemonSet pods) or nodeSelector. */
 function pinnedNode(pod: any): string | undefined {
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
@@ -190,6 +232,12 @@ export class PodRunner {
       await this.client.request('POST', `${base}/binding`, {
         body: { apiVersion: 'v1', kind: 'Binding', metadata: { name }, target: { apiVersion: 'v1', kind: 'Node', name: nodeName } },
       });
+    }
+    if (pod.metadata.annotations?.[CRASH_LOOP_ANNOTATION] !== undefined) {
+      const crashed = crashLoopStatus(pod);
+      if (crashed)
+        await this.client.request('PATCH', `${base}/status`, { body: { status: crashed }, contentType: 'application/merge-patch+json' });
+      return;
     }
     const now = new Date().toISOString();
     const host = hostIp(Math.max(0, nodeNames.indexOf(nodeName)));

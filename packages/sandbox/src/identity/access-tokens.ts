@@ -17,7 +17,11 @@ function armTime(d: Date): string {
 }
 
 /** Checks an ARM bearer token as ARM does: signature (Entra's key), audience, tenant and expiry. */
-export async function checkAccessToken(ctx: SandboxContext, authorization: string | undefined): Promise<TokenCheck> {
+export async function checkAccessToken(
+  ctx: SandboxContext,
+  authorization: string | undefined,
+  audiences: readonly string[] = ARM_AUDIENCES,
+): Promise<TokenCheck> {
   const fail = (code: string, message: string): TokenCheck => ({
     ok: false,
     code,
@@ -44,10 +48,10 @@ export async function checkAccessToken(ctx: SandboxContext, authorization: strin
     cache.set(token, claims);
   }
   const aud = String(claims.aud ?? '');
-  if (!ARM_AUDIENCES.includes(aud)) {
+  if (!audiences.includes(aud)) {
     return fail(
       'InvalidAuthenticationTokenAudience',
-      `The access token has been obtained for wrong audience or resource '${aud}'. It should exactly match with one of the allowed audiences ${ARM_AUDIENCES.map((a) => `'${a}'`).join(',')}.`,
+      `The access token has been obtained for wrong audience or resource '${aud}'. It should exactly match with one of the allowed audiences ${audiences.map((a) => `'${a}'`).join(',')}.`,
     );
   }
   if (String(claims.tid ?? '').toLowerCase() !== ctx.identity.tenantId.toLowerCase()) {

@@ -12,6 +12,9 @@ export const ARM_AUDIENCES = [
   'https://management.azure.com',
 ];
 
+/** Resources the Log Analytics query API accepts (Learn, Logs API "Access the API": https://api.loganalytics.io). */
+export const LOG_ANALYTICS_AUDIENCES = ['https://api.loganalytics.io/', 'https://api.loganalytics.io'];
+
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 function openidConfiguration(ctx: SandboxContext, base: string, issuer: string) {
@@ -120,7 +123,7 @@ async function token(ctx: SandboxContext, req: SandboxRequest): Promise<SandboxR
     .filter((s) => s && !['openid', 'profile', 'offline_access'].includes(s));
   const resource = (scopes[0] ?? '').replace(/\/\.default$/, '') || 'https://management.azure.com';
   const normalized = resource.endsWith('/') ? resource : `${resource}/`;
-  if (!ARM_AUDIENCES.includes(normalized)) return aad.unknownResource(resource, tenant);
+  if (!ARM_AUDIENCES.includes(normalized) && !LOG_ANALYTICS_AUDIENCES.includes(normalized)) return aad.unknownResource(resource, tenant);
   const lifetime = ctx.knobs().tokens.accessTokenSeconds;
   const iat = Math.floor(now / 1000);
   const accessToken = await ctx.entraKey.sign({

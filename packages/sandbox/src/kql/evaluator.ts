@@ -28,6 +28,19 @@ function hasTerm(haystack: string, needle: string): boolean {
   return false;
 }
 
+const literalSets = new WeakMap<Expr[], Set<string>>();
+
+/** A list of string literals as a set (built once per query), so `x in (…1,000 ids…)` costs one lookup per row. */
+function literalSet(list: Expr[], caseInsensitive: boolean): Set<string> | undefined {
+  if (!list.every((x) => x.kind === 'literal' && typeof x.value === 'string')) return undefined;
+  let set = literalSets.get(list);
+  if (!set) {
+    set = new Set(list.map((x) => String((x as { value: string }).value)).map((v) => (caseInsensitive ? v.toLowerCase() : v)));
+    literalSets.set(list, set);
+  }
+  return set;
+}
+
 export function evaluate(e: Expr, row: Row): unknown {
   switch (e.kind) {
     case 'literal':
@@ -39,6 +52,11 @@ export function evaluate(e: Expr, row: Row): unknown {
     case 'in': {
       const v = evaluate(e.expr, row);
       const ci = e.op.endsWith('~');
+      const literals = literalSet(e.list, ci);
+      if (literals) {
+        const found = literals.has(ci ? str(v).toLowerCase() : str(v));
+        return e.op.startsWith('!') ? !found : found;
+      }
       const found = e.list.some((x) =>
         ci ? str(evaluate(x, row)).toLowerCase() === str(v).toLowerCase() : evaluate(x, row) === v || str(evaluate(x, row)) === str(v),
       );
@@ -80,6 +98,14 @@ export function evaluate(e: Expr, row: Row): unknown {
           for (const ch of str(a)) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
           const mod = e.args[1] ? Number(evaluate(e.args[1], row)) : 0;
           return mod > 0 ? h % mod : h;
+        }
+        case 'now':
+          return new Date().toISOString();
+        case 'ago': {
+          // ago(timespan): a datetime, as ISO 8601 text (the sandbox keeps datetimes as ISO strings).
+          const span = a && typeof a === 'object' && 'timespanMs' in a ? Number((a as { timespanMs: number }).timespanMs) : NaN;
+          if (Number.isNaN(span)) throw new KqlError('ago() expects a timespan such as 24h.', 0);
+          return new Date(Date.now() - span).toISOString();
         }
         case 'substring': {
           const start = Math.max(0, Number(evaluate(e.args[1], row)) || 0);
@@ -137,8 +163,15 @@ export function evaluate(e: Expr, row: Row): unknown {
   }
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function compare(l: unknown, r: unknown, op: string): boolean {
-  const c = typeof l === 'number' && typeof r === 'number' ? l - r : str(l).localeCompare(str(r));
+  const c =
+    typeof l === 'number' && typeof r === 'number'
+      ? l - r
+      : typeof l === 'string' && typeof r === 'string' && ISO_DATE.test(l) && ISO_DATE.test(r)
+        ? Date.parse(l) - Date.parse(r)
+        : str(l).localeCompare(str(r));
   return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
 }
 

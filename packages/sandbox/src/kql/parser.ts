@@ -22,6 +22,8 @@ const FUNCTIONS = new Set([
   'strcat',
   'strlen',
   'hash',
+  'ago',
+  'now',
   ...AGGREGATES,
 ]);
 const STRING_OPS = new Set([
@@ -60,6 +62,7 @@ export function parseQuery(text: string): Query {
     const t = peek();
     if (t.kind === 'string') return (i++, { kind: 'literal', value: t.value });
     if (t.kind === 'number') return (i++, { kind: 'literal', value: Number(t.value) });
+    if (t.kind === 'timespan') return (i++, { kind: 'literal', value: { timespanMs: Number(t.value) } });
     if (t.kind === 'op' && t.value === '(') {
       i++;
       const e = expr();
@@ -201,6 +204,16 @@ export function parseQuery(text: string): Query {
         by = list(named);
       }
       operators.push({ kind: 'summarize', aggregates, by });
+    } else if (word === 'top') {
+      // top N by expr [asc | desc]: order by, then take N (default desc, as order by).
+      const n = peek();
+      if (n.kind !== 'number') fail('A row count was expected.');
+      i++;
+      if (!isWord('by')) fail("'by' was expected.");
+      i++;
+      const e = expr();
+      const dir = isWord('asc') || isWord('desc') ? tokens[i++].value.toLowerCase() : 'desc';
+      operators.push({ kind: 'order', keys: [{ expr: e, desc: dir === 'desc' }] }, { kind: 'limit', count: Number(n.value) });
     } else if (word === 'limit' || word === 'take') {
       const n = peek();
       if (n.kind !== 'number') fail('A row count was expected.');

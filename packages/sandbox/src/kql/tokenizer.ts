@@ -1,6 +1,6 @@
 import { KqlError } from './errors.js';
 
-export type TokenKind = 'ident' | 'string' | 'number' | 'op' | 'eof';
+export type TokenKind = 'ident' | 'string' | 'number' | 'timespan' | 'op' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -46,6 +46,14 @@ export function tokenize(text: string): Token[] {
     }
     if (/[0-9]/.test(c)) {
       while (i < text.length && /[0-9.]/.test(text[i])) i++;
+      // A timespan literal (KQL scalar data types, timespan: 2d, 1.5h, 30m, 10s, 100ms); its value is milliseconds.
+      const unit = /^(ms|d|h|m|s)(?![A-Za-z0-9_])/.exec(text.slice(i));
+      if (unit) {
+        const n = Number(text.slice(start, i)) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit[1]]!;
+        i += unit[1].length;
+        out.push({ kind: 'timespan', value: String(n), pos: start });
+        continue;
+      }
       out.push({ kind: 'number', value: text.slice(start, i), pos: start });
       continue;
     }

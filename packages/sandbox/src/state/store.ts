@@ -48,6 +48,11 @@ export class SandboxStore extends EventEmitter<StoreEvents> {
   readonly secrets = new Map<string, Record<string, string>>();
   /** Kubeconfigs of real clusters backing ARM clusters (returned by listClusterUserCredential), by cluster id. */
   readonly kubeconfigs = new Map<string, string>();
+  /**
+   * Log Analytics tables by workspace resource id (lower case), then table name: what the monitoring add-on of the
+   * real clusters ingests (ContainerLogV2 rows), queried through the Logs query API stand-in.
+   */
+  readonly logTables = new Map<string, Map<string, Record<string, unknown>[]>>();
   /** Ids (lower case) of clusters backed by a real cluster: agent emulation leaves them alone. */
   readonly realClusters = new Set<string>();
   private readonly resources = new Map<string, ArmResource>();
