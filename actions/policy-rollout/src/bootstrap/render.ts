@@ -1,0 +1,56 @@
+import { blocks, heading, table } from '@arc-actions/report';
+import type { AccessOutcome } from './access.js';
+import type { BootstrapOutcome, RemediationOutcome } from './rollout.js';
+
+const ACTION = { create: '🆕 create', update: '✏️ update', unchanged: '✔️ unchanged' } as const;
+
+function remediationText(r: RemediationOutcome, writes: boolean): string {
+  const counts = `${r.nonCompliant} of ${r.clusters} clusters NonCompliant`;
+  switch (r.action) {
+    case 'skipped':
+      return r.name ? `not started (${counts}): the identity lacks its roles` : 'off (remediate: false)';
+    case 'deferred':
+      return 'no compliance states yet: Azure evaluates a new assignment later; rerun apply to remediate';
+    case 'none':
+      return `none needed (${counts})`;
+    case 'create':
+      return `${writes ? 'would create' : 'would create'} ${r.name} (${counts})`;
+    default:
+      return `${r.name} ${r.action === 'created' ? 'created' : 'exists'}: ${r.status ?? 'running'}, ${r.deployments?.total ?? 0} deployments, ${r.deployments?.failed ?? 0} failed`;
+  }
+}
+
+/** The bootstrap and access section of the report (step summary, check run, pull-request comment). */
+export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOutcome[], writes: boolean): string | undefined {
+  if (!bootstrap.length && !access.length) return undefined;
+  return blocks(
+    heading('Self-bootstrap (DeployIfNotExists)', 3),
+    bootstrap.length
+      ? table(
+          ['Assignment', 'Definition', 'Action', 'Identity roles', 'Remediation', 'Status'],
+          bootstrap.map((b) => [
+            `${b.name} (${b.scope.split('/').pop()})`,
+            `${b.definition} (${b.effect})`,
+            ACTION[b.action],
+            b.roles
+              .map((r) => `${r.role}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`)
+              .join(', '),
+            remediationText(b.remediation, writes),
+            b.failure ? `❌ ${b.failure}` : '✅',
+          ]),
+        )
+      : undefined,
+    access.length ? heading('Access', 3) : undefined,
+    access.length
+      ? table(
+          ['Principal', 'Role', 'Scope', 'Action'],
+          access.map((a) => [
+            `${a.principalType} ${a.principalId}`,
+            a.role,
+            a.scope,
+            a.action === 'failed' ? `❌ failed: ${a.error}` : a.action === 'create' ? '🆕 would create' : a.action,
+          ]),
+        )
+      : undefined,
+  );
+}
