@@ -25,9 +25,11 @@ export async function resolveBootstrap(clients: ArmClients, subscriptionId: stri
   const refuse = (message: string): never => {
     throw new ConfigurationError(`${where} ${message}`, 'policies');
   };
-  const found: DefinitionRecord | undefined = /\/policySetDefinitions\//i.test(spec.definitionId)
-    ? refuse(`uses the initiative ${spec.definitionId}; bootstrap takes single DeployIfNotExists or Modify definitions.`)
-    : await readDefinitionById(clients, subscriptionId, spec.definitionId);
+  const found: DefinitionRecord | undefined = spec.custom
+    ? (spec.custom.properties as DefinitionRecord)
+    : /\/policySetDefinitions\//i.test(spec.definitionId)
+      ? refuse(`uses the initiative ${spec.definitionId}; bootstrap takes single DeployIfNotExists or Modify definitions.`)
+      : await readDefinitionById(clients, subscriptionId, spec.definitionId);
   if (!found) return refuse(`uses ${spec.definitionId}, which does not exist (Azure answered PolicyDefinitionNotFound); check the id.`);
   const declared = found.parameters ?? {};
   const name = found.displayName ?? spec.definitionId;

@@ -8,10 +8,12 @@ import {
   listRemediationDeployments,
   listRoleAssignmentsAt,
   readAssignment,
+  readCustomDefinition,
   readRemediation,
   roleAssignmentName,
   statesOfAssignment,
   writeAssignment,
+  writeCustomDefinition,
   type ArmClients,
   type GraphScope,
 } from '@arc-actions/azure';
@@ -103,7 +105,7 @@ export async function rolloutBootstrap(r: ResolvedBootstrap, ctx: BootstrapConte
   const action = !actual ? 'create' : fields.length ? 'update' : 'unchanged';
   const writes = ctx.mode === 'apply' && !ctx.dryRun;
   let principalId: string | undefined = actual?.identity?.principalId;
-  let written = false;
+  let written = writes ? await ensureCustomDefinition(r, ctx) : false;
   if (writes && action !== 'unchanged') {
     const kept = Object.fromEntries(
       Object.entries((actual?.metadata ?? {}) as Record<string, unknown>).filter(
@@ -170,6 +172,23 @@ export async function rolloutBootstrap(r: ResolvedBootstrap, ctx: BootstrapConte
     failure,
     message,
   };
+}
+
+/** Writes a `definition-file` definition at its scope when Azure does not hold this version of it (by hash). */
+async function ensureCustomDefinition(r: ResolvedBootstrap, ctx: BootstrapContext): Promise<boolean> {
+  const custom = r.spec.custom;
+  if (!custom) return false;
+  const scope = r.spec.definitionId.replace(/\/providers\/Microsoft\.Authorization\/policyDefinitions\/[^/]+$/i, '');
+  const hash = specHash(custom.properties);
+  const actual = await readCustomDefinition(ctx.clients, ctx.subscriptionId, scope, custom.name);
+  if ((actual?.metadata as Record<string, { specHash?: string }> | undefined)?.[METADATA_KEY]?.specHash === hash) return false;
+  await writeCustomDefinition(ctx.clients, ctx.subscriptionId, scope, custom.name, {
+    ...custom.properties,
+    policyType: 'Custom',
+    metadata: { ...(custom.properties.metadata ?? {}), [METADATA_KEY]: { specHash: hash, provenance: ctx.provenance } },
+  });
+  log.info(`Wrote custom definition ${custom.name} (${custom.file}) at ${scope}.`);
+  return true;
 }
 
 async function remediate(

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { ConfigurationError } from '@arc-actions/core';
 import type { Located } from './load.js';
 import type { AccessInput, BootstrapInput } from './schema.js';
@@ -13,6 +15,8 @@ export interface BootstrapSpec extends Located {
   location: string;
   parameters: Record<string, unknown>;
   remediate: boolean;
+  /** A custom definition from `definition-file`: written at the scope (or its subscription) before the assignment. */
+  custom?: { file: string; name: string; properties: Record<string, any> };
 }
 
 /**
@@ -41,7 +45,29 @@ export interface AccessSpec extends Located {
 
 type Fail = (path: (string | number)[], message: string) => never;
 
-export function toBootstrap(b: BootstrapInput, file: string, line: number, fail: Fail): BootstrapSpec {
+/** Reads a `definition-file`: a policy definition JSON (`{ name?, properties: { policyRule, parameters… } }`) in the workspace. */
+function customDefinition(b: BootstrapInput, dir: string, root: string, fail: Fail): NonNullable<BootstrapSpec['custom']> {
+  const path = resolve(dir, b['definition-file']!);
+  if (!existsSync(path)) fail(['definition-file'], `definition-file ${b['definition-file']} does not exist (paths are relative to the policy file).`);
+  const real = realpathSync(path);
+  if (!real.startsWith(root + '/')) fail(['definition-file'], `definition-file ${b['definition-file']} is outside the workspace.`);
+  let json: { name?: unknown; properties?: Record<string, any> } = {};
+  try {
+    json = JSON.parse(readFileSync(real, 'utf8'));
+  } catch (error) {
+    fail(['definition-file'], `definition-file ${b['definition-file']} is not JSON (${(error as Error).message}).`);
+  }
+  if (!json.properties?.policyRule?.then?.details?.deployment)
+    fail(['definition-file'], `definition-file ${b['definition-file']} has no properties.policyRule.then.details.deployment; it must be a DeployIfNotExists policy definition.`);
+  const name = typeof json.name === 'string' && /^[-\w.]{1,64}$/.test(json.name) ? json.name : b.name;
+  return { file: relative(root, real), name, properties: json.properties! };
+}
+
+export function toBootstrap(b: BootstrapInput, file: string, line: number, fail: Fail, dir: string, root: string): BootstrapSpec {
+  if (!b.definition === !b['definition-file'])
+    fail([b.definition ? 'definition-file' : 'name'], `bootstrap assignment "${b.name}" needs exactly one of definition (a built-in GUID or definition id) and definition-file (a custom definition JSON).`);
+  const custom = b['definition-file'] ? customDefinition(b, dir, root, fail) : undefined;
+  const home = b.scope.includes('/resourceGroups/') ? b.scope.slice(0, b.scope.indexOf('/resourceGroups/')) : b.scope;
   if (b.scope.startsWith('/providers/Microsoft.Management') && b.name.length > 24)
     fail(['name'], `bootstrap assignment name "${b.name}" is ${b.name.length} characters; at management-group scope Azure allows at most 24.`);
   const parameters = { ...(b.parameters ?? {}) };
@@ -58,9 +84,12 @@ export function toBootstrap(b: BootstrapInput, file: string, line: number, fail:
     displayName: b['display-name'],
     description: b.description,
     scope: b.scope,
-    definitionId: /^[0-9a-f-]{36}$/i.test(b.definition)
-      ? `/providers/Microsoft.Authorization/policyDefinitions/${b.definition.toLowerCase()}`
-      : b.definition,
+    definitionId: custom
+      ? `${home}/providers/Microsoft.Authorization/policyDefinitions/${custom.name}`
+      : /^[0-9a-f-]{36}$/i.test(b.definition!)
+        ? `/providers/Microsoft.Authorization/policyDefinitions/${b.definition!.toLowerCase()}`
+        : b.definition!,
+    custom,
     location: b.location,
     parameters,
     remediate: b.remediate ?? true,

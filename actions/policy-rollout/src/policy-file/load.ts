@@ -123,7 +123,9 @@ function loadFile(file: string, root: string, set: PolicySet): void {
     ),
   );
   (parsed.bootstrap ?? []).forEach((b, i) =>
-    set.bootstrap.push(toBootstrap(b, rel, at('bootstrap', i), (path, message) => fail(at('bootstrap', i, ...path), message))),
+    set.bootstrap.push(
+      toBootstrap(b, rel, at('bootstrap', i), (path, message) => fail(at('bootstrap', i, ...path), message), dirname(file), root),
+    ),
   );
   (parsed.access ?? []).forEach((a, i) =>
     set.access.push(toAccess(a, rel, at('access', i), (path, message) => fail(at('access', i, ...path), message))),

@@ -93,7 +93,10 @@ export const bootstrapSchema = z.strictObject({
   'display-name': z.string().max(128).optional(),
   description: z.string().max(512).optional(),
   scope,
-  definition,
+  /** A built-in definition GUID or a definition id; or instead: */
+  definition: definition.optional(),
+  /** A custom DeployIfNotExists definition (policy definition JSON, relative to this file), written at the scope. */
+  'definition-file': z.string().min(1).optional(),
   location: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope (where the managed identity lives)'),
   parameters: z.record(z.string(), z.unknown()).optional(),
   /** Create remediation tasks for clusters already in scope and NonCompliant (default true). */
