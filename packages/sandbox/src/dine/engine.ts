@@ -157,6 +157,7 @@ async function asIdentity(ctx: SandboxContext, principal: string, method: string
     info,
   );
   const error = (response.body as { error?: { code: string; message: string } } | undefined)?.error;
+  const answered = response.body;
   ctx.calls.add({
     time: new Date().toISOString(),
     method,
@@ -169,7 +170,23 @@ async function asIdentity(ctx: SandboxContext, principal: string, method: string
     userAgent: 'AzurePolicy-DeployIfNotExists',
     ...(error ? { error: error.code } : {}),
   });
-  return { status: response.status, error };
+  return { status: response.status, error, body: answered };
+}
+
+const TERMINAL = ['Succeeded', 'Failed', 'Canceled'];
+
+async function terminalState(ctx: SandboxContext, principal: string, path: string, apiVersion: string) {
+  const deadline = Date.now() + 10 * 60_000;
+  for (let wait = 50; ; wait = Math.min(wait * 2, 2000)) {
+    const read = await asIdentity(ctx, principal, 'GET', path, undefined, apiVersion);
+    const props = (read.body as { properties?: Record<string, any> } | undefined)?.properties ?? {};
+    if (TERMINAL.includes(String(props.provisioningState)) || read.status >= 300 || Date.now() > deadline)
+      return {
+        provisioningState: props.provisioningState as string | undefined,
+        detail: props.errorInfo?.message ?? (props.errorMessage || undefined),
+      };
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
 }
 
 /**
@@ -229,6 +246,13 @@ export async function deploy(ctx: SandboxContext, d: DineAssignment, cluster: Ar
     const body = { ...(r.identity ? { identity: r.identity } : {}), ...(r.location ? { location: r.location } : {}), properties: r.properties };
     const answer = await asIdentity(ctx, principal, 'PUT', path, body, r.apiVersion);
     if (answer.status >= 300) return record('Failed', answer.error ?? { code: 'DeploymentFailed', message: `PUT ${path} answered ${answer.status}.` });
+    // A deployment waits for each resource's terminal provisioning state, reading it as the same identity.
+    const state = await terminalState(ctx, principal, path, r.apiVersion);
+    if (state.provisioningState !== 'Succeeded')
+      return record('Failed', {
+        code: 'ResourceDeploymentFailure',
+        message: `The resource operation completed with terminal provisioning state '${state.provisioningState ?? 'unknown'}'.${state.detail ? ` ${state.detail}` : ''}`,
+      });
   }
   return record('Succeeded');
 }
