@@ -22,7 +22,7 @@ const customDefinition = readFileSync(join(EXAMPLE, 'container-insights-dine.jso
 const ASSIGNMENTS = ['stores-flux-extension', 'stores-flux-baseline', 'stores-policy-extension', 'stores-monitoring'];
 const ROLE_ASSIGNMENTS = 'Microsoft.Authorization/roleAssignments';
 
-function step(sandbox: Sandbox, mode: string) {
+function step(sandbox: Sandbox, mode: string, files?: Record<string, string>) {
   const env = sandbox.env;
   return runStep(
     () => run({ remediationWaitMs: 60_000 }),
@@ -36,7 +36,7 @@ function step(sandbox: Sandbox, mode: string) {
       policies: 'policies',
     },
     {
-      files: { 'policies/stores.yaml': policyFile, 'policies/container-insights-dine.json': customDefinition },
+      files: files ?? { 'policies/stores.yaml': policyFile, 'policies/container-insights-dine.json': customDefinition },
       env: { ...env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42' },
     },
   );
@@ -166,6 +166,40 @@ describe('policy-driven bootstrap of clusters under a management group', () => {
     expect(result.access.map((a) => a.action)).toEqual(['unchanged', 'unchanged']);
     const onCall = sandbox.state.store.ofType(ROLE_ASSIGNMENTS).filter((a) => a.properties?.principalId === GROUP);
     expect(onCall).toHaveLength(2);
+  });
+});
+
+describe('refused before any write', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    sandbox.state.addResourceGroup(sandbox.env.ARC_SANDBOX_SUBSCRIPTION_ID, 'stores', 'westeurope');
+    addCluster(sandbox, 'store-01');
+  });
+  afterAll(async () => sandbox?.stop());
+
+  it.each([
+    [
+      'a DeployIfNotExists definition under assignments (it has no audit → deny stage for the gate)',
+      `assignments:\n  - name: flux-ext\n    scope: ${MG}\n    definition: f9175d5f-abc8-1dc3-bd3c-5d7476ada3d1\n    stage: deny\n`,
+      /a DeployIfNotExists or Modify definition: it has no audit → deny stage for the promotion gate to judge; list it under bootstrap:/,
+    ],
+    [
+      'an audit/deny definition under bootstrap',
+      `bootstrap:\n  - name: no-privileged\n    scope: ${MG}\n    definition: 95edb821-ddaf-4404-9732-666045e056b4\n    location: westeurope\n`,
+      /bootstrap "no-privileged" uses "Kubernetes cluster should not allow privileged containers", whose effect is (Audit|Deny); bootstrap takes DeployIfNotExists or Modify/,
+    ],
+    [
+      'a required parameter left out',
+      `bootstrap:\n  - name: flux-baseline\n    scope: ${MG}\n    definition: 83ea2fd1-9eaf-2f6d-f672-cd7b2ac798f6\n    location: westeurope\n    parameters:\n      configurationName: baseline\n`,
+      /line 2: bootstrap "flux-baseline" does not set parameters.repositoryUrl, which "Configure Kubernetes clusters with Flux v2 configuration using public Git repository" requires/,
+    ],
+  ])('refuses %s', async (_, text, message) => {
+    sandbox.clearCalls();
+    const r = await step(sandbox, 'apply', { 'policies/p.yaml': text });
+    expect(r.failed).toBe(true);
+    expect(r.errors.join('\n')).toMatch(message);
+    expect(sandbox.calls().filter((c) => ['PUT', 'PATCH', 'DELETE'].includes(c.method))).toEqual([]);
   });
 });
 
