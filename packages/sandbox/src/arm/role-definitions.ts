@@ -96,21 +96,6 @@ export const BUILT_IN_ROLES: RoleDefinition[] = [
     'Microsoft.Insights/alertRules/*',
     'Microsoft.Support/*',
   ]),
-  // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/management-and-governance#resource-policy-contributor
-  role(
-    '36243c78-bf99-498c-9df9-86d9f8d28608',
-    'Resource Policy Contributor',
-    'Users with rights to create/modify resource policy, create support ticket and read resources/hierarchy.',
-    [
-      'Microsoft.Authorization/*/read',
-      'Microsoft.Authorization/policyassignments/*',
-      'Microsoft.Authorization/policydefinitions/*',
-      'Microsoft.Authorization/policyexemptions/*',
-      'Microsoft.Authorization/policysetdefinitions/*',
-      'Microsoft.PolicyInsights/*',
-      'Microsoft.Support/*',
-    ],
-  ),
   // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/containers#kubernetes-extension-contributor
   role(
     '85cb6faf-e071-4c9b-8136-154b5a04f717',
