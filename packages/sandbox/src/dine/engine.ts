@@ -197,7 +197,7 @@ async function terminalState(ctx: SandboxContext, principal: string, path: strin
 export async function deploy(ctx: SandboxContext, d: DineAssignment, cluster: ArmResource): Promise<DeploymentRecord> {
   const now = new Date().toISOString();
   const ref = parseId(cluster.id);
-  const deploymentName = `PolicyDeployment_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const deploymentName = randomUUID();
   const deploymentId = `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.Resources/deployments/${deploymentName}`;
   const record = (status: 'Succeeded' | 'Failed', error?: { code: string; message: string }): DeploymentRecord => ({
     deploymentId,
