@@ -195,13 +195,11 @@ describe('example workflows against the sandbox', () => {
   }, 120_000);
 
   it('has an example for each workflow this test runs', () => {
-    expect(readdirSync(EXAMPLES).filter((f) => f.endsWith('.yml')).sort()).toEqual([
-      'gitops-fleet.yml',
-      'nightly-verify.yml',
-      'onboard-cluster.yml',
-      'policy-plan.yml',
-      'policy-promote.yml',
-    ]);
+    expect(
+      readdirSync(EXAMPLES)
+        .filter((f) => f.endsWith('.yml'))
+        .sort(),
+    ).toEqual(['gitops-fleet.yml', 'nightly-verify.yml', 'onboard-cluster.yml', 'policy-plan.yml', 'policy-promote.yml']);
   });
 
   it('onboard-cluster: a dispatch per cluster connects it to Arc with tags, extensions and the role assignment', async () => {

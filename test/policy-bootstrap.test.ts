@@ -66,7 +66,8 @@ async function converged(sandbox: Sandbox, clusterId: string) {
     },
     { timeoutMs: 60_000, initialMs: 100, maxMs: 1000 },
   );
-  if (!result.value) throw new Error(`${clusterId} did not converge: ${JSON.stringify(sandbox.state.store.children(clusterId).map((c) => c.id))}`);
+  if (!result.value)
+    throw new Error(`${clusterId} did not converge: ${JSON.stringify(sandbox.state.store.children(clusterId).map((c) => c.id))}`);
   return result.value;
 }
 
@@ -111,7 +112,12 @@ describe('policy-driven bootstrap of clusters under a management group', () => {
     expect(r.errors).toEqual([]);
     expect(r.failed).toBe(false);
     const result = JSON.parse(r.outputs.result) as {
-      bootstrap: { name: string; principalId: string; roles: { role: string; action: string }[]; remediation: { action: string; status: string } }[];
+      bootstrap: {
+        name: string;
+        principalId: string;
+        roles: { role: string; action: string }[];
+        remediation: { action: string; status: string };
+      }[];
     };
     for (const name of ASSIGNMENTS) {
       const assignment = sandbox.state.get(`${MG}/providers/Microsoft.Authorization/policyAssignments/${name}`)!;
@@ -161,7 +167,10 @@ describe('policy-driven bootstrap of clusters under a management group', () => {
     const r = await step(sandbox, 'apply');
     expect(r.failed).toBe(false);
     expect(sandbox.calls().filter((c) => ['PUT', 'PATCH', 'DELETE'].includes(c.method))).toEqual([]);
-    const result = JSON.parse(r.outputs.result) as { bootstrap: { action: string; remediation: { action: string } }[]; access: { action: string }[] };
+    const result = JSON.parse(r.outputs.result) as {
+      bootstrap: { action: string; remediation: { action: string } }[];
+      access: { action: string }[];
+    };
     expect(result.bootstrap.map((b) => [b.action, b.remediation.action])).toEqual(ASSIGNMENTS.map(() => ['unchanged', 'none']));
     expect(result.access.map((a) => a.action)).toEqual(['unchanged', 'unchanged']);
     const onCall = sandbox.state.store.ofType(ROLE_ASSIGNMENTS).filter((a) => a.properties?.principalId === GROUP);
@@ -228,10 +237,11 @@ describe('an identity without its role', () => {
     const principal = (assignment.identity as { principalId: string }).principalId;
     sandbox.clearCalls();
     const store = addCluster(sandbox, 'store-09');
-    const refused = await waitFor(
-      async () => sandbox.calls().find((c) => c.principal === principal && c.status === 403),
-      { timeoutMs: 30_000, initialMs: 100, maxMs: 1000 },
-    );
+    const refused = await waitFor(async () => sandbox.calls().find((c) => c.principal === principal && c.status === 403), {
+      timeoutMs: 30_000,
+      initialMs: 100,
+      maxMs: 1000,
+    });
     expect(refused.value).toMatchObject({ method: 'PUT', error: 'AuthorizationFailed' });
     expect(refused.value!.path).toMatch(/\/resourceGroups\/stores\/providers\/Microsoft.Resources\/deployments\/[0-9a-f-]{36}$/);
     expect(sandbox.state.store.children(store)).toEqual([]);

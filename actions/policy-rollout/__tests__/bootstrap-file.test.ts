@@ -75,7 +75,11 @@ describe('bootstrap and access in the policy files', () => {
       bootstrap('    definition: f9175d5f-abc8-1dc3-bd3c-5d7476ada3d1\n').replace('stores-flux', 'stores-flux-extension-for-every-store'),
       /is 37 characters; at management-group scope Azure allows at most 24/,
     ],
-    ['a location that is not a region', bootstrap('    definition: f9175d5f-abc8-1dc3-bd3c-5d7476ada3d1\n').replace('westeurope', 'West Europe'), /must be an Azure region name/],
+    [
+      'a location that is not a region',
+      bootstrap('    definition: f9175d5f-abc8-1dc3-bd3c-5d7476ada3d1\n').replace('westeurope', 'West Europe'),
+      /must be an Azure region name/,
+    ],
     ['a definition-file that is not there', bootstrap('    definition-file: nope.json\n'), /definition-file nope.json does not exist/],
   ])('refuses %s', (_, text, message) => {
     expect(load(text)).toThrow(message);

@@ -14,7 +14,7 @@ function remediationText(r: RemediationOutcome, writes: boolean): string {
     case 'none':
       return `none needed (${counts})`;
     case 'create':
-      return `${writes ? 'would create' : 'would create'} ${r.name} (${counts})`;
+      return `would create ${r.name} (${counts})`;
     default:
       return `${r.name} ${r.action === 'created' ? 'created' : 'exists'}: ${r.status ?? 'running'}, ${r.deployments?.total ?? 0} deployments, ${r.deployments?.failed ?? 0} failed`;
   }
@@ -33,7 +33,10 @@ export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOut
             `${b.definition} (${b.effect})`,
             ACTION[b.action],
             b.roles
-              .map((r) => `${r.role}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`)
+              .map(
+                (r) =>
+                  `${r.role}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`,
+              )
               .join(', '),
             remediationText(b.remediation, writes),
             b.failure ? `❌ ${b.failure}` : '✅',

@@ -50,7 +50,8 @@ export async function resolveBootstrap(clients: ArmClients, subscriptionId: stri
           Object.entries(declared).find(([k]) => k.toLowerCase() === ref.toLowerCase())?.[1].defaultValue)
       : then?.effect,
   );
-  const normal = effect.toLowerCase() === 'deployifnotexists' ? 'DeployIfNotExists' : effect.toLowerCase() === 'modify' ? 'Modify' : undefined;
+  const normal =
+    effect.toLowerCase() === 'deployifnotexists' ? 'DeployIfNotExists' : effect.toLowerCase() === 'modify' ? 'Modify' : undefined;
   if (!normal)
     refuse(
       `uses "${name}", whose effect is ${effect || 'unknown'}; bootstrap takes DeployIfNotExists or Modify definitions (audit and deny definitions go under assignments:, where the promotion gate judges them).`,

@@ -88,7 +88,9 @@ const comparable = (body: Record<string, any> | undefined) => ({
   enforcementMode: body?.enforcementMode ?? 'Default',
   parameters: body?.parameters && Object.keys(body.parameters).length ? body.parameters : null,
   identity: body?.identity?.type ?? 'None',
-  location: String(body?.location ?? '').toLowerCase().replace(/\s+/g, ''),
+  location: String(body?.location ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, ''),
 });
 
 const graphScopeOf = (scope: string): GraphScope => {
@@ -112,8 +114,14 @@ export async function rolloutBootstrap(r: ResolvedBootstrap, ctx: BootstrapConte
         ([k]) => !['createdBy', 'createdOn', 'updatedBy', 'updatedOn', METADATA_KEY].includes(k),
       ),
     );
-    const metadata = { ...kept, [METADATA_KEY]: { specHash: specHash(desired), provenance: ctx.provenance, writtenAt: new Date(ctx.now()).toISOString() } };
-    const result = (await writeAssignment(ctx.clients, ctx.subscriptionId, spec.scope, spec.name, { ...desired, metadata })) as Record<string, any>;
+    const metadata = {
+      ...kept,
+      [METADATA_KEY]: { specHash: specHash(desired), provenance: ctx.provenance, writtenAt: new Date(ctx.now()).toISOString() },
+    };
+    const result = (await writeAssignment(ctx.clients, ctx.subscriptionId, spec.scope, spec.name, { ...desired, metadata })) as Record<
+      string,
+      any
+    >;
     principalId = result?.identity?.principalId ?? principalId;
     written = true;
     log.info(`Wrote bootstrap assignment ${spec.name} at ${spec.scope} (identity ${principalId ?? 'pending'}).`);

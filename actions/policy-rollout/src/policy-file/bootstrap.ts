@@ -48,7 +48,8 @@ type Fail = (path: (string | number)[], message: string) => never;
 /** Reads a `definition-file`: a policy definition JSON (`{ name?, properties: { policyRule, parameters… } }`) in the workspace. */
 function customDefinition(b: BootstrapInput, dir: string, root: string, fail: Fail): NonNullable<BootstrapSpec['custom']> {
   const path = resolve(dir, b['definition-file']!);
-  if (!existsSync(path)) fail(['definition-file'], `definition-file ${b['definition-file']} does not exist (paths are relative to the policy file).`);
+  if (!existsSync(path))
+    fail(['definition-file'], `definition-file ${b['definition-file']} does not exist (paths are relative to the policy file).`);
   const real = realpathSync(path);
   if (!real.startsWith(root + '/')) fail(['definition-file'], `definition-file ${b['definition-file']} is outside the workspace.`);
   let json: { name?: unknown; properties?: Record<string, any> } = {};
@@ -58,18 +59,27 @@ function customDefinition(b: BootstrapInput, dir: string, root: string, fail: Fa
     fail(['definition-file'], `definition-file ${b['definition-file']} is not JSON (${(error as Error).message}).`);
   }
   if (!json.properties?.policyRule?.then?.details?.deployment)
-    fail(['definition-file'], `definition-file ${b['definition-file']} has no properties.policyRule.then.details.deployment; it must be a DeployIfNotExists policy definition.`);
+    fail(
+      ['definition-file'],
+      `definition-file ${b['definition-file']} has no properties.policyRule.then.details.deployment; it must be a DeployIfNotExists policy definition.`,
+    );
   const name = typeof json.name === 'string' && /^[-\w.]{1,64}$/.test(json.name) ? json.name : b.name;
   return { file: relative(root, real), name, properties: json.properties! };
 }
 
 export function toBootstrap(b: BootstrapInput, file: string, line: number, fail: Fail, dir: string, root: string): BootstrapSpec {
   if (!b.definition === !b['definition-file'])
-    fail([b.definition ? 'definition-file' : 'name'], `bootstrap assignment "${b.name}" needs exactly one of definition (a built-in GUID or definition id) and definition-file (a custom definition JSON).`);
+    fail(
+      [b.definition ? 'definition-file' : 'name'],
+      `bootstrap assignment "${b.name}" needs exactly one of definition (a built-in GUID or definition id) and definition-file (a custom definition JSON).`,
+    );
   const custom = b['definition-file'] ? customDefinition(b, dir, root, fail) : undefined;
   const home = b.scope.includes('/resourceGroups/') ? b.scope.slice(0, b.scope.indexOf('/resourceGroups/')) : b.scope;
   if (b.scope.startsWith('/providers/Microsoft.Management') && b.name.length > 24)
-    fail(['name'], `bootstrap assignment name "${b.name}" is ${b.name.length} characters; at management-group scope Azure allows at most 24.`);
+    fail(
+      ['name'],
+      `bootstrap assignment name "${b.name}" is ${b.name.length} characters; at management-group scope Azure allows at most 24.`,
+    );
   const parameters = { ...(b.parameters ?? {}) };
   const effect = parameters.effect;
   if (effect !== undefined && !['deployifnotexists', 'modify'].includes(String(effect).toLowerCase()))
@@ -98,8 +108,7 @@ export function toBootstrap(b: BootstrapInput, file: string, line: number, fail:
 
 export function toAccess(a: AccessInput, file: string, line: number, fail: Fail): AccessSpec {
   const role = Object.keys(ARC_KUBERNETES_ROLES).find((r) => r.toLowerCase() === a.role.toLowerCase());
-  if (!role)
-    fail(['role'], `access role "${a.role}" is not allowed; use one of: ${Object.keys(ARC_KUBERNETES_ROLES).join(', ')}.`);
+  if (!role) fail(['role'], `access role "${a.role}" is not allowed; use one of: ${Object.keys(ARC_KUBERNETES_ROLES).join(', ')}.`);
   return {
     file,
     line,
@@ -113,7 +122,10 @@ export function toAccess(a: AccessInput, file: string, line: number, fail: Fail)
 }
 
 /** Bootstrap names are unique per scope, and no bootstrap entry may share its name with an assignment there. */
-export function checkBootstrap(bootstrap: BootstrapSpec[], assignments: { name: string; scope: string; file: string; line: number }[]): void {
+export function checkBootstrap(
+  bootstrap: BootstrapSpec[],
+  assignments: { name: string; scope: string; file: string; line: number }[],
+): void {
   const seen = new Map<string, Located>();
   for (const b of [...assignments, ...bootstrap]) {
     const k = `${b.scope.toLowerCase()}|${b.name.toLowerCase()}`;

@@ -90,7 +90,14 @@ export function loadPolicies(path: string, workspace: string): PolicySet {
       );
     }
   }
-  const set: PolicySet = { assignments: [], definitions: [], exemptions: [], bootstrap: [], access: [], files: files.map((f) => relative(root, f)) };
+  const set: PolicySet = {
+    assignments: [],
+    definitions: [],
+    exemptions: [],
+    bootstrap: [],
+    access: [],
+    files: files.map((f) => relative(root, f)),
+  };
   for (const file of files) if (!isKubernetesManifest(file)) loadFile(file, root, set);
   crossCheck(set);
   return set;
@@ -245,7 +252,10 @@ function crossCheck(set: PolicySet): void {
     }
   }
   if (!set.assignments.length && !set.bootstrap.length && !set.access.length)
-    throw new ConfigurationError(`The policy files (${set.files.join(', ')}) define no assignments, bootstrap or access entries.`, 'policies');
+    throw new ConfigurationError(
+      `The policy files (${set.files.join(', ')}) define no assignments, bootstrap or access entries.`,
+      'policies',
+    );
   checkBootstrap(set.bootstrap, set.assignments);
   checkExemptions(set.exemptions, set.assignments);
 }

@@ -107,7 +107,10 @@ export const bootstrapSchema = z.strictObject({
 export const accessSchema = z.strictObject({
   'principal-id': z
     .string()
-    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be the object id (a GUID) of the Entra group'),
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      'must be the object id (a GUID) of the Entra group',
+    ),
   'principal-type': z.enum(['Group', 'User', 'ServicePrincipal']).optional(),
   role: z.string().min(1),
   scope,

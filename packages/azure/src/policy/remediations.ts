@@ -29,7 +29,8 @@ export interface RemediationDeploymentRecord {
   error?: { code?: string; message?: string };
 }
 
-type Where = { kind: 'managementGroup'; id: string } | { kind: 'subscription'; id: string } | { kind: 'resourceGroup'; id: string; group: string };
+type Where =
+  { kind: 'managementGroup'; id: string } | { kind: 'subscription'; id: string } | { kind: 'resourceGroup'; id: string; group: string };
 
 function where(scope: string): Where {
   const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)$/i.exec(scope);
@@ -67,7 +68,12 @@ export async function readRemediation(
   return (await ifExists(withBudget(budget, read))) as RemediationRecord | undefined;
 }
 
-export async function createRemediation(clients: ArmClients, scope: string, name: string, body: RemediationBody): Promise<RemediationRecord> {
+export async function createRemediation(
+  clients: ArmClients,
+  scope: string,
+  name: string,
+  body: RemediationBody,
+): Promise<RemediationRecord> {
   const { w, remediations } = await remediationsAt(clients, scope);
   if (w.kind === 'managementGroup') return remediations.createOrUpdateAtManagementGroup(w.id, name, body);
   if (w.kind === 'resourceGroup') return remediations.createOrUpdateAtResourceGroup(w.group, name, body);

@@ -33,7 +33,10 @@ async function process(ctx: SandboxContext, id: string): Promise<void> {
   const done = (props: Record<string, unknown>) =>
     ctx.store.put({ ...remediation, properties: { ...remediation.properties, ...props, lastUpdatedOn: nowIso() } }, 'patch');
   if (!d) {
-    done({ provisioningState: 'Failed', statusMessage: `The policy assignment '${String(p.policyAssignmentId)}' has no DeployIfNotExists effect to remediate.` });
+    done({
+      provisioningState: 'Failed',
+      statusMessage: `The policy assignment '${String(p.policyAssignmentId)}' has no DeployIfNotExists effect to remediate.`,
+    });
     return;
   }
   const reevaluate = p.resourceDiscoveryMode === 'ReEvaluateCompliance' && !/^\/providers\/microsoft\.management\//i.test(scope);
@@ -78,7 +81,11 @@ function handle(call: ArmCall) {
   if (!call.ctx.store.get(assignmentId))
     throw new ArmError(404, 'PolicyAssignmentNotFound', `The policy assignment '${assignmentId}' is not found.`);
   if (p.resourceDiscoveryMode === 'ReEvaluateCompliance' && p.filters?.resourceIds?.length)
-    throw new ArmError(400, 'InvalidRemediationRequest', 'The resourceIds filter cannot be used with resourceDiscoveryMode ReEvaluateCompliance.');
+    throw new ArmError(
+      400,
+      'InvalidRemediationRequest',
+      'The resourceIds filter cannot be used with resourceDiscoveryMode ReEvaluateCompliance.',
+    );
   if (existing && !['Succeeded', 'Failed', 'Canceled', 'Complete'].includes(String(existing.properties?.provisioningState)))
     throw new ArmError(400, 'InvalidUpdateRemediationRequest', `The remediation '${name}' is still running and cannot be updated.`);
   const now = nowIso();
@@ -129,6 +136,10 @@ export const remediationRoutes: ArmRoute[] = [
     pattern: new RegExp(`^${SCOPE}\\/${PI}$`, 'i'),
     methods: ['GET'],
     api: 'policyinsights',
-    handle: (call) => page(call, call.ctx.store.ofType(REMEDIATION_TYPE).filter((r) => key(r.id).startsWith(key(call.m[1]) + '/'))),
+    handle: (call) =>
+      page(
+        call,
+        call.ctx.store.ofType(REMEDIATION_TYPE).filter((r) => key(r.id).startsWith(key(call.m[1]) + '/')),
+      ),
   },
 ];

@@ -40,6 +40,9 @@ export function matches(condition: Condition, resource: ArmResource, scope: Expr
   if ('in' in condition) return ((value('in') as unknown[]) ?? []).some((v) => same(actual, v));
   if ('notIn' in condition) return !((value('notIn') as unknown[]) ?? []).some((v) => same(actual, v));
   if ('exists' in condition) return String(value('exists')).toLowerCase() === 'true' ? actual !== undefined : actual === undefined;
-  if ('contains' in condition) return String(actual ?? '').toLowerCase().includes(String(value('contains')).toLowerCase());
+  if ('contains' in condition)
+    return String(actual ?? '')
+      .toLowerCase()
+      .includes(String(value('contains')).toLowerCase());
   throw new Error(`The policy condition ${JSON.stringify(condition)} uses an operator the sandbox does not evaluate.`);
 }

@@ -64,7 +64,14 @@ export function dineAssignments(ctx: SandboxContext): DineAssignment[] {
     };
     const effect = String(evaluate(rule.then.effect, { parameters: params, field: () => undefined }) ?? '');
     if (effect.toLowerCase() !== 'deployifnotexists' || String(p.enforcementMode ?? 'Default') === 'DoNotEnforce') continue;
-    out.push({ assignment, definition, details: rule.then.details ?? {}, rule, principalId: (assignment.identity as { principalId?: string } | undefined)?.principalId, params });
+    out.push({
+      assignment,
+      definition,
+      details: rule.then.details ?? {},
+      rule,
+      principalId: (assignment.identity as { principalId?: string } | undefined)?.principalId,
+      params,
+    });
   }
   return out;
 }
@@ -243,9 +250,14 @@ export async function deploy(ctx: SandboxContext, d: DineAssignment, cluster: Ar
     const r = evaluate(resource, templateScope) as Record<string, any>;
     const parent = r.scope ? `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/${r.scope}` : '';
     const path = `${parent}/providers/${r.type}/${r.name}`;
-    const body = { ...(r.identity ? { identity: r.identity } : {}), ...(r.location ? { location: r.location } : {}), properties: r.properties };
+    const body = {
+      ...(r.identity ? { identity: r.identity } : {}),
+      ...(r.location ? { location: r.location } : {}),
+      properties: r.properties,
+    };
     const answer = await asIdentity(ctx, principal, 'PUT', path, body, r.apiVersion);
-    if (answer.status >= 300) return record('Failed', answer.error ?? { code: 'DeploymentFailed', message: `PUT ${path} answered ${answer.status}.` });
+    if (answer.status >= 300)
+      return record('Failed', answer.error ?? { code: 'DeploymentFailed', message: `PUT ${path} answered ${answer.status}.` });
     // A deployment waits for each resource's terminal provisioning state, reading it as the same identity.
     const state = await terminalState(ctx, principal, path, r.apiVersion);
     if (state.provisioningState !== 'Succeeded')

@@ -47,7 +47,8 @@ function tokenize(text: string): Token[] {
 }
 
 const FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
-  concat: (a) => (a.every(Array.isArray) ? (a as unknown[][]).flat() : a.map((x) => (x === null || x === undefined ? '' : String(x))).join('')),
+  concat: (a) =>
+    a.every(Array.isArray) ? (a as unknown[][]).flat() : a.map((x) => (x === null || x === undefined ? '' : String(x))).join(''),
   if: (a) => (a[0] ? a[1] : a[2]),
   not: (a) => !a[0],
   and: (a) => a.every(Boolean),
