@@ -58,6 +58,6 @@ export async function runBootstrap(ctx: BootstrapContext, set: PolicySet, resolv
       result.errors.push({ assignment: 'access', error: errorMessage(error) });
     }
   }
-  result.section = renderBootstrap(result.bootstrap, result.access, writes);
+  result.section = renderBootstrap(result.bootstrap, result.access);
   return result;
 }

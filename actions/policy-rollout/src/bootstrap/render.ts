@@ -4,7 +4,7 @@ import type { BootstrapOutcome, RemediationOutcome } from './rollout.js';
 
 const ACTION = { create: '🆕 create', update: '✏️ update', unchanged: '✔️ unchanged' } as const;
 
-function remediationText(r: RemediationOutcome, writes: boolean): string {
+function remediationText(r: RemediationOutcome): string {
   const counts = `${r.nonCompliant} of ${r.clusters} clusters NonCompliant`;
   switch (r.action) {
     case 'skipped':
@@ -21,7 +21,7 @@ function remediationText(r: RemediationOutcome, writes: boolean): string {
 }
 
 /** The bootstrap and access section of the report (step summary, check run, pull-request comment). */
-export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOutcome[], writes: boolean): string | undefined {
+export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOutcome[]): string | undefined {
   if (!bootstrap.length && !access.length) return undefined;
   return blocks(
     heading('Self-bootstrap (DeployIfNotExists)', 3),
@@ -38,7 +38,7 @@ export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOut
                   `${r.role}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`,
               )
               .join(', '),
-            remediationText(b.remediation, writes),
+            remediationText(b.remediation),
             b.failure ? `❌ ${b.failure}` : '✅',
           ]),
         )

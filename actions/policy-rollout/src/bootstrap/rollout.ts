@@ -209,6 +209,9 @@ async function remediate(
   if (!spec.remediate) return { action: 'skipped', clusters: 0, nonCompliant: 0 };
   if (how.wasCreated && !how.writes) return { action: 'deferred', clusters: 0, nonCompliant: 0 };
   const states = await statesOfAssignment(ctx.clients, assignmentId, graphScopeOf(spec.scope));
+  // Fail closed: which clusters to remediate is not decided on a partial read.
+  if (!states.complete)
+    throw new Error(`Resource Graph did not return every page of the policy states of ${spec.name}; remediation was not decided.`);
   const within = spec.scope.toLowerCase().startsWith('/subscriptions/') ? spec.scope.toLowerCase() + '/' : '';
   const ids = states.rows
     .filter((s) => s.complianceState === 'NonCompliant' && s.resourceId.toLowerCase().startsWith(within))

@@ -1,5 +1,5 @@
 import type { SandboxContext } from '../context.js';
-import { clustersOf, deploy, dineAssignments, inScope, isCompliant, recordState, type DeploymentRecord } from '../dine/engine.js';
+import { clustersOf, deploy, dineAssignments, inScope, isCompliant, recordState, stateOf, type DeploymentRecord } from '../dine/engine.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
 import { bodyObject, json, nowIso, page, uuid, type ArmCall, type ArmRoute } from './common.js';
@@ -47,10 +47,7 @@ async function process(ctx: SandboxContext, id: string): Promise<void> {
     if (filters.resourceIds?.length && !filters.resourceIds.some((r) => key(r) === key(c.id))) return false;
     const compliant = isCompliant(ctx, d, c);
     if (reevaluate) recordState(ctx, d, c, compliant);
-    const known = [...ctx.store.policyStates.values()].find(
-      (s) => key(s.resourceId) === key(c.id) && key(s.policyAssignmentId) === key(d.assignment.id),
-    );
-    return reevaluate ? !compliant : known?.complianceState === 'NonCompliant';
+    return reevaluate ? !compliant : stateOf(ctx, d, c)?.complianceState === 'NonCompliant';
   });
   done({ provisioningState: 'Evaluating', resourceCount: targets.length });
   const records: DeploymentRecord[] = [];

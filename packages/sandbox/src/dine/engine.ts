@@ -5,6 +5,7 @@ import { builtIns } from '../arm/policy-builtins.js';
 import { isAuthorized } from '../arm/authorization.js';
 import { errors } from '../arm/errors.js';
 import { key, parseId } from '../state/ids.js';
+import { policyStateKey } from '../state/store.js';
 import type { ArmResource } from '../state/types.js';
 import { fieldOf, matches } from './conditions.js';
 import { evaluate, type ExpressionScope } from './expressions.js';
@@ -91,17 +92,26 @@ const expressionScope = (d: DineAssignment, cluster: ArmResource): ExpressionSco
   field: (name) => fieldOf(cluster, name),
 });
 
-/** The clusters the assignment applies to (its scope, minus notScopes, and its `if`). */
-export function clustersOf(ctx: SandboxContext, d: DineAssignment): ArmResource[] {
+/** Whether the assignment applies to the cluster (its scope, minus notScopes, and its `if`). */
+export function appliesTo(ctx: SandboxContext, d: DineAssignment, cluster: ArmResource): boolean {
   const p = d.assignment.properties ?? {};
   const notScopes = (p.notScopes ?? []) as string[];
-  return CLUSTER_TYPES.flatMap((t) => ctx.store.ofType(t)).filter(
-    (c) =>
-      inScope(ctx, String(p.scope ?? ''), c.id) &&
-      !notScopes.some((n) => inScope(ctx, n, c.id)) &&
-      matches(d.rule.if, c, expressionScope(d, c)),
+  return (
+    CLUSTER_TYPES.includes(cluster.type.toLowerCase()) &&
+    inScope(ctx, String(p.scope ?? ''), cluster.id) &&
+    !notScopes.some((n) => inScope(ctx, n, cluster.id)) &&
+    matches(d.rule.if, cluster, expressionScope(d, cluster))
   );
 }
+
+/** The clusters the assignment applies to. */
+export function clustersOf(ctx: SandboxContext, d: DineAssignment): ArmResource[] {
+  return CLUSTER_TYPES.flatMap((t) => ctx.store.ofType(t)).filter((c) => appliesTo(ctx, d, c));
+}
+
+/** The stored state of the cluster for the assignment. */
+export const stateOf = (ctx: SandboxContext, d: DineAssignment, cluster: ArmResource) =>
+  ctx.store.policyStates.get(policyStateKey({ resourceId: cluster.id, policyAssignmentId: d.assignment.id }));
 
 /** Whether a related resource of `details.type` under the cluster meets the existence condition. */
 export function isCompliant(ctx: SandboxContext, d: DineAssignment, cluster: ArmResource): boolean {
@@ -118,10 +128,7 @@ export function isCompliant(ctx: SandboxContext, d: DineAssignment, cluster: Arm
 
 export function recordState(ctx: SandboxContext, d: DineAssignment, cluster: ArmResource, compliant: boolean): void {
   const state = compliant ? 'Compliant' : 'NonCompliant';
-  const previous = [...ctx.store.policyStates.values()].find(
-    (s) => key(s.resourceId) === key(cluster.id) && key(s.policyAssignmentId) === key(d.assignment.id),
-  );
-  if (previous?.complianceState === state) return;
+  if (stateOf(ctx, d, cluster)?.complianceState === state) return;
   ctx.store.putPolicyState({
     resourceId: cluster.id,
     policyAssignmentId: d.assignment.id,

@@ -1,7 +1,7 @@
 import type { SandboxContext } from '../context.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
-import { clustersOf, deploy, dineAssignments, isCompliant, recordState, type DeploymentRecord } from './engine.js';
+import { appliesTo, clustersOf, deploy, dineAssignments, isCompliant, recordState, type DeploymentRecord } from './engine.js';
 
 /**
  * Follows the store and plays Azure Policy's DeployIfNotExists triggers (docs/sandbox.md, "DeployIfNotExists and
@@ -35,7 +35,7 @@ export function attachDineWatcher(ctx: SandboxContext): DineWatcher {
 
   const evaluateCluster = async (cluster: ArmResource, mayDeploy: boolean) => {
     for (const d of dineAssignments(ctx)) {
-      if (!clustersOf(ctx, d).some((c) => key(c.id) === key(cluster.id))) continue;
+      if (!appliesTo(ctx, d, cluster)) continue;
       const compliant = isCompliant(ctx, d, cluster);
       recordState(ctx, d, cluster, compliant);
       if (compliant || !mayDeploy || cluster.properties?.provisioningState !== 'Succeeded') continue;
