@@ -1,7 +1,16 @@
 import type { SandboxContext } from '../context.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
-import { appliesTo, clustersOf, deploy, dineAssignments, isCompliant, recordState, type DeploymentRecord } from './engine.js';
+import {
+  appliesTo,
+  clustersOf,
+  deploy,
+  dineAssignments,
+  isCompliant,
+  recordState,
+  type DeploymentRecord,
+  type DineAssignment,
+} from './engine.js';
 
 /**
  * Follows the store and plays Azure Policy's DeployIfNotExists triggers (docs/sandbox.md, "DeployIfNotExists and
@@ -33,8 +42,8 @@ export function attachDineWatcher(ctx: SandboxContext): DineWatcher {
   let scheduled = false;
   let stopped = false;
 
-  const evaluateCluster = async (cluster: ArmResource, mayDeploy: boolean) => {
-    for (const d of dineAssignments(ctx)) {
+  const evaluateCluster = async (cluster: ArmResource, mayDeploy: boolean, assignments: DineAssignment[]) => {
+    for (const d of assignments) {
       if (!appliesTo(ctx, d, cluster)) continue;
       const compliant = isCompliant(ctx, d, cluster);
       recordState(ctx, d, cluster, compliant);
@@ -55,11 +64,12 @@ export function attachDineWatcher(ctx: SandboxContext): DineWatcher {
     pending.clear();
     const everything = all;
     all = false;
-    if (everything)
-      for (const d of dineAssignments(ctx)) for (const c of clustersOf(ctx, d)) recordState(ctx, d, c, isCompliant(ctx, d, c));
+    const assignments = dineAssignments(ctx);
+    if (!assignments.length) return;
+    if (everything) for (const d of assignments) for (const c of clustersOf(ctx, d)) recordState(ctx, d, c, isCompliant(ctx, d, c));
     for (const id of ids) {
       const cluster = ctx.store.get(id);
-      if (cluster) await evaluateCluster(cluster, true);
+      if (cluster) await evaluateCluster(cluster, true, assignments);
     }
   };
   const schedule = () => {
