@@ -1,5 +1,6 @@
 import type { SandboxContext } from '../context.js';
-import { clustersOf, deploy, dineAssignments, inScope, isCompliant, recordState, stateOf, type DeploymentRecord } from '../dine/engine.js';
+import { deploy } from '../dine/deploy.js';
+import { clustersOf, dineAssignments, inScope, isCompliant, recordState, stateOf, type DeploymentRecord } from '../dine/engine.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
 import { bodyObject, json, nowIso, page, uuid, type ArmCall, type ArmRoute } from './common.js';

@@ -1,16 +1,8 @@
 import type { SandboxContext } from '../context.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
-import {
-  appliesTo,
-  clustersOf,
-  deploy,
-  dineAssignments,
-  isCompliant,
-  recordState,
-  type DeploymentRecord,
-  type DineAssignment,
-} from './engine.js';
+import { deploy } from './deploy.js';
+import { appliesTo, clustersOf, dineAssignments, isCompliant, recordState, type DeploymentRecord, type DineAssignment } from './engine.js';
 
 /**
  * Follows the store and plays Azure Policy's DeployIfNotExists triggers (docs/sandbox.md, "DeployIfNotExists and
