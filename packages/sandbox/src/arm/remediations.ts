@@ -3,7 +3,7 @@ import { deploy } from '../dine/deploy.js';
 import { clustersOf, dineAssignments, inScope, isCompliant, recordState, stateOf, type DeploymentRecord } from '../dine/engine.js';
 import { key } from '../state/ids.js';
 import type { ArmResource } from '../state/types.js';
-import { bodyObject, json, nowIso, page, uuid, type ArmCall, type ArmRoute } from './common.js';
+import { bodyObject, json, nowIso, page, systemData, uuid, type ArmCall, type ArmRoute } from './common.js';
 import { ArmError } from './errors.js';
 
 /**
@@ -91,6 +91,7 @@ function handle(call: ArmCall) {
     id,
     name,
     type: REMEDIATION_TYPE,
+    systemData: systemData(call.principal, existing?.systemData as Record<string, unknown> | undefined),
     properties: {
       policyAssignmentId: assignmentId,
       policyDefinitionReferenceId: p.policyDefinitionReferenceId ?? '',
