@@ -230,7 +230,7 @@ describe('an identity without its role', () => {
     const r = await step(sandbox, 'apply');
     expect(r.failed).toBe(true);
     expect(r.errors.join('\n')).toMatch(
-      /stores-flux-extension: the identity [0-9a-f-]{36} of stores-flux-extension could not be granted b24988ac-6180-42a0-ab88-20f7382dd24c at \/providers\/Microsoft.Management\/managementGroups\/fleet \(.*AuthorizationFailed.*\); its deployments fail with AuthorizationFailed until it holds this role/,
+      /stores-flux-extension: the identity [0-9a-f-]{36} of stores-flux-extension could not be granted role b24988ac-6180-42a0-ab88-20f7382dd24c at \/providers\/Microsoft.Management\/managementGroups\/fleet \(Azure answered AuthorizationFailed\); its deployments fail with AuthorizationFailed until it holds this role/,
     );
     expect(r.summary).toContain('❌ the identity');
     const assignment = sandbox.state.get(`${MG}/providers/Microsoft.Authorization/policyAssignments/stores-flux-extension`)!;

@@ -60,7 +60,13 @@ export async function rolloutAccess(
       );
       out.push({ ...base, action: result === 'created' ? 'created' : 'unchanged', written: result === 'created' });
     } catch (error) {
-      out.push({ ...base, action: 'failed', written: false, error: errorMessage(error) });
+      const code = (error as { code?: string }).code;
+      out.push({
+        ...base,
+        action: 'failed',
+        written: false,
+        error: code ? `Azure answered ${code}: ${errorMessage(error)}` : errorMessage(error),
+      });
     }
   }
   return out;

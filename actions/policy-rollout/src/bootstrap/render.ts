@@ -1,8 +1,18 @@
 import { blocks, heading, table } from '@arc-actions/report';
 import type { AccessOutcome } from './access.js';
-import type { BootstrapOutcome, RemediationOutcome } from './rollout.js';
+import { shortError, type BootstrapOutcome, type RemediationOutcome } from './rollout.js';
 
 const ACTION = { create: '🆕 create', update: '✏️ update', unchanged: '✔️ unchanged' } as const;
+
+/** Names of the roles DeployIfNotExists definitions for clusters name (Microsoft Learn, Azure built-in roles). */
+const ROLE_NAMES: Record<string, string> = {
+  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
+  '85cb6faf-e071-4c9b-8136-154b5a04f717': 'Kubernetes Extension Contributor',
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  '92aaf0da-9dab-42b6-94a3-d43ce8d16293': 'Log Analytics Contributor',
+  '749f88d5-cbae-40b8-bcfc-e573ddc772fa': 'Monitoring Contributor',
+};
+const roleName = (guid: string) => ROLE_NAMES[guid.toLowerCase()] ?? guid;
 
 function remediationText(r: RemediationOutcome): string {
   const counts = `${r.nonCompliant} of ${r.clusters} clusters NonCompliant`;
@@ -51,7 +61,7 @@ export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOut
             `${a.principalType} ${a.principalId}`,
             a.role,
             a.scope,
-            a.action === 'failed' ? `❌ failed: ${a.error}` : a.action === 'create' ? '🆕 would create' : a.action,
+            a.action === 'failed' ? `❌ failed: ${shortError(a.error)}` : a.action === 'create' ? '🆕 would create' : a.action,
           ]),
         )
       : undefined,

@@ -85,6 +85,9 @@ const comparable = (body: Record<string, any> | undefined) => ({
     .replace(/\s+/g, ''),
 });
 
+/** The first sentence of an error, enough for a summary row (the whole error is in the result output and the log). */
+export const shortError = (error = '') => (/^Azure answered (\w+)/.exec(error)?.[0] ?? error.split(/(?<=\.)\s/)[0]).slice(0, 300);
+
 export async function rolloutBootstrap(r: ResolvedBootstrap, ctx: BootstrapContext): Promise<BootstrapOutcome> {
   const { spec } = r;
   const id = `${spec.scope}/providers/Microsoft.Authorization/policyAssignments/${spec.name}`;
@@ -131,13 +134,14 @@ export async function rolloutBootstrap(r: ResolvedBootstrap, ctx: BootstrapConte
         roles.push({ role: guid, action: 'granted' });
         written = true;
       } catch (error) {
-        roles.push({ role: guid, action: 'failed', error: errorMessage(error) });
+        const code = (error as { code?: string }).code;
+        roles.push({ role: guid, action: 'failed', error: code ? `Azure answered ${code}: ${errorMessage(error)}` : errorMessage(error) });
       }
     }
   }
   const missingRoles = roles.filter((x) => x.action === 'failed');
   let failure = missingRoles.length
-    ? `the identity ${principalId} of ${spec.name} could not be granted ${missingRoles.map((x) => x.role).join(', ')} at ${spec.scope} (${missingRoles[0].error}); ` +
+    ? `the identity ${principalId} of ${spec.name} could not be granted role ${missingRoles.map((x) => x.role).join(', ')} at ${spec.scope} (${shortError(missingRoles[0].error)}); ` +
       `its deployments fail with AuthorizationFailed until it holds ${missingRoles.length > 1 ? 'these roles' : 'this role'}`
     : undefined;
 
