@@ -45,7 +45,7 @@ export function renderBootstrap(bootstrap: BootstrapOutcome[], access: AccessOut
             b.roles
               .map(
                 (r) =>
-                  `${r.role}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`,
+                  `${roleName(r.role)}: ${r.action === 'grant' ? (b.principalId ? 'would grant' : 'granted once the identity exists') : r.action}`,
               )
               .join(', '),
             remediationText(b.remediation),
