@@ -93,9 +93,21 @@ export async function resolveDefinition(
   );
 }
 
+/** Whether a definition's effect (its literal, or its effect parameter's default) is DeployIfNotExists or Modify. */
+function deploys(found: DefinitionRecord): boolean {
+  const effect = String(found.policyRule?.then?.effect ?? '');
+  const ref = /^\[parameters\('([^']+)'\)\]$/i.exec(effect)?.[1];
+  const value = String(ref ? (found.parameters?.[ref]?.defaultValue ?? '') : effect).toLowerCase();
+  return value === 'deployifnotexists' || value === 'modify';
+}
+
 function checkMode(found: DefinitionRecord, id: string, refuse: (message: string) => never, set?: string): void {
   if ((found.mode ?? '').toLowerCase() === KUBERNETES_MODE.toLowerCase()) return;
   const what = set ? `the initiative ${set}, whose member ${id}` : `the definition ${id}`;
+  if (deploys(found))
+    refuse(
+      `uses ${what}${found.displayName ? ` ("${found.displayName}")` : ''}, a DeployIfNotExists or Modify definition: it has no audit → deny stage for the promotion gate to judge; list it under bootstrap:, which gives it an identity, its roles and remediation.`,
+    );
   refuse(
     `uses ${what}${found.displayName ? ` ("${found.displayName}")` : ''} has mode "${found.mode ?? 'none'}"; policy-rollout assigns Kubernetes policies only (mode ${KUBERNETES_MODE}): choose a Kubernetes definition or initiative.`,
   );

@@ -19,6 +19,8 @@ export async function run(deps: RolloutDeps = {}): Promise<void> {
         dryRun: inputs.dryRun,
         assignments: result.outcomes.map(({ matrix: _m, ...o }) => o),
         exemptions: result.exemptions,
+        bootstrap: result.bootstrap.bootstrap,
+        access: result.bootstrap.access,
         preview: previewOutput(result.preview),
         errors: result.errors,
       });

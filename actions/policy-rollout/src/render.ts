@@ -44,8 +44,8 @@ export function renderReport(outcomes: AssignmentOutcome[], options: RenderOptio
   );
   return blocks(
     heading(`Policy rollout: ${options.mode}${options.dryRun ? ' (dry run)' : ''}`, 2),
-    `${outcomes.length} assignments, ${total} NonCompliant objects in scope.`,
-    overview,
+    outcomes.length ? `${outcomes.length} assignments, ${total} NonCompliant objects in scope.` : undefined,
+    outcomes.length ? overview : undefined,
     outcomes.length > 1
       ? barChart(
           'NonCompliant objects per assignment',

@@ -13,6 +13,7 @@ import { resolveDefinition, type ResolvedDefinition } from './azure-policy.js';
 import { customResolved, rolloutAssignment, type AssignmentOutcome } from './rollout.js';
 import { renderPreview } from './preview/render.js';
 import { runPreview, type PreviewResult } from './preview/run.js';
+import { resolveAllBootstrap, runBootstrap, type BootstrapResult } from './bootstrap/index.js';
 
 export interface RolloutDeps {
   clients?: ArmClients;
@@ -20,6 +21,8 @@ export interface RolloutDeps {
   now?: () => number;
   /** Called with the result before anything goes to GitHub, so that the summary and outputs are written first. */
   onResult?: (result: RolloutResult) => Promise<void> | void;
+  /** How long apply waits for a remediation task it created (default 3 minutes, polled). */
+  remediationWaitMs?: number;
 }
 
 export interface RolloutResult {
@@ -32,21 +35,26 @@ export interface RolloutResult {
   /** The deny-impact preview of a plan (absent when preview-access is none or the mode is not plan). */
   preview?: PreviewResult;
   exemptions: ExemptionOutcome[];
+  /** The self-bootstrap (DeployIfNotExists) and access sections. */
+  bootstrap: BootstrapResult;
   checkRun?: { id: number; conclusion: string };
   comment?: { id: number; outcome: string };
   failure?: string;
 }
 
 export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promise<RolloutResult> {
-  const set = loadPolicies(inputs.policies.path, workspaceRoot());
+  const all = loadPolicies(inputs.policies.path, workspaceRoot());
+  const set = inputs.assignment ? { ...all, bootstrap: all.bootstrap.filter((b) => b.name === inputs.assignment), access: [] } : all;
   const specs = inputs.assignment ? set.assignments.filter((a) => a.name === inputs.assignment) : set.assignments;
-  if (!specs.length) {
+  if (!specs.length && (inputs.assignment ? !set.bootstrap.length : !set.bootstrap.length && !set.access.length)) {
     throw new ConfigurationError(
-      `Input "assignment" names "${inputs.assignment}", which is not in the policy files; they define: ${set.assignments.map((a) => a.name).join(', ')}.`,
+      `Input "assignment" names "${inputs.assignment}", which is not in the policy files; they define: ${[...all.assignments, ...all.bootstrap].map((a) => a.name).join(', ')}.`,
       'assignment',
     );
   }
-  const subscriptionId = inputs.identity.subscriptionId ?? specs.map((s) => /^\/subscriptions\/([^/]+)/.exec(s.scope)?.[1]).find(Boolean);
+  const subscriptionId =
+    inputs.identity.subscriptionId ??
+    [...specs, ...set.bootstrap, ...set.access].map((s) => /^\/subscriptions\/([^/]+)/.exec(s.scope)?.[1]).find(Boolean);
   if (!subscriptionId)
     throw new ConfigurationError(
       'Input "subscription-id" is empty and every assignment is at management-group scope; set subscription-id.',
@@ -101,6 +109,8 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
         : await resolveDefinition(clients, subscriptionId, spec.definitionId, `${spec.file} line ${spec.line}: assignment "${spec.name}"`),
     );
   }
+  const bootstrapContext = { ...exemptionContext, remediationWaitMs: deps.remediationWaitMs ?? 180_000 };
+  const bootstrapResolved = await resolveAllBootstrap(bootstrapContext, set);
   for (const spec of specs) {
     try {
       outcomes.push(await log.group(`${inputs.mode} ${spec.name}`, () => rolloutAssignment(spec, ctx, resolved.get(spec)!)));
@@ -126,6 +136,9 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
       log.error(`extensions and evaluation: ${errorMessage(error)}`);
     }
   }
+
+  const bootstrap = await runBootstrap(bootstrapContext, set, bootstrapResolved);
+  errors.push(...bootstrap.errors);
 
   let exemptions: ExemptionOutcome[] = [];
   try {
@@ -155,7 +168,7 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     mode: inputs.mode,
     dryRun: inputs.dryRun,
     diffs,
-    sections: [preview ? renderPreview(preview) : undefined, renderExemptions(exemptions, now())],
+    sections: [bootstrap.section, preview ? renderPreview(preview) : undefined, renderExemptions(exemptions, now())],
   });
   const violations = outcomes.reduce((n, o) => n + o.violations.length, 0);
   const refused = outcomes.filter((o) => o.action === 'refused');
@@ -167,6 +180,7 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
     markdown,
     preview,
     exemptions,
+    bootstrap,
     promoted: outcomes.some((o) => o.action === 'promote' && o.written),
     violations,
     gate: Object.fromEntries(
@@ -175,7 +189,7 @@ export async function runRollout(inputs: Inputs, deps: RolloutDeps = {}): Promis
         .map((o) => [o.name, { passed: o.gate!.passed, conditions: o.gate!.conditions, exempt: o.gate!.exempt }]),
     ),
   };
-  const written = outcomes.filter((o) => o.written).map((o) => o.name);
+  const written = [...outcomes.filter((o) => o.written).map((o) => o.name), ...bootstrap.written];
   const notWritten = [
     ...outcomes.filter((o) => !o.written && o.action !== 'unchanged').map((o) => o.name),
     ...errors.map((e) => e.assignment),

@@ -17,11 +17,15 @@ const POLICY_EXEMPTION = '/{scope}/providers/Microsoft.Authorization/policyExemp
 const IDENTITY =
   '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/{resourceName}';
 const FIC = `${IDENTITY}/federatedIdentityCredentials/{federatedIdentityCredentialResourceName}`;
+const REMEDIATION =
+  '/providers/{managementGroupsNamespace}/managementGroups/{managementGroupId}/providers/Microsoft.PolicyInsights/remediations/{remediationName}';
 const MANUAL: Record<string, [string, string]> = {
   'IdentityGet.json': ['GET', IDENTITY],
   'FederatedIdentityCredentialCreate.json': ['PUT', FIC],
   'FederatedIdentityCredentialGet.json': ['GET', FIC],
   'FederatedIdentityCredentialDelete.json': ['DELETE', FIC],
+  'Remediations_CreateManagementGroupScope.json': ['PUT', REMEDIATION],
+  'Remediations_ListDeploymentsManagementGroupScope.json': ['POST', `${REMEDIATION}/listDeployments`],
   'createPolicyAssignment.json': ['PUT', POLICY_ASSIGNMENT],
   'createPolicyAssignmentWithIdentity.json': ['PUT', POLICY_ASSIGNMENT],
   'deletePolicyAssignment.json': ['DELETE', POLICY_ASSIGNMENT],
@@ -119,7 +123,7 @@ async function seed(params: Record<string, any>, method: string, path: string, e
   for (const s of subs)
     if (!sandbox.state.store.subscription(s))
       sandbox.state.addSubscription({ subscriptionId: s, displayName: s, state: 'Enabled', managementGroup: 'fleet' });
-  const groups = new Set<string>(params.managementGroupName ? [params.managementGroupName] : []);
+  const groups = new Set<string>([params.managementGroupName, params.managementGroupId].filter(Boolean));
   for (const v of Object.values(params))
     if (typeof v === 'string') for (const m of v.matchAll(/managementGroups\/([^/]+)/gi)) groups.add(m[1]);
   for (const mg of groups)
@@ -284,6 +288,17 @@ async function seed(params: Record<string, any>, method: string, path: string, e
           audiences: ['api://AzureADTokenExchange'],
         },
       });
+  }
+  if (params.remediationName) {
+    // A remediation names an existing assignment; listing deployments needs the remediation itself.
+    const assignmentId =
+      body.policyAssignmentId ??
+      `/providers/Microsoft.Management/managementGroups/${params.managementGroupId}/providers/Microsoft.Authorization/policyAssignments/conformance`;
+    if (!sandbox.state.store.get(assignmentId))
+      await arm('PUT', assignmentId, {
+        properties: { policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4' },
+      });
+    if (method !== 'PUT') await arm('PUT', fill(REMEDIATION, params), { properties: { policyAssignmentId: assignmentId } });
   }
   if (method !== 'PUT' && (params.roleAssignmentName || params.roleAssignmentId)) {
     await arm('PUT', target, {

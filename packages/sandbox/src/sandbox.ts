@@ -18,6 +18,7 @@ import { seedEmulatedClusters, type EmulatedClusterOptions } from './emulated.js
 import { requireFixtures } from './fixtures.js';
 import { createSigningKey } from './identity/keys.js';
 import { defaultOidcClaims } from './identity/oidc.js';
+import { attachDineWatcher } from './dine/watcher.js';
 import { defaultKnobs, mergeKnobs, seededRandom, type Knobs, type KnobsPatch } from './knobs.js';
 import { logsQueryHandler } from './logs-api.js';
 import { policyStoreHandler } from './policy-store.js';
@@ -143,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ctx.url = `https://127.0.0.1:${port}`;
   ctx.oidc.issuer = `${ctx.url}/oidc`;
   seedDefaults(ctx);
+  const dine = attachDineWatcher(ctx);
   const emulated = typeof options.emulatedClusters === 'number' ? { count: options.emulatedClusters } : options.emulatedClusters;
   if (emulated && emulated.count > 0) seedEmulatedClusters(ctx, emulated.count, emulated);
 
@@ -187,6 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     seedEmulatedClusters: (count, opts) => seedEmulatedClusters(ctx, count, opts),
     stop: async () => {
       detachRelay();
+      dine.stop();
       ctx.lro.stop();
       ctx.store.removeAllListeners();
       server.closeAllConnections();

@@ -8,6 +8,6 @@ export function policyFileJsonSchema(): Record<string, unknown> {
     $id: 'https://github.com/acme/arc-actions/blob/v1/policy-rollout/policies.schema.json',
     title: 'policy-rollout policy file',
     description:
-      'Azure Policy for Kubernetes as code: assignments (scope, built-in or custom definition, parameters, intended stage, rings), custom definitions wrapping a Gatekeeper ConstraintTemplate, and time-boxed exemptions (Microsoft.Authorization/policyExemptions).',
+      'Azure Policy for Kubernetes as code: assignments (scope, built-in or custom definition, parameters, intended stage, rings), custom definitions wrapping a Gatekeeper ConstraintTemplate, time-boxed exemptions (Microsoft.Authorization/policyExemptions), self-bootstrap DeployIfNotExists assignments (managed identity, its roles, remediation) and access (Arc Kubernetes roles of an Entra group at a scope).',
   };
 }

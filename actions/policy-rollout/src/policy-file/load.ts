@@ -4,8 +4,10 @@ import { parseDocument, LineCounter } from 'yaml';
 import { ConfigurationError, lineOfPath, parseYamlSafely, parseYamlWithSchema } from '@arc-actions/core';
 import { policyFileSchema, SYSTEM_NAMESPACES, type AssignmentInput, type CustomDefinitionInput } from './schema.js';
 import { checkExemptions, toExemption, type ExemptionSpec } from './exemptions.js';
+import { checkBootstrap, toAccess, toBootstrap, type AccessSpec, type BootstrapSpec } from './bootstrap.js';
 
 export type { ExemptionSpec } from './exemptions.js';
+export type { AccessSpec, BootstrapSpec } from './bootstrap.js';
 
 export interface Located {
   /** Path relative to the workspace, as annotations want it. */
@@ -48,6 +50,10 @@ export interface PolicySet {
   assignments: PolicyAssignmentSpec[];
   definitions: CustomDefinitionSpec[];
   exemptions: ExemptionSpec[];
+  /** DeployIfNotExists/Modify assignments with their identity, roles and remediation. */
+  bootstrap: BootstrapSpec[];
+  /** Role assignments of Entra principals (the on-call group) at a scope. */
+  access: AccessSpec[];
   files: string[];
 }
 
@@ -84,7 +90,14 @@ export function loadPolicies(path: string, workspace: string): PolicySet {
       );
     }
   }
-  const set: PolicySet = { assignments: [], definitions: [], exemptions: [], files: files.map((f) => relative(root, f)) };
+  const set: PolicySet = {
+    assignments: [],
+    definitions: [],
+    exemptions: [],
+    bootstrap: [],
+    access: [],
+    files: files.map((f) => relative(root, f)),
+  };
   for (const file of files) if (!isKubernetesManifest(file)) loadFile(file, root, set);
   crossCheck(set);
   return set;
@@ -115,6 +128,14 @@ function loadFile(file: string, root: string, set: PolicySet): void {
     set.definitions.push(
       toDefinition(d, rel, dirname(file), root, at('definitions', i), (path, message) => fail(at('definitions', i, ...path), message)),
     ),
+  );
+  (parsed.bootstrap ?? []).forEach((b, i) =>
+    set.bootstrap.push(
+      toBootstrap(b, rel, at('bootstrap', i), (path, message) => fail(at('bootstrap', i, ...path), message), dirname(file), root),
+    ),
+  );
+  (parsed.access ?? []).forEach((a, i) =>
+    set.access.push(toAccess(a, rel, at('access', i), (path, message) => fail(at('access', i, ...path), message))),
   );
   (parsed.exemptions ?? []).forEach((e, i) =>
     set.exemptions.push(toExemption(e, rel, at('exemptions', i), (path, message) => fail(at('exemptions', i, ...path), message))),
@@ -230,7 +251,11 @@ function crossCheck(set: PolicySet): void {
       );
     }
   }
-  if (!set.assignments.length)
-    throw new ConfigurationError(`The policy files (${set.files.join(', ')}) define no assignments.`, 'policies');
+  if (!set.assignments.length && !set.bootstrap.length && !set.access.length)
+    throw new ConfigurationError(
+      `The policy files (${set.files.join(', ')}) define no assignments, bootstrap or access entries.`,
+      'policies',
+    );
+  checkBootstrap(set.bootstrap, set.assignments);
   checkExemptions(set.exemptions, set.assignments);
 }

@@ -83,8 +83,44 @@ export const exemptionSchema = z.strictObject({
   policies: z.array(z.string().min(1)).optional(),
 });
 
+/**
+ * A DeployIfNotExists (or Modify) assignment that makes a cluster landing in the scope converge on its own: it gets a
+ * system-assigned identity (in `location`), the roles its definition's `roleDefinitionIds` name at the scope, and a
+ * remediation task for the clusters that were there before it.
+ */
+export const bootstrapSchema = z.strictObject({
+  name,
+  'display-name': z.string().max(128).optional(),
+  description: z.string().max(512).optional(),
+  scope,
+  /** A built-in definition GUID or a definition id; or instead: */
+  definition: definition.optional(),
+  /** A custom DeployIfNotExists definition (policy definition JSON, relative to this file), written at the scope. */
+  'definition-file': z.string().min(1).optional(),
+  location: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name such as westeurope (where the managed identity lives)'),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  /** Create remediation tasks for clusters already in scope and NonCompliant (default true). */
+  remediate: z.boolean().optional(),
+});
+
+/** A role of an Entra principal (the on-call group) at a scope, for the whole fleet below it. */
+export const accessSchema = z.strictObject({
+  'principal-id': z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      'must be the object id (a GUID) of the Entra group',
+    ),
+  'principal-type': z.enum(['Group', 'User', 'ServicePrincipal']).optional(),
+  role: z.string().min(1),
+  scope,
+  description: z.string().max(512).optional(),
+});
+
 export const policyFileSchema = z.strictObject({
   assignments: z.array(assignmentSchema).optional(),
+  bootstrap: z.array(bootstrapSchema).optional(),
+  access: z.array(accessSchema).optional(),
   definitions: z.array(customDefinitionSchema).optional(),
   exemptions: z.array(exemptionSchema).optional(),
 });
@@ -92,3 +128,5 @@ export const policyFileSchema = z.strictObject({
 export type AssignmentInput = z.infer<typeof assignmentSchema>;
 export type CustomDefinitionInput = z.infer<typeof customDefinitionSchema>;
 export type ExemptionInput = z.infer<typeof exemptionSchema>;
+export type BootstrapInput = z.infer<typeof bootstrapSchema>;
+export type AccessInput = z.infer<typeof accessSchema>;

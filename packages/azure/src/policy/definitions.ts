@@ -35,6 +35,10 @@ export interface DefinitionRecord {
   version?: string;
   metadata?: Record<string, unknown>;
   policyDefinitions?: { policyDefinitionId?: string; policyDefinitionReferenceId?: string }[];
+  /** Declared parameters (definitions), with their defaults and allowed values. */
+  parameters?: Record<string, { type?: string; defaultValue?: unknown; allowedValues?: unknown[] }>;
+  /** The rule; `then.details.roleDefinitionIds` are what a DeployIfNotExists or Modify assignment's identity needs. */
+  policyRule?: { if?: unknown; then?: { effect?: string; details?: { type?: string; roleDefinitionIds?: string[] } } };
 }
 
 type PolicyClient = Awaited<ReturnType<ArmClients['policy']>>;

@@ -8,3 +8,4 @@ export * from './definitions.js';
 export * from './assignments.js';
 export * from './evaluation.js';
 export * from './exemptions.js';
+export * from './remediations.js';

@@ -15,6 +15,8 @@ const HIDDEN = new Set([
   'microsoft.resources/resourcegroups',
   'microsoft.authorization/roleassignments',
   'microsoft.authorization/roledefinitions',
+  // Remediation tasks are Policy Insights objects, not tracked resources (Resource Graph's table reference lists none).
+  'microsoft.policyinsights/remediations',
 ]);
 
 const pascal = (props: Record<string, unknown> = {}) =>

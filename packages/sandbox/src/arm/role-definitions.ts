@@ -96,6 +96,22 @@ export const BUILT_IN_ROLES: RoleDefinition[] = [
     'Microsoft.Insights/alertRules/*',
     'Microsoft.Support/*',
   ]),
+  // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/containers#kubernetes-extension-contributor
+  role(
+    '85cb6faf-e071-4c9b-8136-154b5a04f717',
+    'Kubernetes Extension Contributor',
+    'Can create, update, get, list and delete Kubernetes Extensions, and get extension async operations',
+    [
+      'Microsoft.Authorization/*/read',
+      'Microsoft.Insights/alertRules/*',
+      'Microsoft.Resources/deployments/*',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.KubernetesConfiguration/extensions/write',
+      'Microsoft.KubernetesConfiguration/extensions/read',
+      'Microsoft.KubernetesConfiguration/extensions/delete',
+      'Microsoft.KubernetesConfiguration/extensions/operations/read',
+    ],
+  ),
   role(
     '63f0a09d-1495-4db4-a681-037d84835eb4',
     'Azure Arc Kubernetes Viewer',

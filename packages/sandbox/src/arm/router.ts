@@ -18,11 +18,13 @@ import { policyExemptionRoutes } from './policy-exemptions.js';
 import { policyVersionRoutes } from './policy-versions.js';
 import { REGISTRATION_REQUIRED } from './providers.js';
 import { rbacRoutes } from './rbac.js';
+import { remediationRoutes } from './remediations.js';
 import { graphRoutes } from './resource-graph.js';
 import { resourceRoutes } from './resources.js';
 
 /** Order matters: more specific families first (Policy Insights paths contain policy assignment ids, and so on). */
 const ROUTES: ArmRoute[] = [
+  ...remediationRoutes,
   ...policyInsightsRoutes,
   ...graphRoutes,
   ...operationRoutes,

@@ -56,6 +56,9 @@ export function assignmentForCluster(
   const p = (assignment.properties ?? {}) as Record<string, any>;
   const definition = definitionOf(store, p.policyDefinitionId ?? '');
   if (!definition) return undefined;
+  // DeployIfNotExists and other Resource Manager definitions (mode Indexed/All) are Azure Policy's, not the add-on's.
+  const isSetDefinition = /\/policysetdefinitions\//i.test(p.policyDefinitionId ?? '');
+  if (!isSetDefinition && String(definition.properties?.mode ?? '').toLowerCase() !== 'microsoft.kubernetes.data') return undefined;
   const params = (p.parameters ?? {}) as Record<string, { value?: unknown }>;
   const declared = (definition.properties?.parameters ?? {}) as Record<string, { defaultValue?: unknown }>;
   const param = (name: string) => valueOf(params, name) ?? declared[name]?.defaultValue;
