@@ -11,7 +11,7 @@ import { startSandbox, type Sandbox } from '../src/index.js';
 
 const ROOT = join(requireFixtures(), 'azure-rest-api-specs');
 /** The official examples vendored today; fewer replayed means fixtures went missing, never a pass. */
-const MIN_EXAMPLES = 40;
+const MIN_EXAMPLES = 49;
 const POLICY_ASSIGNMENT = '/{scope}/providers/Microsoft.Authorization/policyAssignments/{policyAssignmentName}';
 const POLICY_EXEMPTION = '/{scope}/providers/Microsoft.Authorization/policyExemptions/{policyExemptionName}';
 const IDENTITY =
