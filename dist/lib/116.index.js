@@ -5,10 +5,9 @@ export const modules = {
 /***/ 8116:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
 
-__webpack_unused_export__ = ({ value: true });
+Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 var tslib = __webpack_require__(61860);
 var coreClient = __webpack_require__(60160);
@@ -76,7 +75,7 @@ function setContinuationToken(page, continuationToken) {
  * Changes may cause incorrect behavior and will be lost if the code is regenerated.
  */
 /** Known values of {@link ProvisioningState} that the service accepts. */
-exports.Q8 = void 0;
+exports.KnownProvisioningState = void 0;
 (function (KnownProvisioningState) {
     /** Succeeded */
     KnownProvisioningState["Succeeded"] = "Succeeded";
@@ -92,9 +91,9 @@ exports.Q8 = void 0;
     KnownProvisioningState["Deleting"] = "Deleting";
     /** Accepted */
     KnownProvisioningState["Accepted"] = "Accepted";
-})(exports.Q8 || (exports.Q8 = {}));
+})(exports.KnownProvisioningState || (exports.KnownProvisioningState = {}));
 /** Known values of {@link ConnectivityStatus} that the service accepts. */
-exports.J_ = void 0;
+exports.KnownConnectivityStatus = void 0;
 (function (KnownConnectivityStatus) {
     /** Connecting */
     KnownConnectivityStatus["Connecting"] = "Connecting";
@@ -104,9 +103,9 @@ exports.J_ = void 0;
     KnownConnectivityStatus["Offline"] = "Offline";
     /** Expired */
     KnownConnectivityStatus["Expired"] = "Expired";
-})(exports.J_ || (exports.J_ = {}));
+})(exports.KnownConnectivityStatus || (exports.KnownConnectivityStatus = {}));
 /** Known values of {@link CreatedByType} that the service accepts. */
-exports.jR = void 0;
+exports.KnownCreatedByType = void 0;
 (function (KnownCreatedByType) {
     /** User */
     KnownCreatedByType["User"] = "User";
@@ -116,9 +115,9 @@ exports.jR = void 0;
     KnownCreatedByType["ManagedIdentity"] = "ManagedIdentity";
     /** Key */
     KnownCreatedByType["Key"] = "Key";
-})(exports.jR || (exports.jR = {}));
+})(exports.KnownCreatedByType || (exports.KnownCreatedByType = {}));
 /** Known values of {@link LastModifiedByType} that the service accepts. */
-exports.Kn = void 0;
+exports.KnownLastModifiedByType = void 0;
 (function (KnownLastModifiedByType) {
     /** User */
     KnownLastModifiedByType["User"] = "User";
@@ -128,15 +127,15 @@ exports.Kn = void 0;
     KnownLastModifiedByType["ManagedIdentity"] = "ManagedIdentity";
     /** Key */
     KnownLastModifiedByType["Key"] = "Key";
-})(exports.Kn || (exports.Kn = {}));
+})(exports.KnownLastModifiedByType || (exports.KnownLastModifiedByType = {}));
 /** Known values of {@link AuthenticationMethod} that the service accepts. */
-exports.nj = void 0;
+exports.KnownAuthenticationMethod = void 0;
 (function (KnownAuthenticationMethod) {
     /** Token */
     KnownAuthenticationMethod["Token"] = "Token";
     /** AAD */
     KnownAuthenticationMethod["AAD"] = "AAD";
-})(exports.nj || (exports.nj = {}));
+})(exports.KnownAuthenticationMethod || (exports.KnownAuthenticationMethod = {}));
 
 /*
  * Copyright (c) Microsoft Corporation.
@@ -1581,7 +1580,7 @@ class ConnectedKubernetesClient extends coreClient__namespace.ServiceClient {
 }
 
 exports.ConnectedKubernetesClient = ConnectedKubernetesClient;
-__webpack_unused_export__ = getContinuationToken;
+exports.getContinuationToken = getContinuationToken;
 //# sourceMappingURL=index.js.map
 
 

@@ -5,10 +5,9 @@ export const modules = {
 /***/ 28038:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
 
-__webpack_unused_export__ = ({ value: true });
+Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 var tslib = __webpack_require__(61860);
 var coreClient = __webpack_require__(60160);
@@ -76,7 +75,7 @@ function setContinuationToken(page, continuationToken) {
  * Changes may cause incorrect behavior and will be lost if the code is regenerated.
  */
 /** Known values of {@link ProvisioningState} that the service accepts. */
-exports.Q8 = void 0;
+exports.KnownProvisioningState = void 0;
 (function (KnownProvisioningState) {
     /** Succeeded */
     KnownProvisioningState["Succeeded"] = "Succeeded";
@@ -90,9 +89,9 @@ exports.Q8 = void 0;
     KnownProvisioningState["Updating"] = "Updating";
     /** Deleting */
     KnownProvisioningState["Deleting"] = "Deleting";
-})(exports.Q8 || (exports.Q8 = {}));
+})(exports.KnownProvisioningState || (exports.KnownProvisioningState = {}));
 /** Known values of {@link LevelType} that the service accepts. */
-exports.o8 = void 0;
+exports.KnownLevelType = void 0;
 (function (KnownLevelType) {
     /** Error */
     KnownLevelType["Error"] = "Error";
@@ -100,9 +99,9 @@ exports.o8 = void 0;
     KnownLevelType["Warning"] = "Warning";
     /** Information */
     KnownLevelType["Information"] = "Information";
-})(exports.o8 || (exports.o8 = {}));
+})(exports.KnownLevelType || (exports.KnownLevelType = {}));
 /** Known values of {@link CreatedByType} that the service accepts. */
-exports.jR = void 0;
+exports.KnownCreatedByType = void 0;
 (function (KnownCreatedByType) {
     /** User */
     KnownCreatedByType["User"] = "User";
@@ -112,17 +111,17 @@ exports.jR = void 0;
     KnownCreatedByType["ManagedIdentity"] = "ManagedIdentity";
     /** Key */
     KnownCreatedByType["Key"] = "Key";
-})(exports.jR || (exports.jR = {}));
+})(exports.KnownCreatedByType || (exports.KnownCreatedByType = {}));
 /** Known values of {@link ScopeType} that the service accepts. */
-exports.qW = void 0;
+exports.KnownScopeType = void 0;
 (function (KnownScopeType) {
     /** Cluster */
     KnownScopeType["Cluster"] = "cluster";
     /** Namespace */
     KnownScopeType["Namespace"] = "namespace";
-})(exports.qW || (exports.qW = {}));
+})(exports.KnownScopeType || (exports.KnownScopeType = {}));
 /** Known values of {@link SourceKindType} that the service accepts. */
-exports.LK = void 0;
+exports.KnownSourceKindType = void 0;
 (function (KnownSourceKindType) {
     /** GitRepository */
     KnownSourceKindType["GitRepository"] = "GitRepository";
@@ -130,9 +129,9 @@ exports.LK = void 0;
     KnownSourceKindType["Bucket"] = "Bucket";
     /** AzureBlob */
     KnownSourceKindType["AzureBlob"] = "AzureBlob";
-})(exports.LK || (exports.LK = {}));
+})(exports.KnownSourceKindType || (exports.KnownSourceKindType = {}));
 /** Known values of {@link FluxComplianceState} that the service accepts. */
-exports.hS = void 0;
+exports.KnownFluxComplianceState = void 0;
 (function (KnownFluxComplianceState) {
     /** Compliant */
     KnownFluxComplianceState["Compliant"] = "Compliant";
@@ -144,23 +143,23 @@ exports.hS = void 0;
     KnownFluxComplianceState["Suspended"] = "Suspended";
     /** Unknown */
     KnownFluxComplianceState["Unknown"] = "Unknown";
-})(exports.hS || (exports.hS = {}));
+})(exports.KnownFluxComplianceState || (exports.KnownFluxComplianceState = {}));
 /** Known values of {@link OperatorType} that the service accepts. */
-exports.Gc = void 0;
+exports.KnownOperatorType = void 0;
 (function (KnownOperatorType) {
     /** Flux */
     KnownOperatorType["Flux"] = "Flux";
-})(exports.Gc || (exports.Gc = {}));
+})(exports.KnownOperatorType || (exports.KnownOperatorType = {}));
 /** Known values of {@link OperatorScopeType} that the service accepts. */
-exports.gh = void 0;
+exports.KnownOperatorScopeType = void 0;
 (function (KnownOperatorScopeType) {
     /** Cluster */
     KnownOperatorScopeType["Cluster"] = "cluster";
     /** Namespace */
     KnownOperatorScopeType["Namespace"] = "namespace";
-})(exports.gh || (exports.gh = {}));
+})(exports.KnownOperatorScopeType || (exports.KnownOperatorScopeType = {}));
 /** Known values of {@link ProvisioningStateType} that the service accepts. */
-exports.QK = void 0;
+exports.KnownProvisioningStateType = void 0;
 (function (KnownProvisioningStateType) {
     /** Accepted */
     KnownProvisioningStateType["Accepted"] = "Accepted";
@@ -172,9 +171,9 @@ exports.QK = void 0;
     KnownProvisioningStateType["Succeeded"] = "Succeeded";
     /** Failed */
     KnownProvisioningStateType["Failed"] = "Failed";
-})(exports.QK || (exports.QK = {}));
+})(exports.KnownProvisioningStateType || (exports.KnownProvisioningStateType = {}));
 /** Known values of {@link ComplianceStateType} that the service accepts. */
-exports.iC = void 0;
+exports.KnownComplianceStateType = void 0;
 (function (KnownComplianceStateType) {
     /** Pending */
     KnownComplianceStateType["Pending"] = "Pending";
@@ -186,9 +185,9 @@ exports.iC = void 0;
     KnownComplianceStateType["Installed"] = "Installed";
     /** Failed */
     KnownComplianceStateType["Failed"] = "Failed";
-})(exports.iC || (exports.iC = {}));
+})(exports.KnownComplianceStateType || (exports.KnownComplianceStateType = {}));
 /** Known values of {@link MessageLevelType} that the service accepts. */
-exports.F3 = void 0;
+exports.KnownMessageLevelType = void 0;
 (function (KnownMessageLevelType) {
     /** Error */
     KnownMessageLevelType["Error"] = "Error";
@@ -196,9 +195,9 @@ exports.F3 = void 0;
     KnownMessageLevelType["Warning"] = "Warning";
     /** Information */
     KnownMessageLevelType["Information"] = "Information";
-})(exports.F3 || (exports.F3 = {}));
+})(exports.KnownMessageLevelType || (exports.KnownMessageLevelType = {}));
 /** Known values of {@link KustomizationValidationType} that the service accepts. */
-exports.kw = void 0;
+exports.KnownKustomizationValidationType = void 0;
 (function (KnownKustomizationValidationType) {
     /** None */
     KnownKustomizationValidationType["None"] = "none";
@@ -206,7 +205,7 @@ exports.kw = void 0;
     KnownKustomizationValidationType["Client"] = "client";
     /** Server */
     KnownKustomizationValidationType["Server"] = "server";
-})(exports.kw || (exports.kw = {}));
+})(exports.KnownKustomizationValidationType || (exports.KnownKustomizationValidationType = {}));
 
 /*
  * Copyright (c) Microsoft Corporation.
@@ -4531,7 +4530,7 @@ class SourceControlConfigurationClient extends coreClient__namespace.ServiceClie
 }
 
 exports.SourceControlConfigurationClient = SourceControlConfigurationClient;
-__webpack_unused_export__ = getContinuationToken;
+exports.getContinuationToken = getContinuationToken;
 //# sourceMappingURL=index.js.map
 
 

@@ -5,10 +5,9 @@ export const modules = {
 /***/ 71043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
 
-__webpack_unused_export__ = ({ value: true });
+Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 var coreClient = __webpack_require__(60160);
 var coreRestPipeline = __webpack_require__(20778);
@@ -75,7 +74,7 @@ function setContinuationToken(page, continuationToken) {
  * Changes may cause incorrect behavior and will be lost if the code is regenerated.
  */
 /** Known values of {@link PrincipalType} that the service accepts. */
-exports.ef = void 0;
+exports.KnownPrincipalType = void 0;
 (function (KnownPrincipalType) {
     /** User */
     KnownPrincipalType["User"] = "User";
@@ -87,17 +86,17 @@ exports.ef = void 0;
     KnownPrincipalType["ForeignGroup"] = "ForeignGroup";
     /** Device */
     KnownPrincipalType["Device"] = "Device";
-})(exports.ef || (exports.ef = {}));
+})(exports.KnownPrincipalType || (exports.KnownPrincipalType = {}));
 /** Known values of {@link AssignmentType} that the service accepts. */
-exports.TV = void 0;
+exports.KnownAssignmentType = void 0;
 (function (KnownAssignmentType) {
     /** Activated */
     KnownAssignmentType["Activated"] = "Activated";
     /** Assigned */
     KnownAssignmentType["Assigned"] = "Assigned";
-})(exports.TV || (exports.TV = {}));
+})(exports.KnownAssignmentType || (exports.KnownAssignmentType = {}));
 /** Known values of {@link MemberType} that the service accepts. */
-exports.Ye = void 0;
+exports.KnownMemberType = void 0;
 (function (KnownMemberType) {
     /** Inherited */
     KnownMemberType["Inherited"] = "Inherited";
@@ -105,9 +104,9 @@ exports.Ye = void 0;
     KnownMemberType["Direct"] = "Direct";
     /** Group */
     KnownMemberType["Group"] = "Group";
-})(exports.Ye || (exports.Ye = {}));
+})(exports.KnownMemberType || (exports.KnownMemberType = {}));
 /** Known values of {@link Status} that the service accepts. */
-exports.m5 = void 0;
+exports.KnownStatus = void 0;
 (function (KnownStatus) {
     /** Accepted */
     KnownStatus["Accepted"] = "Accepted";
@@ -153,9 +152,9 @@ exports.m5 = void 0;
     KnownStatus["ScheduleCreated"] = "ScheduleCreated";
     /** PendingExternalProvisioning */
     KnownStatus["PendingExternalProvisioning"] = "PendingExternalProvisioning";
-})(exports.m5 || (exports.m5 = {}));
+})(exports.KnownStatus || (exports.KnownStatus = {}));
 /** Known values of {@link RequestType} that the service accepts. */
-exports.Hb = void 0;
+exports.KnownRequestType = void 0;
 (function (KnownRequestType) {
     /** AdminAssign */
     KnownRequestType["AdminAssign"] = "AdminAssign";
@@ -175,9 +174,9 @@ exports.Hb = void 0;
     KnownRequestType["SelfExtend"] = "SelfExtend";
     /** SelfRenew */
     KnownRequestType["SelfRenew"] = "SelfRenew";
-})(exports.Hb || (exports.Hb = {}));
+})(exports.KnownRequestType || (exports.KnownRequestType = {}));
 /** Known values of {@link Type} that the service accepts. */
-exports.eK = void 0;
+exports.KnownType = void 0;
 (function (KnownType) {
     /** AfterDuration */
     KnownType["AfterDuration"] = "AfterDuration";
@@ -185,9 +184,9 @@ exports.eK = void 0;
     KnownType["AfterDateTime"] = "AfterDateTime";
     /** NoExpiration */
     KnownType["NoExpiration"] = "NoExpiration";
-})(exports.eK || (exports.eK = {}));
+})(exports.KnownType || (exports.KnownType = {}));
 /** Known values of {@link RoleManagementPolicyRuleType} that the service accepts. */
-exports.P_ = void 0;
+exports.KnownRoleManagementPolicyRuleType = void 0;
 (function (KnownRoleManagementPolicyRuleType) {
     /** RoleManagementPolicyApprovalRule */
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyApprovalRule"] = "RoleManagementPolicyApprovalRule";
@@ -199,9 +198,9 @@ exports.P_ = void 0;
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyExpirationRule"] = "RoleManagementPolicyExpirationRule";
     /** RoleManagementPolicyNotificationRule */
     KnownRoleManagementPolicyRuleType["RoleManagementPolicyNotificationRule"] = "RoleManagementPolicyNotificationRule";
-})(exports.P_ || (exports.P_ = {}));
+})(exports.KnownRoleManagementPolicyRuleType || (exports.KnownRoleManagementPolicyRuleType = {}));
 /** Known values of {@link ApprovalMode} that the service accepts. */
-exports.Q5 = void 0;
+exports.KnownApprovalMode = void 0;
 (function (KnownApprovalMode) {
     /** SingleStage */
     KnownApprovalMode["SingleStage"] = "SingleStage";
@@ -211,17 +210,17 @@ exports.Q5 = void 0;
     KnownApprovalMode["Parallel"] = "Parallel";
     /** NoApproval */
     KnownApprovalMode["NoApproval"] = "NoApproval";
-})(exports.Q5 || (exports.Q5 = {}));
+})(exports.KnownApprovalMode || (exports.KnownApprovalMode = {}));
 /** Known values of {@link UserType} that the service accepts. */
-exports.hT = void 0;
+exports.KnownUserType = void 0;
 (function (KnownUserType) {
     /** User */
     KnownUserType["User"] = "User";
     /** Group */
     KnownUserType["Group"] = "Group";
-})(exports.hT || (exports.hT = {}));
+})(exports.KnownUserType || (exports.KnownUserType = {}));
 /** Known values of {@link EnablementRules} that the service accepts. */
-exports.eT = void 0;
+exports.KnownEnablementRules = void 0;
 (function (KnownEnablementRules) {
     /** MultiFactorAuthentication */
     KnownEnablementRules["MultiFactorAuthentication"] = "MultiFactorAuthentication";
@@ -229,15 +228,15 @@ exports.eT = void 0;
     KnownEnablementRules["Justification"] = "Justification";
     /** Ticketing */
     KnownEnablementRules["Ticketing"] = "Ticketing";
-})(exports.eT || (exports.eT = {}));
+})(exports.KnownEnablementRules || (exports.KnownEnablementRules = {}));
 /** Known values of {@link NotificationDeliveryMechanism} that the service accepts. */
-exports.gv = void 0;
+exports.KnownNotificationDeliveryMechanism = void 0;
 (function (KnownNotificationDeliveryMechanism) {
     /** Email */
     KnownNotificationDeliveryMechanism["Email"] = "Email";
-})(exports.gv || (exports.gv = {}));
+})(exports.KnownNotificationDeliveryMechanism || (exports.KnownNotificationDeliveryMechanism = {}));
 /** Known values of {@link NotificationLevel} that the service accepts. */
-exports.ru = void 0;
+exports.KnownNotificationLevel = void 0;
 (function (KnownNotificationLevel) {
     /** None */
     KnownNotificationLevel["None"] = "None";
@@ -245,9 +244,9 @@ exports.ru = void 0;
     KnownNotificationLevel["Critical"] = "Critical";
     /** All */
     KnownNotificationLevel["All"] = "All";
-})(exports.ru || (exports.ru = {}));
+})(exports.KnownNotificationLevel || (exports.KnownNotificationLevel = {}));
 /** Known values of {@link RecipientType} that the service accepts. */
-exports.Fd = void 0;
+exports.KnownRecipientType = void 0;
 (function (KnownRecipientType) {
     /** Requestor */
     KnownRecipientType["Requestor"] = "Requestor";
@@ -255,7 +254,7 @@ exports.Fd = void 0;
     KnownRecipientType["Approver"] = "Approver";
     /** Admin */
     KnownRecipientType["Admin"] = "Admin";
-})(exports.Fd || (exports.Fd = {}));
+})(exports.KnownRecipientType || (exports.KnownRecipientType = {}));
 
 /*
  * Copyright (c) Microsoft Corporation.
@@ -7936,7 +7935,7 @@ class AuthorizationManagementClient extends coreClient__namespace.ServiceClient 
 }
 
 exports.AuthorizationManagementClient = AuthorizationManagementClient;
-__webpack_unused_export__ = getContinuationToken;
+exports.getContinuationToken = getContinuationToken;
 //# sourceMappingURL=index.js.map
 
 

@@ -398,13 +398,24 @@ function isCredential(param) {
 /***/ 89067:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  AzureClouds: () => (/* reexport */ AzureClouds),
+  KnownAssignmentType: () => (/* reexport */ KnownAssignmentType),
+  KnownCreatedByType: () => (/* reexport */ KnownCreatedByType),
+  KnownEnforcementMode: () => (/* reexport */ KnownEnforcementMode),
+  KnownExternalEndpointResult: () => (/* reexport */ KnownExternalEndpointResult),
+  KnownOverrideKind: () => (/* reexport */ KnownOverrideKind),
+  KnownParameterType: () => (/* reexport */ KnownParameterType),
+  KnownPolicyTokenResult: () => (/* reexport */ KnownPolicyTokenResult),
+  KnownPolicyType: () => (/* reexport */ KnownPolicyType),
+  KnownSelectorKind: () => (/* reexport */ KnownSelectorKind),
+  KnownVersions: () => (/* reexport */ KnownVersions),
   PolicyClient: () => (/* reexport */ PolicyClient)
 });
-
-// UNUSED EXPORTS: AzureClouds, KnownAssignmentType, KnownCreatedByType, KnownEnforcementMode, KnownExternalEndpointResult, KnownOverrideKind, KnownParameterType, KnownPolicyTokenResult, KnownPolicyType, KnownSelectorKind, KnownVersions
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-policy/dist/esm/static-helpers/cloudSettingHelpers.js
 // Copyright (c) Microsoft Corporation.

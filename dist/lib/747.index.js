@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   fluxPlan: () => (/* binding */ fluxPlan),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
-/* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19297);
-/* harmony import */ var _arc_actions_azure__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86708);
-/* harmony import */ var _story_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42211);
+/* harmony import */ var _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34786);
+/* harmony import */ var _arc_actions_azure__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64601);
+/* harmony import */ var _arc_actions_report__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6662);
+/* harmony import */ var _story_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89841);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72725);
 
 
@@ -36,14 +36,14 @@ function fluxPlan(inputs) {
         action: 'flux-apply',
         dryRun: inputs.dryRun,
         inputs: {
-            identity: (0,_arc_actions_azure__WEBPACK_IMPORTED_MODULE_2__/* .identityView */ .wg)(identity),
+            identity: (0,_arc_actions_azure__WEBPACK_IMPORTED_MODULE_1__/* .identityView */ .wg)(identity),
             configuration: { origin: source.origin, ...config },
             ref: source.ref,
             auth: authView(source.auth),
-            targets: (0,_arc_actions_azure__WEBPACK_IMPORTED_MODULE_2__/* .describeTargets */ .Eg)(targets),
+            targets: (0,_arc_actions_azure__WEBPACK_IMPORTED_MODULE_1__/* .describeTargets */ .Eg)(targets),
             clusterType: inputs.clusterType,
             wait: inputs.wait,
-            timeout: (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(inputs.timeoutMs),
+            timeout: (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(inputs.timeoutMs),
             concurrency: inputs.concurrency,
             deleteMissing: inputs.deleteMissing,
             dryRun: inputs.dryRun,
@@ -71,7 +71,7 @@ function fluxPlan(inputs) {
             {
                 phase: 'observe',
                 what: inputs.wait
-                    ? `Wait up to ${(0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(inputs.timeoutMs)} per cluster for the configuration to be compliant.`
+                    ? `Wait up to ${(0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(inputs.timeoutMs)} per cluster for the configuration to be compliant.`
                     : 'Do not wait (wait: false).',
             },
             { phase: 'report', what: 'Outputs results and matrix; a summary table per cluster.' },
@@ -79,16 +79,18 @@ function fluxPlan(inputs) {
     };
 }
 async function run(deps = {}) {
-    await (0,_arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)('flux-apply', async () => {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)();
-        for (const warning of inputs.source.warnings)
-            _arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.warning(warning);
-        await _arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.group('flux-apply: plan', async () => _arc_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log */ .Rm.info(JSON.stringify(fluxPlan(inputs).steps, null, 2)));
-        const result = await (0,_story_js__WEBPACK_IMPORTED_MODULE_3__/* .applyFleet */ ["do"])(inputs, deps);
-        await (0,_story_js__WEBPACK_IMPORTED_MODULE_3__/* .publishFleetResult */ .xS)(result, { token: inputs.githubToken ?? process.env.GITHUB_TOKEN });
-        if (result.failed) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`);
-        }
+    await (0,_arc_actions_report__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)('flux-apply', async (action) => {
+        const inputs = await action.phase('inputs', async () => {
+            const read = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)();
+            for (const warning of read.source.warnings)
+                _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.warning(warning);
+            _arc_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log */ .Rm.info(JSON.stringify(fluxPlan(read).steps, null, 2));
+            return read;
+        });
+        const result = await action.phase('apply and observe', () => (0,_story_js__WEBPACK_IMPORTED_MODULE_3__/* .applyFleet */ .d)(inputs, deps));
+        await action.phase('report', () => (0,_story_js__WEBPACK_IMPORTED_MODULE_3__/* .publishFleetResult */ .x)(result, { token: inputs.githubToken, summary: action.summary }));
+        if (result.failed)
+            action.fail(`flux-apply: ${result.report.counts.fail} of ${result.report.targets.length} clusters failed; see the results output and the step summary.`);
     });
 }
 

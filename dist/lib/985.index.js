@@ -398,13 +398,27 @@ function isCredential(param) {
 /***/ 77985:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ResourceManagementClient: () => (/* reexport */ ResourceManagementClient)
+  AzureClouds: () => (/* reexport */ AzureClouds),
+  KnownActionType: () => (/* reexport */ KnownActionType),
+  KnownAliasPathAttributes: () => (/* reexport */ KnownAliasPathAttributes),
+  KnownAliasPathTokenType: () => (/* reexport */ KnownAliasPathTokenType),
+  KnownCreatedByType: () => (/* reexport */ KnownCreatedByType),
+  KnownExportTemplateOutputFormat: () => (/* reexport */ KnownExportTemplateOutputFormat),
+  KnownExtendedLocationType: () => (/* reexport */ KnownExtendedLocationType),
+  KnownOrigin: () => (/* reexport */ KnownOrigin),
+  KnownProviderAuthorizationConsentState: () => (/* reexport */ KnownProviderAuthorizationConsentState),
+  KnownTagsPatchOperation: () => (/* reexport */ KnownTagsPatchOperation),
+  KnownVersions: () => (/* reexport */ KnownVersions),
+  ResourceManagementClient: () => (/* reexport */ ResourceManagementClient),
+  RestError: () => (/* reexport */ core_rest_pipeline_dist_esm/* RestError */.pj),
+  isRestError: () => (/* reexport */ core_rest_pipeline_dist_esm/* isRestError */.T0),
+  restorePoller: () => (/* reexport */ restorePoller)
 });
-
-// UNUSED EXPORTS: AzureClouds, KnownActionType, KnownAliasPathAttributes, KnownAliasPathTokenType, KnownCreatedByType, KnownExportTemplateOutputFormat, KnownExtendedLocationType, KnownOrigin, KnownProviderAuthorizationConsentState, KnownTagsPatchOperation, KnownVersions, RestError, isRestError, restorePoller
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-resources/dist/esm/static-helpers/cloudSettingHelpers.js
 // Copyright (c) Microsoft Corporation.
@@ -2023,7 +2037,7 @@ const terminalStates = ["succeeded", "canceled", "failed"];
 /**
  * Deserializes the state
  */
-function operation_deserializeState(serializedState) {
+function deserializeState(serializedState) {
     try {
         return JSON.parse(serializedState).state;
     }
@@ -2508,7 +2522,7 @@ function buildCreatePoller(inputs) {
         let statePromise;
         let state;
         if (restoreFrom) {
-            state = operation_deserializeState(restoreFrom);
+            state = deserializeState(restoreFrom);
             statePromise = Promise.resolve(state);
         }
         else {
@@ -2769,7 +2783,7 @@ function createHttpPoller(lro, options) {
 // Licensed under the MIT License.
 
 
-function pollingHelpers_getLongRunningPoller(client, processResponseBody, expectedStatuses, options) {
+function getLongRunningPoller(client, processResponseBody, expectedStatuses, options) {
     const { restoreFrom, getInitialResponse, apiVersion } = options;
     if (!restoreFrom && !getInitialResponse) {
         throw new Error("Either restoreFrom or getInitialResponse must be specified");
@@ -2896,7 +2910,7 @@ async function _exportTemplateDeserialize(result) {
 }
 /** Captures the specified resource group as a template. */
 function exportTemplate(context, resourceGroupName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _exportTemplateDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, _exportTemplateDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _exportTemplateSend(context, resourceGroupName, parameters, options),
@@ -2957,7 +2971,7 @@ async function _$deleteDeserialize(result) {
 }
 /** When you delete a resource group, all of its resources are also deleted. Deleting a resource group deletes all of its template deployments and currently stored operations. */
 function $delete(context, resourceGroupName, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _$deleteDeserialize, ["200", "202"], {
+    return getLongRunningPoller(context, _$deleteDeserialize, ["200", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _$deleteSend(context, resourceGroupName, options),
@@ -3231,7 +3245,7 @@ async function operations_$deleteDeserialize(result) {
 }
 /** Deletes a resource. */
 function operations_$delete(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, operations_$deleteDeserialize, ["200", "202", "204"], {
+    return getLongRunningPoller(context, operations_$deleteDeserialize, ["200", "202", "204"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => operations_$deleteSend(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, options),
@@ -3270,7 +3284,7 @@ async function operations_updateDeserialize(result) {
 }
 /** Updates a resource. */
 function operations_update(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, operations_updateDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, operations_updateDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => operations_updateSend(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options),
@@ -3309,7 +3323,7 @@ async function operations_createOrUpdateDeserialize(result) {
 }
 /** Creates a resource. */
 function operations_createOrUpdate(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, operations_createOrUpdateDeserialize, ["200", "201", "202"], {
+    return getLongRunningPoller(context, operations_createOrUpdateDeserialize, ["200", "201", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => operations_createOrUpdateSend(context, resourceGroupName, resourceProviderNamespace, parentResourcePath, resourceType, resourceName, apiVersion, parameters, options),
@@ -3401,7 +3415,7 @@ async function _deleteByIdDeserialize(result) {
 }
 /** Deletes a resource by ID. */
 function deleteById(context, resourceId, apiVersion, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _deleteByIdDeserialize, ["200", "202", "204"], {
+    return getLongRunningPoller(context, _deleteByIdDeserialize, ["200", "202", "204"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _deleteByIdSend(context, resourceId, apiVersion, options),
@@ -3435,7 +3449,7 @@ async function _updateByIdDeserialize(result) {
 }
 /** Update a resource by ID. */
 function updateById(context, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _updateByIdDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, _updateByIdDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _updateByIdSend(context, resourceId, apiVersion, parameters, options),
@@ -3469,7 +3483,7 @@ async function _createOrUpdateByIdDeserialize(result) {
 }
 /** Create a resource by ID. */
 function createOrUpdateById(context, resourceId, apiVersion, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _createOrUpdateByIdDeserialize, ["200", "201", "202"], {
+    return getLongRunningPoller(context, _createOrUpdateByIdDeserialize, ["200", "201", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _createOrUpdateByIdSend(context, resourceId, apiVersion, parameters, options),
@@ -3556,7 +3570,7 @@ async function _validateMoveResourcesDeserialize(result) {
 }
 /** This operation checks whether the specified resources can be moved to the target. The resources to be moved must be in the same source resource group in the source subscription being used. The target resource group may be in a different subscription. If validation succeeds, it returns HTTP response code 204 (no content). If validation fails, it returns HTTP response code 409 (Conflict) with an error message. Retrieve the URL in the Location header value to check the result of the long-running operation. */
 function validateMoveResources(context, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _validateMoveResourcesDeserialize, ["202", "204", "200", "201"], {
+    return getLongRunningPoller(context, _validateMoveResourcesDeserialize, ["202", "204", "200", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _validateMoveResourcesSend(context, sourceResourceGroupName, parameters, options),
@@ -3591,7 +3605,7 @@ async function _moveResourcesDeserialize(result) {
 }
 /** The resources to be moved must be in the same source resource group in the source subscription being used. The target resource group may be in a different subscription. When moving resources, both the source group and the target group are locked for the duration of the operation. Write and delete operations are blocked on the groups until the move completes. */
 function moveResources(context, sourceResourceGroupName, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _moveResourcesDeserialize, ["202", "204", "200", "201"], {
+    return getLongRunningPoller(context, _moveResourcesDeserialize, ["202", "204", "200", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _moveResourcesSend(context, sourceResourceGroupName, parameters, options),
@@ -3893,7 +3907,7 @@ async function _deleteAtScopeDeserialize(result) {
 }
 /** Deletes the entire set of tags on a resource or subscription. */
 function deleteAtScope(context, scope, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _deleteAtScopeDeserialize, ["200", "202"], {
+    return getLongRunningPoller(context, _deleteAtScopeDeserialize, ["200", "202"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _deleteAtScopeSend(context, scope, options),
@@ -3928,7 +3942,7 @@ async function _updateAtScopeDeserialize(result) {
 }
 /** This operation allows replacing, merging or selectively deleting tags on the specified resource or subscription. The specified entity can have a maximum of 50 tags at the end of the operation. The 'replace' option replaces the entire set of existing tags with a new set. The 'merge' option allows adding tags with new names and updating the values of tags with existing names. The 'delete' option allows selectively deleting tags based on given names or name/value pairs. */
 function updateAtScope(context, scope, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _updateAtScopeDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, _updateAtScopeDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _updateAtScopeSend(context, scope, parameters, options),
@@ -3963,7 +3977,7 @@ async function _createOrUpdateAtScopeDeserialize(result) {
 }
 /** This operation allows adding or replacing the entire set of tags on the specified resource or subscription. The specified entity can have a maximum of 50 tags. */
 function createOrUpdateAtScope(context, scope, parameters, options = { requestOptions: {} }) {
-    return pollingHelpers_getLongRunningPoller(context, _createOrUpdateAtScopeDeserialize, ["200", "202", "201"], {
+    return getLongRunningPoller(context, _createOrUpdateAtScopeDeserialize, ["200", "202", "201"], {
         updateIntervalInMs: options?.updateIntervalInMs,
         abortSignal: options?.abortSignal,
         getInitialResponse: () => _createOrUpdateAtScopeSend(context, scope, parameters, options),

@@ -428,18 +428,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -595,7 +583,8 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ runNamedAction)
+/* harmony export */   L: () => (/* binding */ runNamedAction),
+/* harmony export */   R: () => (/* binding */ MISSING_CLIENT_ID)
 /* harmony export */ });
 /**
  * The one entry of the shared bundle (dist/lib). Each action's small entry (dist/<action>/index.js) calls
@@ -603,16 +592,34 @@ var __webpack_exports__ = {};
  * only on the paths that need them.
  */
 const actions = {
-    'arc-connect': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(241), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91078)),
-    'flux-apply': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(975), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22747)),
-    'policy-rollout': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(254), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70859)),
-    'arc-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(789), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16294)),
-    baseline: () => Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(665), __nccwpck_require__.e(241), __nccwpck_require__.e(975), __nccwpck_require__.e(254), __nccwpck_require__.e(789), __nccwpck_require__.e(727)]).then(__nccwpck_require__.bind(__nccwpck_require__, 11727)),
+    'arc-connect': () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(694), __nccwpck_require__.e(442), __nccwpck_require__.e(78)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91078)),
+    'flux-apply': () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(973), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 22747)),
+    'policy-rollout': () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(694), __nccwpck_require__.e(141), __nccwpck_require__.e(859)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70859)),
+    'arc-verify': () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(694), __nccwpck_require__.e(723), __nccwpck_require__.e(11)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48011)),
+    'arc-access': () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(694), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51033)),
+    baseline: () => Promise.all(/* import() */[__nccwpck_require__.e(921), __nccwpck_require__.e(630), __nccwpck_require__.e(694), __nccwpck_require__.e(141), __nccwpck_require__.e(442), __nccwpck_require__.e(973), __nccwpck_require__.e(723), __nccwpck_require__.e(397)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1397)),
 };
+/** The line `readInputs` ends a run with when `client-id`, the first input every action reads, is empty. */
+const MISSING_CLIENT_ID = 'Input "client-id" is required but was empty; set it in the step\'s "with:" block.';
+/**
+ * Every action reads `client-id` first (readAzureIdentityInputs). Without it the run ends here with the very line the
+ * action would print — the runner's `::error::` command and exit code 1, as `core.setFailed` writes them — before the
+ * action's chunk, @actions/core or any SDK is loaded, so a missing input fails within Node's own start-up time.
+ */
+function failedOnMissingClientId() {
+    if ((process.env['INPUT_CLIENT-ID'] ?? '').trim())
+        return false;
+    process.exitCode = 1;
+    process.stdout.write(`::error::${MISSING_CLIENT_ID}\n`);
+    return true;
+}
 async function runNamedAction(name) {
+    if (failedOnMissingClientId())
+        return;
     const { run } = await actions[name]();
     await run();
 }
 
+var __webpack_exports__MISSING_CLIENT_ID = __webpack_exports__.R;
 var __webpack_exports__runNamedAction = __webpack_exports__.L;
-export { __webpack_exports__runNamedAction as runNamedAction };
+export { __webpack_exports__MISSING_CLIENT_ID as MISSING_CLIENT_ID, __webpack_exports__runNamedAction as runNamedAction };

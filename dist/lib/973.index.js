@@ -1,5 +1,5 @@
-export const id = 975;
-export const ids = [975];
+export const id = 973;
+export const ids = [973];
 export const modules = {
 
 /***/ 72725:
@@ -17,9 +17,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
-var azure_src = __webpack_require__(86708);
+var src = __webpack_require__(34786);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 31 modules
+var azure_src = __webpack_require__(64601);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(38816);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/configuration.ts
@@ -311,6 +311,13 @@ function readInputs() {
         timeoutMs: (0,src/* durationInput */.Ts)('timeout', { default: '10m', min: '30s', max: '6h' }),
         concurrency: (0,src/* integerInput */.$A)('concurrency', { default: 10, min: 1, max: 100 }),
         deleteMissing: (0,src/* booleanInput */.tE)('delete-missing', false),
+        allowEmpty: (0,azure_src/* readAllowEmpty */.tl)(),
+        fingerprintKey: (0,src/* optionalString */.sx)('fingerprint-key', {
+            secret: true,
+            maxLength: 4096,
+            pattern: { regex: /^[\s\S]{32,}$/, description: 'at least 32 characters long (use a random value kept as a secret)' },
+        }),
+        resendProtectedSettings: (0,src/* booleanInput */.tE)('resend-protected-settings', false),
         dryRun: (0,azure_src/* readDryRun */.n0)(),
         githubToken: (0,src/* optionalString */.sx)('github-token', { secret: true, maxLength: 4096 }),
     };
@@ -319,246 +326,20 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 42211:
+/***/ 89841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  "do": () => (/* binding */ applyFleet),
-  xS: () => (/* binding */ publishFleetResult)
+  d: () => (/* binding */ applyFleet),
+  x: () => (/* reexport */ publishFleetResult)
 });
 
-// UNUSED EXPORTS: pullRequestNumber, shardOf
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
-var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
-var report_src = __webpack_require__(96958);
-;// CONCATENATED MODULE: ./actions/flux-apply/src/arm.ts
-
-
-/**
- * The ARM calls of flux-apply, on the SDK clients of {@link ArmClients}, for Arc and AKS clusters alike (one code
- * path: clusterRp + clusterResourceName). The SDK already retries 429 (honouring Retry-After) and a few 5xx and
- * connection resets per call; when a call still fails transiently, it is retried again only while the run-wide
- * {@link RetryBudget} lasts, so a fleet-wide outage ends quickly with a result per cluster instead of a storm.
- */
-const FLUX_EXTENSION_TYPE = 'microsoft.flux';
-const FLUX_EXTENSION_NAME = 'flux';
-const CLUSTER_RP = {
-    connectedClusters: { clusterRp: 'Microsoft.Kubernetes', clusterResourceName: 'connectedClusters', apiVersion: '2024-01-01' },
-    managedClusters: { clusterRp: 'Microsoft.ContainerService', clusterResourceName: 'managedClusters', apiVersion: '2025-01-01' },
-};
-const TRANSIENT_CODES = new Set(['REQUEST_SEND_ERROR', 'ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET']);
-function isTransient(error) {
-    const e = error;
-    if (typeof e?.statusCode === 'number')
-        return e.statusCode === 429 || e.statusCode === 408 || e.statusCode >= 500;
-    return ((e?.code !== undefined && TRANSIENT_CODES.has(e.code)) ||
-        /socket hang up|ECONNRESET|other side closed|fetch failed/i.test(e?.message ?? ''));
-}
-/** A short, user-facing description of an ARM error: status, code and message. */
-function describeArmError(error) {
-    const e = error;
-    const status = typeof e?.statusCode === 'number' ? `HTTP ${e.statusCode}` : undefined;
-    const code = typeof e?.code === 'string' ? e.code : undefined;
-    const message = (0,src/* errorMessage */.gJ)(error).split('\n')[0];
-    return {
-        code,
-        message: [status, code && code !== message ? code : undefined].filter(Boolean).join(' ') + (status || code ? ': ' : '') + message,
-    };
-}
-const isThrottled = (error) => error?.statusCode === 429;
-/** ARM's Retry-After of a throttled answer, in milliseconds (1 s when absent), with jitter so workers spread out. */
-function retryAfterMs(error) {
-    const headers = error?.response?.headers;
-    const seconds = Number(headers?.get?.('retry-after') ?? 1);
-    return (Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 60) : 1) * 1000 * (1 + Math.random() * 0.5);
-}
-/**
- * Runs `call`, retrying transient failures while the run-wide budget allows (at most `attempts` tries). Throttling
- * (429) is ARM pacing a large fleet, not a failure: it is waited out (the SDK honours Retry-After first) without
- * spending the budget, for up to 12 tries.
- */
-async function withBudget(budget, call, attempts = 6) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const throttled = isThrottled(error);
-            if (attempt >= (throttled ? 12 : attempts) || !isTransient(error) || (!throttled && !budget.take()))
-                throw error;
-            await (0,src/* sleep */.yy)(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-        }
-    }
-}
-/**
- * A long-running write. The SDK sends the write and its first status poll inside `begin`, so a transient failure of
- * `begin` does not tell whether ARM accepted the write: before sending it again, `landed` reads the resource back, and
- * a write that already landed is never re-sent. Once ARM has accepted the write, a failed wait is not retried on the
- * poller (its result is cached, failure included) but by reading the resource back until it has settled.
- */
-async function writeThenPoll(budget, begin, landed) {
-    let poller;
-    for (let attempt = 1; !poller; attempt++) {
-        try {
-            poller = (await begin()).poller;
-        }
-        catch (error) {
-            const throttled = isThrottled(error);
-            if (attempt >= (throttled ? 12 : 6) || !isTransient(error) || (!throttled && !budget.take()))
-                throw error;
-            const already = landed ? await landed().catch(() => undefined) : undefined;
-            if (already !== undefined)
-                return already;
-            await (0,src/* sleep */.yy)(throttled ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
-        }
-    }
-    try {
-        return await poller.pollUntilDone();
-    }
-    catch (error) {
-        if (!landed || !isTransient(error))
-            throw error;
-        for (let attempt = 1; attempt <= 12; attempt++) {
-            const settled = await landed().catch(() => undefined);
-            if (settled !== undefined)
-                return settled;
-            await (0,src/* sleep */.yy)(isThrottled(error) ? retryAfterMs(error) : Math.min(8000, 250 * 2 ** (attempt - 1)));
-        }
-        throw error;
-    }
-}
-class FluxArm {
-    clients;
-    budget;
-    constructor(clients, budget) {
-        this.clients = clients;
-        this.budget = budget;
-    }
-    sdk(cluster) {
-        return this.clients.kubernetesConfiguration(cluster.subscriptionId);
-    }
-    args(cluster) {
-        const rp = CLUSTER_RP[cluster.type];
-        return [cluster.resourceGroup, rp.clusterRp, rp.clusterResourceName, cluster.name];
-    }
-    /** The flux configuration as ARM returns it (flattened SDK model), or undefined when there is none. */
-    async getFlux(cluster, name) {
-        const sdk = await this.sdk(cluster);
-        return (await (0,azure_src/* ifExists */.AG)(withBudget(this.budget, () => sdk.fluxConfigurations.get(...this.args(cluster), name))));
-    }
-    async createFlux(cluster, name, body) {
-        const sdk = await this.sdk(cluster);
-        // Planned as a create: if the configuration exists now, this run's PUT reached ARM.
-        const landed = async () => ((await this.getFlux(cluster, name)) ? this.settled(cluster, name) : undefined);
-        return (await writeThenPoll(this.budget, async () => ({ poller: await sdk.fluxConfigurations.beginCreateOrUpdate(...this.args(cluster), name, body) }), landed));
-    }
-    async patchFlux(cluster, name, patch) {
-        const sdk = await this.sdk(cluster);
-        const sent = Date.now() - 5_000; // ARM's clock may lag the runner's a little
-        const landed = async () => {
-            const now = await this.getFlux(cluster, name);
-            const modified = Date.parse(String(now?.systemData?.lastModifiedAt ?? ''));
-            return modified >= sent ? this.settled(cluster, name) : undefined;
-        };
-        return (await writeThenPoll(this.budget, async () => ({ poller: await sdk.fluxConfigurations.beginUpdate(...this.args(cluster), name, patch) }), landed));
-    }
-    /** Reads the configuration until its provisioning state is final (after a write that landed without a poller). */
-    async settled(cluster, name) {
-        const done = await (0,src/* waitFor */.fm)(async () => {
-            const now = await this.getFlux(cluster, name);
-            return now && ['Succeeded', 'Failed', 'Canceled'].includes(String(now.provisioningState)) ? now : undefined;
-        }, { timeoutMs: 10 * 60_000, initialMs: 500, maxMs: 5000 });
-        return done.value;
-    }
-    async deleteFlux(cluster, name) {
-        const sdk = await this.sdk(cluster);
-        await withBudget(this.budget, () => sdk.fluxConfigurations.beginDeleteAndWait(...this.args(cluster), name));
-    }
-    /** The microsoft.flux extension of the cluster, if installed. */
-    async getFluxExtension(cluster) {
-        const sdk = await this.sdk(cluster);
-        const list = await withBudget(this.budget, async () => {
-            const out = [];
-            for await (const e of sdk.extensions.list(...this.args(cluster)))
-                out.push(e);
-            return out;
-        });
-        const ext = list.find((e) => String(e.extensionType ?? '').toLowerCase() === FLUX_EXTENSION_TYPE);
-        return ext ? toExtensionState(ext) : undefined;
-    }
-    /**
-     * Installs microsoft.flux when it is missing, or installs it again when it Failed; waits for Succeeded.
-     * Returns what was done: `present`, `installed` or `repaired`.
-     */
-    async ensureFluxExtension(cluster, timeoutMs) {
-        const sdk = await this.sdk(cluster);
-        let current = await this.getFluxExtension(cluster);
-        if (current && ['Creating', 'Updating'].includes(current.provisioningState ?? '')) {
-            const settled = await (0,src/* waitFor */.fm)(async () => {
-                const s = await this.getFluxExtension(cluster);
-                return s && !['Creating', 'Updating'].includes(s.provisioningState ?? '') ? s : undefined;
-            }, { timeoutMs, initialMs: 1000, maxMs: 10_000 });
-            if (!settled.value)
-                throw new Error(`The flux extension is still ${current.provisioningState} after ${Math.round(timeoutMs / 1000)} s.`);
-            current = settled.value;
-        }
-        if (current?.provisioningState === 'Deleting')
-            throw new Error(`The flux extension "${current.name}" is being deleted; run again once it is gone.`);
-        if (current && current.provisioningState !== 'Failed')
-            return { outcome: 'present', state: current };
-        const name = current?.name ?? FLUX_EXTENSION_NAME;
-        const body = {
-            extensionType: FLUX_EXTENSION_TYPE,
-            autoUpgradeMinorVersion: true,
-            releaseTrain: 'Stable',
-            scope: { cluster: { releaseNamespace: 'flux-system' } },
-            // As the Azure CLI does: Arc clusters get a system-assigned identity, AKS clusters never.
-            ...(cluster.type === 'connectedClusters' ? { identity: { type: 'SystemAssigned' } } : {}),
-        };
-        const created = (await withBudget(this.budget, () => sdk.extensions.beginCreateAndWait(...this.args(cluster), name, body)));
-        const state = toExtensionState(created);
-        if (state.provisioningState !== 'Succeeded')
-            throw new Error(`The flux extension ended ${state.provisioningState ?? 'without a state'}${state.error ? `: ${state.error}` : ''}.`);
-        return { outcome: current ? 'repaired' : 'installed', state };
-    }
-    /** Replaces the cluster's tags (PATCH of the cluster resource; `tags` is the complete new set). */
-    async setClusterTags(cluster, tags) {
-        const resources = await this.clients.resources(cluster.subscriptionId);
-        // The tags are the whole desired set: if ARM already holds exactly them, the PATCH landed.
-        const landed = async () => {
-            const now = (await this.getCluster(cluster))?.tags ?? {};
-            return (0,src/* stableStringify */.JB)(now) === (0,src/* stableStringify */.JB)(tags) ? null : undefined;
-        };
-        await writeThenPoll(this.budget, async () => {
-            const poller = resources.resources.updateById(cluster.id, CLUSTER_RP[cluster.type].apiVersion, { tags });
-            await poller.submitted();
-            return { poller };
-        }, landed);
-    }
-    /** The cluster as ARM knows it (for ids that Resource Graph has not indexed yet). */
-    async getCluster(cluster) {
-        const resources = await this.clients.resources(cluster.subscriptionId);
-        return (0,azure_src/* ifExists */.AG)(withBudget(this.budget, () => resources.resources.getById(cluster.id, CLUSTER_RP[cluster.type].apiVersion)));
-    }
-}
-function toExtensionState(e) {
-    const err = e.errorInfo?.message ?? e.statuses?.find((s) => s.level === 'Error')?.message;
-    return {
-        name: String(e.name ?? FLUX_EXTENSION_NAME),
-        provisioningState: e.provisioningState,
-        version: e.currentVersion ?? e.version,
-        ...(err ? { error: String(err) } : {}),
-    };
-}
-
+var src = __webpack_require__(34786);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 31 modules
+var azure_src = __webpack_require__(64601);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/desired.ts
@@ -570,6 +351,8 @@ const DEFAULTS = { intervalSeconds: 600, timeoutSeconds: 600, namespace: 'defaul
 function seconds(duration, fallback, where) {
     if (duration === undefined)
         return fallback;
+    if ((0,src/* isUnitless */.a9)(duration))
+        throw new src/* ConfigurationError */.j1(`Input "configuration" at "${where}" has "${duration}"; ${(0,src/* unitlessHint */.lp)(duration)}.`, 'configuration');
     const ms = (0,src/* parseDuration */.E9)(duration);
     if (ms === undefined)
         throw new src/* ConfigurationError */.j1(`Input "configuration" at "${where}" has "${duration}", which is not a duration such as 90s or 10m.`, 'configuration');
@@ -631,19 +414,28 @@ function protectedSettings(auth) {
     return settings;
 }
 /**
- * The fingerprint of the protected settings that ARM never returns: sha256 of the sorted settings, salted with
- * the configuration's ARM id (lower case), so equal keys on two clusters give different fingerprints. `none`
- * when there are no settings. Only 32 hex characters are kept (128 bits).
+ * What the provenance tag records about the protected settings that ARM never returns. The tag is readable by
+ * anyone with Reader on the cluster, so it must not let them test guesses of a Git key offline: an unkeyed hash
+ * of the key (salted only with the public configuration id) did exactly that. So:
+ *
+ * - `none`: no protected settings.
+ * - `hmac-<32 hex>`: with `fingerprint-key` (a secret only the workflow has), HMAC-SHA256 keyed with it over the
+ *   configuration id and the settings. Without the key a guess cannot be checked; with it, a rotated Git key
+ *   changes the marker and is sent again by itself.
+ * - `set-<names>` (e.g. `set-httpsKey`): without `fingerprint-key`, nothing derived from the values at all, only
+ *   which settings were sent. A change of kind (none ↔ https ↔ ssh) is detected; a rotated value is not, so it is
+ *   sent again only with `resend-protected-settings: true` (or whenever the configuration is created).
+ *
+ * Any other recorded value (such as the old unkeyed hash) differs from every marker, so the first run re-sends the
+ * settings once and overwrites it.
  */
-function settingsHash(configurationId, settings) {
-    if (Object.keys(settings).length === 0)
+function settingsMarker(configurationId, settings, key) {
+    const names = Object.keys(settings).sort();
+    if (names.length === 0)
         return 'none';
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(configurationId.toLowerCase())
-        .update('\n')
-        .update((0,src/* stableStringify */.JB)(settings))
-        .digest('hex')
-        .slice(0, 32);
+    if (!key)
+        return `set-${names.join('+')}`;
+    return `hmac-${(0,external_node_crypto_.createHmac)('sha256', key).update(configurationId.toLowerCase()).update('\n').update((0,src/* stableStringify */.JB)(settings)).digest('hex').slice(0, 32)}`;
 }
 // ---- actual state ----------------------------------------------------------------------------------------------
 const num = (v, fallback) => (typeof v === 'number' ? v : fallback);
@@ -687,137 +479,6 @@ function actualBody(actual) {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/flux-apply/src/observe.ts
-
-
-const STATES = ['Compliant', 'Non-Compliant', 'Pending', 'Suspended', 'Unknown'];
-function state(value) {
-    const text = String(value ?? '');
-    return STATES.find((s) => s.toLowerCase() === text.toLowerCase()) ?? (/^non.?compliant$/i.test(text) ? 'Non-Compliant' : 'Unknown');
-}
-const readyOf = (s) => (s.statusConditions ?? []).find((c) => c?.type === 'Ready') ?? (s.statusConditions ?? [])[0];
-/** Reads a flux configuration (ARM GET or a Resource Graph row) into the per-kustomization view of the report. */
-function readCompliance(raw, configName, kustomizations) {
-    const statuses = (raw.statuses ?? []).filter((s) => !!s);
-    const byName = new Map(statuses.filter((s) => s.kind === 'Kustomization').map((s) => [String(s.name), s]));
-    const names = [
-        ...new Set([
-            ...kustomizations,
-            ...[...byName.keys()].filter((n) => n.startsWith(`${configName}-`)).map((n) => n.slice(configName.length + 1)),
-        ]),
-    ];
-    const source = statuses.find((s) => s.kind === 'GitRepository');
-    const sourceReady = source ? readyOf(source) : undefined;
-    const when = raw.statusUpdatedAt instanceof Date ? raw.statusUpdatedAt.toISOString() : raw.statusUpdatedAt ? String(raw.statusUpdatedAt) : undefined;
-    return {
-        state: state(raw.complianceState),
-        provisioningState: raw.provisioningState ? String(raw.provisioningState) : undefined,
-        errorMessage: raw.errorMessage ? String(raw.errorMessage) : undefined,
-        sourceSyncedCommitId: raw.sourceSyncedCommitId ? String(raw.sourceSyncedCommitId) : undefined,
-        statusUpdatedAt: when,
-        source: sourceReady && sourceReady.status !== 'True'
-            ? { ready: sourceReady.status, reason: sourceReady.reason, message: sourceReady.message }
-            : undefined,
-        kustomizations: names.map((name) => {
-            const s = byName.get(`${configName}-${name}`);
-            const ready = s ? readyOf(s) : undefined;
-            return {
-                name,
-                complianceState: s ? state(s.complianceState) : 'Unknown',
-                ready: ready?.status,
-                reason: ready?.reason,
-                message: ready?.message,
-            };
-        }),
-    };
-}
-const PROGRESSING = new Set(['Progressing', 'ProgressingWithRetry', 'DependencyNotReady', 'ArtifactFailed']);
-/**
- * Whether the observation is final. `writtenAt` (ms) is when this run wrote the configuration: a status older
- * than that (minus clock skew) describes the previous generation, as Resource Graph may still show it.
- */
-function isFinal(c, writtenAt, skewMs = 5000) {
-    if (c.provisioningState === 'Failed')
-        return true;
-    if (c.provisioningState && c.provisioningState !== 'Succeeded')
-        return false;
-    if (writtenAt !== undefined && c.statusUpdatedAt && Date.parse(c.statusUpdatedAt) < writtenAt - skewMs)
-        return false;
-    if (c.state === 'Compliant' || c.state === 'Suspended')
-        return true;
-    if (c.state !== 'Non-Compliant')
-        return false;
-    return !c.kustomizations.some((k) => k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && k.complianceState !== 'Non-Compliant'));
-}
-async function readByGraph(options, pending) {
-    const query = [
-        'kubernetesconfigurationresources',
-        "| where type =~ 'microsoft.kubernetesconfiguration/fluxconfigurations'",
-        `| where name =~ ${(0,azure_src/* kqlString */.aX)(options.configName)}`,
-        '| project id, name, complianceState = properties.complianceState, provisioningState = properties.provisioningState, ' +
-            'errorMessage = properties.errorMessage, statuses = properties.statuses, statusUpdatedAt = properties.statusUpdatedAt, ' +
-            'sourceSyncedCommitId = properties.sourceSyncedCommitId',
-        '| order by id asc',
-    ].join('\n');
-    const subscriptions = [...new Set(pending.map((w) => w.subscriptionId.toLowerCase()))];
-    const result = await (0,azure_src/* queryGraph */.xk)(options.clients, query, { subscriptions });
-    const wanted = new Map(pending.map((w) => [w.clusterId.toLowerCase(), w.key]));
-    const out = new Map();
-    for (const row of result.rows) {
-        const key = wanted.get((0,azure_src/* owningClusterId */.gn)(String(row.id)));
-        if (key)
-            out.set(key, row);
-    }
-    return out;
-}
-async function readByArm(options, pending) {
-    const out = new Map();
-    const settled = await (0,src/* mapSettled */.AW)(pending, options.concurrency, async (w) => [w.key, await options.get(w)]);
-    for (const s of settled)
-        if (s.status === 'fulfilled' && s.value[1])
-            out.set(s.value[0], s.value[1]);
-    return out;
-}
-/** Polls every watched configuration until each is final or the deadline passes; one observation per key. */
-async function observeCompliance(watched, options) {
-    const started = Date.now();
-    const results = new Map(watched.map((w) => [w.key, { final: false, waitedMs: 0 }]));
-    let pending = [...watched];
-    let interval = options.initialIntervalMs ?? 2000;
-    const useGraph = options.via === 'graph' || (options.via === 'auto' && watched.length > 5);
-    for (let round = 1; pending.length > 0; round++) {
-        options.onRound?.(round, pending.length);
-        let rows;
-        let roundError;
-        try {
-            rows = useGraph ? await readByGraph(options, pending) : await readByArm(options, pending);
-        }
-        catch (error) {
-            roundError = error.message;
-        }
-        const waitedMs = Date.now() - started;
-        pending = pending.filter((w) => {
-            const obs = results.get(w.key);
-            obs.waitedMs = waitedMs;
-            if (roundError)
-                obs.error = roundError;
-            const raw = rows?.get(w.key);
-            if (!raw)
-                return true;
-            obs.error = undefined;
-            obs.compliance = readCompliance(raw, options.configName, options.kustomizations);
-            obs.final = isFinal(obs.compliance, w.writtenAt);
-            return !obs.final;
-        });
-        const left = options.timeoutMs - (Date.now() - started);
-        if (pending.length === 0 || left <= 0)
-            break;
-        await (0,src/* sleep */.yy)(Math.min(interval, left));
-        interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 15_000);
-    }
-    return results;
-}
-
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/plan.ts
 
 
@@ -825,6 +486,14 @@ async function observeCompliance(watched, options) {
 function comparable(k) {
     const { retryIntervalInSeconds, ...rest } = k;
     return retryIntervalInSeconds === null ? rest : { ...rest, retryIntervalInSeconds };
+}
+/**
+ * Whether ARM's kustomization already is the desired one. A retry interval the file leaves unset is whatever the
+ * service keeps: omitted, null or filled in by the service (undocumented; see docs/sandbox.md), never drift.
+ */
+function sameKustomization(actual, desired) {
+    const a = desired.retryIntervalInSeconds === null ? { ...actual, retryIntervalInSeconds: null } : actual;
+    return (0,src/* stableStringify */.JB)(comparable(a)) === (0,src/* stableStringify */.JB)(comparable(desired));
 }
 function comparableBody(body) {
     return { ...body, kustomizations: Object.fromEntries(Object.entries(body.kustomizations).map(([n, k]) => [n, comparable(k)])) };
@@ -844,7 +513,8 @@ function planFlux(desired, actualRaw, settings) {
         if (!(name in desired.kustomizations))
             fields.push({ path: `kustomizations.${name}`, before: comparable(actual.kustomizations[name]), after: null });
     }
-    const settingsChanged = settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none'));
+    const settingsChanged = (settings.resend === true && hasSettings) ||
+        (settings.recorded !== settings.desired && (hasSettings || (settings.recorded !== undefined && settings.recorded !== 'none')));
     if (settingsChanged)
         fields.push({
             path: 'configurationProtectedSettings',
@@ -876,7 +546,7 @@ function planFlux(desired, actualRaw, settings) {
     const kustomizations = {};
     for (const [name, k] of Object.entries(desired.kustomizations)) {
         const before = actual.kustomizations[name];
-        if (!before || (0,src/* stableStringify */.JB)(comparable(before)) !== (0,src/* stableStringify */.JB)(comparable(k)))
+        if (!before || !sameKustomization(before, k))
             kustomizations[name] = comparable(k);
     }
     for (const name of Object.keys(actual.kustomizations))
@@ -953,6 +623,313 @@ function configurationsOf(tags, source) {
         .map(([k]) => k.slice(TAG_PREFIX.length));
 }
 
+;// CONCATENATED MODULE: ./actions/flux-apply/src/apply-target.ts
+
+
+
+
+
+const change = (kind, id, name, plan, applied) => ({
+    kind,
+    resourceType: 'fluxConfiguration',
+    resourceId: id,
+    name,
+    fields: plan?.fields ?? [],
+    applied,
+});
+/**
+ * One cluster: plan the configuration (and delete-missing), stop there in a dry run, else ensure microsoft.flux, write,
+ * delete, and record provenance in the cluster's tags. Always one result, whatever fails where.
+ */
+async function applyTarget(t, ctx) {
+    const { inputs, flux, clusters, configName, source, desired, settings, writtenAt } = ctx;
+    const fluxId = `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${configName}`;
+    const result = {
+        target: t.id,
+        name: t.name,
+        status: 'ok',
+        changes: [],
+        action: 'none',
+        configuration: configName,
+        fields: [],
+        deleted: [],
+        protectedSettings: 'none',
+    };
+    try {
+        const hash = settingsMarker(fluxId, settings, inputs.fingerprintKey);
+        const recorded = parseProvenance(findTag(t.tags, tagName(configName)));
+        const actual = await flux.get(t, configName);
+        const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings, resend: inputs.resendProtectedSettings });
+        result.action = plan.action;
+        result.fields = plan.fields;
+        result.protectedSettings = plan.sendSettings ? 'sent' : hash === 'none' ? 'none' : 'unchanged';
+        if (actual && recorded && !sameSource(recorded.source, source)) {
+            result.status = 'warn';
+            result.message = `The configuration was managed by ${recorded.source}; it is now managed by ${source}.`;
+        }
+        else if (actual && !recorded) {
+            result.message = 'The configuration existed without flux-apply provenance; it is now managed by this file.';
+        }
+        if (plan.blocked) {
+            result.status = 'fail';
+            result.message = `Configuration "${configName}": ${plan.blocked}.`;
+            result.error = { code: 'CreateOnlyField', message: result.message };
+            result.changes.push(change('update', fluxId, configName, plan, false));
+            return result;
+        }
+        // delete-missing: configurations this source put on the cluster that the file no longer has.
+        const ours = inputs.deleteMissing ? configurationsOf(t.tags, source).filter((n) => n.toLowerCase() !== configName.toLowerCase()) : [];
+        const toDelete = [];
+        const staleTags = [];
+        for (const name of ours) {
+            if (await flux.get(t, name))
+                toDelete.push(name);
+            else
+                staleTags.push(name);
+        }
+        if (inputs.dryRun) {
+            const ext = await flux.fluxExtension(t);
+            result.extension = ext
+                ? { outcome: ext.provisioningState === 'Failed' ? 'failed' : 'present', state: ext.provisioningState, version: ext.version }
+                : { outcome: 'missing' };
+            result.changes.push(change(plan.action, fluxId, configName, plan, false));
+            for (const name of toDelete) {
+                result.deleted.push(name);
+                result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), false));
+            }
+            return result;
+        }
+        const ext = await flux.ensureFluxExtension(t, Math.min(inputs.timeoutMs, 15 * 60_000));
+        result.extension = { outcome: ext.outcome, state: ext.state.provisioningState, version: ext.state.version };
+        let wrote = false;
+        if (plan.action === 'create' || plan.action === 'update') {
+            const body = { ...(plan.action === 'create' ? plan.put : plan.patch) };
+            if (plan.sendSettings)
+                body.configurationProtectedSettings = settings;
+            writtenAt.set(t.id, Date.now());
+            const after = plan.action === 'create' ? await flux.create(t, configName, body) : await flux.patch(t, configName, body);
+            wrote = true;
+            if (after?.provisioningState && after.provisioningState !== 'Succeeded') {
+                throw Object.assign(new Error(`The configuration ended ${after.provisioningState}${after.errorMessage ? `: ${after.errorMessage}` : ''}.`), { code: 'ProvisioningFailed' });
+            }
+        }
+        result.changes.push(change(plan.action, fluxId, configName, plan, wrote));
+        for (const name of toDelete) {
+            await flux.delete(t, name);
+            result.deleted.push(name);
+            result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), true));
+        }
+        // Provenance: only when it changes (never on a rerun, nor for a change of kustomizations alone).
+        const tags = { ...t.tags };
+        const setTag = (name, value) => {
+            for (const k of Object.keys(tags))
+                if (k.toLowerCase() === name.toLowerCase())
+                    delete tags[k];
+            if (value !== undefined)
+                tags[name] = value;
+        };
+        const wanted = formatProvenance({ settings: hash, source });
+        const current = findTag(t.tags, tagName(configName));
+        const recordedHash = recorded?.settings;
+        if (!current || !recorded || !sameSource(recorded.source, source) || (wrote && plan.sendSettings) || recordedHash !== hash)
+            setTag(tagName(configName), wanted);
+        for (const name of [...result.deleted, ...staleTags])
+            setTag(`${TAG_PREFIX}${name}`, undefined);
+        if ((0,src/* stableStringify */.JB)(tags) !== (0,src/* stableStringify */.JB)(t.tags)) {
+            try {
+                await clusters.setTags(t, tags);
+                t.tags = tags;
+            }
+            catch (error) {
+                result.status = 'warn';
+                result.message = `The provenance tag ${tagName(configName)} could not be written (${(0,azure_src/* describeArmError */.w5)(error).message}); the next run will send the protected settings again.`;
+            }
+        }
+        return result;
+    }
+    catch (error) {
+        const e = (0,azure_src/* describeArmError */.w5)(error);
+        result.status = 'fail';
+        result.message = (0,src/* redact */.E$)(e.message);
+        result.error = { code: e.code, message: (0,src/* redact */.E$)(e.message) };
+        return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/flux-apply/src/observe.ts
+
+
+const STATES = ['Compliant', 'Non-Compliant', 'Pending', 'Suspended', 'Unknown'];
+function state(value) {
+    const text = String(value ?? '');
+    return STATES.find((s) => s.toLowerCase() === text.toLowerCase()) ?? (/^non.?compliant$/i.test(text) ? 'Non-Compliant' : 'Unknown');
+}
+const readyOf = (s) => (s.statusConditions ?? []).find((c) => c?.type === 'Ready') ?? (s.statusConditions ?? [])[0];
+/** Reads a flux configuration (ARM GET or a Resource Graph row) into the per-kustomization view of the report. */
+function readCompliance(raw, configName, kustomizations) {
+    const statuses = (raw.statuses ?? []).filter((s) => !!s);
+    const byName = new Map(statuses.filter((s) => s.kind === 'Kustomization').map((s) => [String(s.name), s]));
+    const names = [
+        ...new Set([
+            ...kustomizations,
+            ...[...byName.keys()].filter((n) => n.startsWith(`${configName}-`)).map((n) => n.slice(configName.length + 1)),
+        ]),
+    ];
+    const source = statuses.find((s) => s.kind === 'GitRepository');
+    const sourceReady = source ? readyOf(source) : undefined;
+    const when = raw.statusUpdatedAt instanceof Date ? raw.statusUpdatedAt.toISOString() : raw.statusUpdatedAt ? String(raw.statusUpdatedAt) : undefined;
+    return {
+        state: state(raw.complianceState),
+        provisioningState: raw.provisioningState ? String(raw.provisioningState) : undefined,
+        errorMessage: raw.errorMessage ? String(raw.errorMessage) : undefined,
+        sourceSyncedCommitId: raw.sourceSyncedCommitId ? String(raw.sourceSyncedCommitId) : undefined,
+        statusUpdatedAt: when,
+        source: sourceReady && sourceReady.status !== 'True'
+            ? { ready: sourceReady.status, reason: sourceReady.reason, message: sourceReady.message }
+            : undefined,
+        kustomizations: names.map((name) => {
+            const s = byName.get(`${configName}-${name}`);
+            const ready = s ? readyOf(s) : undefined;
+            return {
+                name,
+                complianceState: s ? state(s.complianceState) : 'Unknown',
+                ready: ready?.status,
+                reason: ready?.reason,
+                message: ready?.message,
+            };
+        }),
+    };
+}
+const PROGRESSING = new Set(['Progressing', 'ProgressingWithRetry', 'DependencyNotReady', 'ArtifactFailed']);
+/**
+ * Whether the observation is final. `writtenAt` (ms) is when this run wrote the configuration: a status older
+ * than that (minus clock skew) describes the previous generation, as Resource Graph may still show it.
+ */
+function isFinal(c, writtenAt, skewMs = 5000) {
+    if (c.provisioningState === 'Failed')
+        return true;
+    if (c.provisioningState && c.provisioningState !== 'Succeeded')
+        return false;
+    if (writtenAt !== undefined && c.statusUpdatedAt && Date.parse(c.statusUpdatedAt) < writtenAt - skewMs)
+        return false;
+    if (c.state === 'Compliant' || c.state === 'Suspended')
+        return true;
+    if (c.state !== 'Non-Compliant')
+        return false;
+    // kustomize-controller marks a kustomization whose dependency is not ready yet Ready=False (DependencyNotReady)
+    // and retries: that is final only when something failed for good (a kustomization or the source).
+    const failed = c.source?.ready === 'False' ||
+        c.kustomizations.some((k) => k.complianceState === 'Non-Compliant' && !(k.reason !== undefined && PROGRESSING.has(k.reason)));
+    return !c.kustomizations.some((k) => k.ready === 'Unknown' || (k.reason !== undefined && PROGRESSING.has(k.reason) && (k.complianceState !== 'Non-Compliant' || !failed)));
+}
+async function readByGraph(options, pending) {
+    const query = [
+        'kubernetesconfigurationresources',
+        "| where type =~ 'microsoft.kubernetesconfiguration/fluxconfigurations'",
+        `| where name =~ ${(0,azure_src/* kqlString */.aX)(options.configName)}`,
+        '| project id, name, complianceState = properties.complianceState, provisioningState = properties.provisioningState, ' +
+            'errorMessage = properties.errorMessage, statuses = properties.statuses, statusUpdatedAt = properties.statusUpdatedAt, ' +
+            'sourceSyncedCommitId = properties.sourceSyncedCommitId',
+        '| order by id asc',
+    ].join('\n');
+    const subscriptions = [...new Set(pending.map((w) => w.subscriptionId.toLowerCase()))];
+    const result = await (0,azure_src/* queryGraph */.xk)(options.clients, query, { subscriptions });
+    const wanted = new Map(pending.map((w) => [w.clusterId.toLowerCase(), w.key]));
+    const out = new Map();
+    for (const row of result.rows) {
+        const key = wanted.get((0,azure_src/* clusterKeyOf */.lE)(String(row.id)));
+        if (key)
+            out.set(key, row);
+    }
+    return out;
+}
+async function readByArm(options, pending) {
+    const out = new Map();
+    const settled = await (0,src/* mapSettled */.AW)(pending, options.concurrency, async (w) => [w.key, await options.get(w)]);
+    for (const s of settled)
+        if (s.status === 'fulfilled' && s.value[1])
+            out.set(s.value[0], s.value[1]);
+    return out;
+}
+/** Polls every watched configuration until each is final or the deadline passes; one observation per key. */
+async function observeCompliance(watched, options) {
+    const started = Date.now();
+    const results = new Map(watched.map((w) => [w.key, { final: false, waitedMs: 0 }]));
+    let pending = [...watched];
+    let interval = options.initialIntervalMs ?? 2000;
+    const useGraph = options.via === 'graph' || (options.via === 'auto' && watched.length > 5);
+    for (let round = 1; pending.length > 0; round++) {
+        options.onRound?.(round, pending.length);
+        let rows;
+        let roundError;
+        try {
+            rows = useGraph ? await readByGraph(options, pending) : await readByArm(options, pending);
+        }
+        catch (error) {
+            roundError = error.message;
+        }
+        const waitedMs = Date.now() - started;
+        pending = pending.filter((w) => {
+            const obs = results.get(w.key);
+            obs.waitedMs = waitedMs;
+            if (roundError)
+                obs.error = roundError;
+            const raw = rows?.get(w.key);
+            if (!raw)
+                return true;
+            obs.error = undefined;
+            obs.compliance = readCompliance(raw, options.configName, options.kustomizations);
+            obs.final = isFinal(obs.compliance, w.writtenAt);
+            return !obs.final;
+        });
+        const left = options.timeoutMs - (Date.now() - started);
+        if (pending.length === 0 || left <= 0)
+            break;
+        await (0,src/* sleep */.yy)(Math.min(interval, left));
+        interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 15_000);
+    }
+    return results;
+}
+/** Each watched result's status and message from its observation: no state, Failed, still pending, Non-Compliant, Suspended. */
+function judgeObservations(results, observations, timeoutMs) {
+    for (const r of results) {
+        const obs = observations.get(r.target);
+        if (!obs)
+            continue;
+        if (obs.compliance)
+            r.compliance = { ...obs.compliance, final: obs.final, waitedMs: obs.waitedMs };
+        const c = obs.compliance;
+        const failing = c?.kustomizations.filter((k) => k.complianceState !== 'Compliant' && k.message) ?? [];
+        if (!c) {
+            r.status = 'fail';
+            r.message = `No compliance state within ${(0,src/* formatDuration */.a3)(timeoutMs)}${obs.error ? ` (${obs.error})` : ''}.`;
+        }
+        else if (c.provisioningState === 'Failed') {
+            r.status = 'fail';
+            r.message = `The configuration's provisioning Failed${c.errorMessage ? `: ${c.errorMessage}` : ''}.`;
+        }
+        else if (!obs.final) {
+            r.status = 'fail';
+            r.message = `Still ${c.state} after ${(0,src/* formatDuration */.a3)(obs.waitedMs)}${failing.length ? `: ${failing[0].name}: ${failing[0].message}` : ''}.`;
+        }
+        else if (c.state === 'Non-Compliant') {
+            r.status = 'fail';
+            const first = failing[0];
+            r.message = first
+                ? `Non-Compliant: ${first.name} (${first.reason ?? 'Ready=False'}): ${first.message}`
+                : `Non-Compliant${c.source?.message ? `: source: ${c.source.message}` : ''}.`;
+        }
+        else if (c.state === 'Suspended') {
+            r.status = r.status === 'fail' ? 'fail' : 'warn';
+            r.message ??= 'The configuration is suspended.';
+        }
+        if (r.message)
+            r.message = (0,src/* redact */.E$)(r.message);
+    }
+}
+
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 13 modules
+var report_src = __webpack_require__(6662);
 ;// CONCATENATED MODULE: ./actions/flux-apply/src/report.ts
 
 
@@ -977,7 +954,8 @@ function summaryMarkdown(report, kustomizations) {
     const c = report.counts;
     const title = `flux-apply${report.dryRun ? ' (dry run)' : ''}: ${report.configuration}`;
     const line = `${c.targets} cluster(s): ${c.ok} ok, ${c.warn} warning, ${c.fail} failed` +
-        ` · configuration ${c.create} created, ${c.update} updated, ${c.unchanged} unchanged, ${c.delete} deleted · source ${(0,report_src/* code */.aY)(report.source)}`;
+        ` · configuration ${c.create} ${report.dryRun ? 'to create' : 'created'}, ${c.update} ${report.dryRun ? 'to update' : 'updated'}, ${c.unchanged} unchanged, ${c.delete} ${report.dryRun ? 'to delete' : 'deleted'}` +
+        `${c.notWritten ? `, ${c.notWritten} not written (failed before or during the write)` : ''} · source ${(0,report_src/* code */.aY)(report.source)}`;
     const rows = report.targets.map((t) => [
         `${(0,report_src/* statusLabel */.Rh)(t.status)} ${t.name}`,
         t.action + (t.deleted.length ? ` (+ deleted ${t.deleted.join(', ')})` : ''),
@@ -1024,44 +1002,32 @@ function commentMarkdown(report) {
         .slice(0, 50)
         .map((g) => (0,report_src/* details */.zH)(`${g.action}: ${g.names.length} cluster(s) (${cut(g.names.slice(0, 5).join(', '), 200)})`, '```diff\n' + g.fields.replace(/```/g, "'''") + '\n```'))));
 }
-function countTargets(targets) {
+/**
+ * The counts of a run. Outside a dry run a configuration counts as created or updated only when its write succeeded
+ * (an applied change), so "configuration 3 created" never includes a create that failed; a dry run counts the plan.
+ */
+function countTargets(targets, dryRun) {
     const by = (s) => targets.filter((t) => t.status === s).length;
     const changes = (0,src/* countChanges */.xS)(targets);
+    const done = (t, kind) => dryRun ? t.action === kind : t.changes.some((c) => c.resourceType === 'fluxConfiguration' && c.kind === kind && c.applied);
     return {
         targets: targets.length,
         ok: by('ok'),
         warn: by('warn'),
         fail: by('fail'),
         skipped: by('skipped'),
-        create: targets.filter((t) => t.action === 'create').length,
-        update: targets.filter((t) => t.action === 'update').length,
+        create: targets.filter((t) => done(t, 'create')).length,
+        update: targets.filter((t) => done(t, 'update')).length,
         unchanged: targets.filter((t) => t.action === 'unchanged').length,
-        delete: changes.delete,
+        delete: dryRun ? changes.delete : targets.reduce((n, t) => n + t.changes.filter((c) => c.kind === 'delete' && c.applied).length, 0),
+        notWritten: dryRun ? 0 : targets.filter((t) => (t.action === 'create' || t.action === 'update') && !done(t, t.action)).length,
     };
 }
 
-;// CONCATENATED MODULE: ./actions/flux-apply/src/story.ts
+;// CONCATENATED MODULE: ./actions/flux-apply/src/targets.ts
 
 
-
-
-
-
-
-
-
-
-function refOf(id, tags, clusterType) {
-    const parsed = (0,azure_src/* parseClusterId */.Hy)(id);
-    return {
-        id: parsed.id,
-        name: parsed.name,
-        subscriptionId: parsed.subscriptionId,
-        resourceGroup: parsed.resourceGroup,
-        type: clusterType,
-        tags: { ...(tags ?? {}) },
-    };
-}
+const withTags = (ref, tags) => ({ ...ref, tags: { ...(tags ?? {}) } });
 function failResult(cluster, configuration, message, code) {
     return {
         target: cluster.id,
@@ -1077,33 +1043,33 @@ function failResult(cluster, configuration, message, code) {
         error: { code, message },
     };
 }
-/** Explicit ids or the selector, through Resource Graph; ids it has not indexed yet are read from ARM. */
-async function resolveTargets(inputs, clients, arm) {
+/** Explicit refs or the selector, through Resource Graph; ids it has not indexed yet are read from ARM. */
+async function resolveTargets(inputs, clients, clusters) {
     const clusterType = inputs.clusterType;
     const config = inputs.source.config.name;
     if (inputs.targets.kind === 'targets') {
-        const ids = inputs.targets.targets.map((t) => t.id);
-        const defaultSub = inputs.identity.subscriptionId ?? inputs.targets.targets[0].subscriptionId;
-        const found = await (0,azure_src/* listFleetClusters */.q4)(clients, { ids, clusterType }, defaultSub);
-        const byId = new Map(found.rows.map((r) => [r.id.toLowerCase(), r]));
+        const refs = inputs.targets.targets;
+        const defaultSub = inputs.identity.subscriptionId ?? refs[0].subscriptionId;
+        const found = await (0,azure_src/* listFleetClusters */.q4)(clients, { refs }, defaultSub);
+        const byKey = new Map(found.rows.map((r) => [r.ref.key, r]));
         const targets = [];
         const unresolved = [];
-        for (const t of inputs.targets.targets) {
-            const row = byId.get(t.id.toLowerCase());
+        for (const t of refs) {
+            const row = byKey.get(t.key);
             if (row) {
-                targets.push(refOf(row.id, row.tags, clusterType));
+                targets.push(withTags(row.ref, row.tags));
                 continue;
             }
-            const ref = refOf(t.id, {}, clusterType);
+            const ref = withTags(t, {});
             try {
-                const cluster = await arm.getCluster(ref);
+                const cluster = await clusters.get(ref);
                 if (cluster)
                     targets.push({ ...ref, tags: { ...(cluster.tags ?? {}) } });
                 else
                     unresolved.push(failResult(ref, config, `The cluster ${t.id} does not exist (neither Resource Graph nor ARM know it); check the id in "targets".`, 'ClusterNotFound'));
             }
             catch (error) {
-                unresolved.push(failResult(ref, config, `The cluster could not be read: ${describeArmError(error).message}`, describeArmError(error).code));
+                unresolved.push(failResult(ref, config, `The cluster could not be read: ${(0,azure_src/* describeArmError */.w5)(error).message}`, (0,azure_src/* describeArmError */.w5)(error).code));
             }
         }
         return { targets, unresolved };
@@ -1116,23 +1082,51 @@ async function resolveTargets(inputs, clients, arm) {
     const found = await (0,azure_src/* listFleetClusters */.q4)(clients, { selector: s, clusterType }, defaultSub ?? s.subscriptions[0] ?? '');
     if (!found.complete)
         throw new Error('Resource Graph returned a partial list of clusters for the selector; nothing was changed. Run again, or narrow the selector.');
-    return { targets: found.rows.map((r) => refOf(r.id, r.tags, clusterType)), unresolved: [] };
+    if (found.rows.length === 0 && !inputs.allowEmpty)
+        throw (0,azure_src/* emptySelectionError */.UQ)(s, (0,azure_src/* selectorScope */.E3)(s, defaultSub), clusterType);
+    return { targets: found.rows.map((r) => withTags(r.ref, r.tags)), unresolved: [] };
 }
-/** Keeps the targets of one shard: position (sorted by id, case-insensitive) modulo total. */
-function shardOf(targets, shard) {
-    const sorted = [...targets].sort((a, b) => a.id.toLowerCase().localeCompare(b.id.toLowerCase()));
-    if (!shard || shard.total <= 1)
-        return sorted;
-    return sorted.filter((_, i) => i % shard.total === shard.index);
+
+;// CONCATENATED MODULE: ./actions/flux-apply/src/publish.ts
+
+
+/**
+ * Writes what {@link applyFleet} returned: outputs `results` and `matrix`, the step summary, and then the sticky PR
+ * comment when there is one and a token (a comment GitHub refuses is a warning naming the permission; the result
+ * stands). Everything goes through redaction on the way out.
+ */
+async function publishFleetResult(result, options) {
+    (0,src/* setOutput */.uH)('results', result.report);
+    (0,src/* setOutput */.uH)('matrix', result.matrix);
+    await options.summary(result.summary, { fullReport: 'in the `results` output of this step' });
+    const target = (0,report_src/* readGitHubTarget */.X8)(options.env);
+    if (!result.comment || !options.token || !target?.pullRequest)
+        return {};
+    const { owner, repo, pullRequest: number } = target;
+    const { comment } = result;
+    const { token } = options;
+    const posted = await (0,report_src/* publishOrWarn */.hA)('pull request comment', () => (0,report_src/* upsertStickyComment */.qD)((0,report_src/* getOctokit */.QB)(token), {
+        owner,
+        repo,
+        issueNumber: number,
+        action: 'flux-apply',
+        group: result.report.configuration,
+        body: comment,
+        fullReport: 'in the `results` output of the flux-apply step',
+    }));
+    return { comment: posted?.htmlUrl };
 }
-const change = (kind, id, name, plan, applied) => ({
-    kind,
-    resourceType: 'fluxConfiguration',
-    resourceId: id,
-    name,
-    fields: plan?.fields ?? [],
-    applied,
-});
+
+;// CONCATENATED MODULE: ./actions/flux-apply/src/story.ts
+
+
+
+
+
+
+
+
+
 async function applyFleet(inputs, deps = {}) {
     const env = deps.env ?? process.env;
     const startedAt = new Date().toISOString();
@@ -1140,144 +1134,37 @@ async function applyFleet(inputs, deps = {}) {
     const configName = config.name;
     const kustomizationNames = Object.keys(config.kustomizations);
     const source = sourceOf(inputs.source.origin, env);
-    const desired = desiredBody(config, auth);
     const settings = protectedSettings(auth);
-    const clients = deps.clients ??
-        new azure_src/* ArmClients */.zQ(await (0,azure_src/* createOidcCredential */.Fs)({
-            tenantId: inputs.identity.tenantId,
-            clientId: inputs.identity.clientId,
-            audience: inputs.identity.audience,
-            environment: inputs.identity.environment,
-        }), inputs.identity.environment);
-    const budget = new src/* RetryBudget */.Km(deps.retryBudget ?? Math.max(20, 5 * inputs.concurrency));
-    const arm = new FluxArm(clients, budget);
-    const resolved = await resolveTargets(inputs, clients, arm);
-    const targets = shardOf(resolved.targets, deps.shard);
-    src/* log */.Rm.info(`flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${deps.shard ? ` (shard ${deps.shard.index + 1}/${deps.shard.total})` : ''}${inputs.dryRun ? ', dry run' : ''}.`);
-    const writtenAt = new Map();
-    const processTarget = async (t) => {
-        const fluxId = `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${configName}`;
-        const result = {
-            target: t.id,
-            name: t.name,
-            status: 'ok',
-            changes: [],
-            action: 'none',
-            configuration: configName,
-            fields: [],
-            deleted: [],
-            protectedSettings: 'none',
-        };
-        try {
-            const hash = settingsHash(fluxId, settings);
-            const recorded = parseProvenance(findTag(t.tags, tagName(configName)));
-            const actual = await arm.getFlux(t, configName);
-            const plan = planFlux(desired, actual, { desired: hash, recorded: recorded?.settings });
-            result.action = plan.action;
-            result.fields = plan.fields;
-            result.protectedSettings = plan.sendSettings ? 'sent' : hash === 'none' ? 'none' : 'unchanged';
-            if (actual && recorded && !sameSource(recorded.source, source)) {
-                result.status = 'warn';
-                result.message = `The configuration was managed by ${recorded.source}; it is now managed by ${source}.`;
-            }
-            else if (actual && !recorded) {
-                result.message = 'The configuration existed without flux-apply provenance; it is now managed by this file.';
-            }
-            if (plan.blocked) {
-                result.status = 'fail';
-                result.message = `Configuration "${configName}": ${plan.blocked}.`;
-                result.error = { code: 'CreateOnlyField', message: result.message };
-                result.changes.push(change('update', fluxId, configName, plan, false));
-                return result;
-            }
-            // delete-missing: configurations this source put on the cluster that the file no longer has.
-            const ours = inputs.deleteMissing ? configurationsOf(t.tags, source).filter((n) => n.toLowerCase() !== configName.toLowerCase()) : [];
-            const toDelete = [];
-            const staleTags = [];
-            for (const name of ours) {
-                if (await arm.getFlux(t, name))
-                    toDelete.push(name);
-                else
-                    staleTags.push(name);
-            }
-            if (inputs.dryRun) {
-                const ext = await arm.getFluxExtension(t);
-                result.extension = ext
-                    ? { outcome: ext.provisioningState === 'Failed' ? 'failed' : 'present', state: ext.provisioningState, version: ext.version }
-                    : { outcome: 'missing' };
-                result.changes.push(change(plan.action, fluxId, configName, plan, false));
-                for (const name of toDelete) {
-                    result.deleted.push(name);
-                    result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), false));
-                }
-                return result;
-            }
-            const ext = await arm.ensureFluxExtension(t, Math.min(inputs.timeoutMs, 15 * 60_000));
-            result.extension = { outcome: ext.outcome, state: ext.state.provisioningState, version: ext.state.version };
-            let wrote = false;
-            if (plan.action === 'create' || plan.action === 'update') {
-                const body = { ...(plan.action === 'create' ? plan.put : plan.patch) };
-                if (plan.sendSettings)
-                    body.configurationProtectedSettings = settings;
-                writtenAt.set(t.id, Date.now());
-                const after = plan.action === 'create' ? await arm.createFlux(t, configName, body) : await arm.patchFlux(t, configName, body);
-                wrote = true;
-                if (after?.provisioningState && after.provisioningState !== 'Succeeded') {
-                    throw Object.assign(new Error(`The configuration ended ${after.provisioningState}${after.errorMessage ? `: ${after.errorMessage}` : ''}.`), { code: 'ProvisioningFailed' });
-                }
-            }
-            result.changes.push(change(plan.action, fluxId, configName, plan, wrote));
-            for (const name of toDelete) {
-                await arm.deleteFlux(t, name);
-                result.deleted.push(name);
-                result.changes.push(change('delete', `${t.id}/providers/Microsoft.KubernetesConfiguration/fluxConfigurations/${name}`, name, planDelete(name), true));
-            }
-            // Provenance: only when it changes (never on a rerun, nor for a change of kustomizations alone).
-            const tags = { ...t.tags };
-            const setTag = (name, value) => {
-                for (const k of Object.keys(tags))
-                    if (k.toLowerCase() === name.toLowerCase())
-                        delete tags[k];
-                if (value !== undefined)
-                    tags[name] = value;
-            };
-            const wanted = formatProvenance({ settings: hash, source });
-            const current = findTag(t.tags, tagName(configName));
-            const recordedHash = recorded?.settings;
-            if (!current || !recorded || !sameSource(recorded.source, source) || (wrote && plan.sendSettings) || recordedHash !== hash)
-                setTag(tagName(configName), wanted);
-            for (const name of [...result.deleted, ...staleTags])
-                setTag(`${TAG_PREFIX}${name}`, undefined);
-            if ((0,src/* stableStringify */.JB)(tags) !== (0,src/* stableStringify */.JB)(t.tags)) {
-                try {
-                    await arm.setClusterTags(t, tags);
-                    t.tags = tags;
-                }
-                catch (error) {
-                    result.status = 'warn';
-                    result.message = `The provenance tag ${tagName(configName)} could not be written (${describeArmError(error).message}); the next run will send the protected settings again.`;
-                }
-            }
-            return result;
-        }
-        catch (error) {
-            const e = describeArmError(error);
-            result.status = 'fail';
-            result.message = (0,src/* redact */.E$)(e.message);
-            result.error = { code: e.code, message: (0,src/* redact */.E$)(e.message) };
-            return result;
-        }
+    const clients = deps.clients ?? (await (0,azure_src/* armClientsFor */.ul)(inputs.identity));
+    const budget = new src/* RetryBudget */.HD(deps.retryBudget ?? Math.max(20, 5 * inputs.concurrency));
+    const ctx = {
+        inputs,
+        flux: new azure_src/* FluxConfigurations */.Je(clients, budget),
+        clusters: new azure_src/* Clusters */.gu(clients, budget),
+        configName,
+        source,
+        desired: desiredBody(config, auth),
+        settings,
+        writtenAt: new Map(),
     };
-    const settled = await (0,src/* mapSettled */.AW)(targets, inputs.concurrency, processTarget);
+    const resolved = await resolveTargets(inputs, clients, ctx.clusters);
+    const targets = [...resolved.targets].sort((a, b) => a.key.localeCompare(b.key));
+    src/* log */.Rm.info(`flux-apply: configuration "${configName}" from ${source} on ${targets.length} ${inputs.clusterType} cluster(s)${inputs.dryRun ? ', dry run' : ''}.`);
+    if (Object.keys(settings).length && !inputs.fingerprintKey && !inputs.resendProtectedSettings)
+        src/* log */.Rm.info('Protected settings are compared by kind only (no fingerprint-key): a rotated Git key is sent again only with resend-protected-settings: true.');
+    const settled = await (0,src/* mapSettled */.AW)(targets, inputs.concurrency, (t) => applyTarget(t, ctx));
     const results = settled.map((s, i) => s.status === 'fulfilled' ? s.value : failResult(targets[i], configName, (0,src/* redact */.E$)((0,src/* errorMessage */.gJ)(s.reason))));
     // Observe.
     if (inputs.wait && !inputs.dryRun) {
+        const byId = new Map(targets.map((t) => [t.id, t]));
         const watched = results
             .filter((r) => r.status !== 'fail')
-            .map((r) => {
-            const t = targets.find((x) => x.id === r.target);
-            return { key: r.target, clusterId: r.target, subscriptionId: t.subscriptionId, writtenAt: writtenAt.get(r.target) };
-        });
+            .map((r) => ({
+            key: r.target,
+            clusterId: r.target,
+            subscriptionId: byId.get(r.target).subscriptionId,
+            writtenAt: ctx.writtenAt.get(r.target),
+        }));
         src/* log */.Rm.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${watched.length} configuration(s) to be compliant.`);
         const observations = await observeCompliance(watched, {
             configName,
@@ -1286,46 +1173,17 @@ async function applyFleet(inputs, deps = {}) {
             via: deps.observeVia ?? 'auto',
             concurrency: inputs.concurrency,
             clients,
-            get: (w) => arm.getFlux(targets.find((x) => x.id === w.key), configName),
+            get: (w) => ctx.flux.get(byId.get(w.key), configName),
             initialIntervalMs: deps.pollIntervalMs?.initial,
             maxIntervalMs: deps.pollIntervalMs?.max,
         });
-        for (const r of results) {
-            const obs = observations.get(r.target);
-            if (!obs)
-                continue;
-            if (obs.compliance)
-                r.compliance = { ...obs.compliance, final: obs.final, waitedMs: obs.waitedMs };
-            const c = obs.compliance;
-            const failing = c?.kustomizations.filter((k) => k.complianceState !== 'Compliant' && k.message) ?? [];
-            if (!c) {
-                r.status = 'fail';
-                r.message = `No compliance state within ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}${obs.error ? ` (${obs.error})` : ''}.`;
-            }
-            else if (c.provisioningState === 'Failed') {
-                r.status = 'fail';
-                r.message = `The configuration's provisioning Failed${c.errorMessage ? `: ${c.errorMessage}` : ''}.`;
-            }
-            else if (!obs.final) {
-                r.status = 'fail';
-                r.message = `Still ${c.state} after ${(0,src/* formatDuration */.a3)(obs.waitedMs)}${failing.length ? `: ${failing[0].name}: ${failing[0].message}` : ''}.`;
-            }
-            else if (c.state === 'Non-Compliant') {
-                r.status = 'fail';
-                const first = failing[0];
-                r.message = first
-                    ? `Non-Compliant: ${first.name} (${first.reason ?? 'Ready=False'}): ${first.message}`
-                    : `Non-Compliant${c.source?.message ? `: source: ${c.source.message}` : ''}.`;
-            }
-            else if (c.state === 'Suspended') {
-                r.status = r.status === 'fail' ? 'fail' : 'warn';
-                r.message ??= 'The configuration is suspended.';
-            }
-            if (r.message)
-                r.message = (0,src/* redact */.E$)(r.message);
-        }
+        judgeObservations(results, observations, inputs.timeoutMs);
     }
     const all = [...resolved.unresolved, ...results];
+    // Rows are keyed by id; two clusters of one name (two resource groups) are shown by id.
+    const labels = (0,azure_src/* clusterLabels */.EC)(all.map((r) => ({ id: r.target, key: r.target.toLowerCase(), name: r.name })));
+    for (const r of all)
+        r.name = labels.get(r.target.toLowerCase()) ?? r.name;
     const report = {
         action: 'flux-apply',
         dryRun: inputs.dryRun,
@@ -1333,65 +1191,20 @@ async function applyFleet(inputs, deps = {}) {
         finishedAt: new Date().toISOString(),
         configuration: configName,
         source,
-        counts: countTargets(all),
+        counts: countTargets(all, inputs.dryRun),
         targets: all,
     };
     for (const r of all) {
         const k = r.compliance ? ` · ${r.compliance.state}` : '';
         src/* log */.Rm.info(`${r.status.padEnd(4)} ${r.name}: ${r.action}${r.deleted.length ? ` (deleted ${r.deleted.join(', ')})` : ''}${k}${r.message ? ` · ${r.message}` : ''}`);
     }
-    const summary = summaryMarkdown(report, kustomizationNames);
-    const isPr = /^pull_request/.test(env.GITHUB_EVENT_NAME ?? '');
     return {
         report,
-        matrix: {
-            include: [
-                ...resolved.unresolved.map((r) => ({ cluster: r.name, target: r.target })),
-                ...targets.map((t) => ({ cluster: t.name, target: t.id })),
-            ],
-        },
-        summary,
-        comment: isPr && inputs.dryRun ? commentMarkdown(report) : undefined,
+        matrix: { include: all.map((r) => ({ cluster: r.name, target: r.target })) },
+        summary: summaryMarkdown(report, kustomizationNames),
+        comment: (0,src/* isPullRequestEvent */.T5)(env) && inputs.dryRun ? commentMarkdown(report) : undefined,
         failed: report.counts.fail > 0,
     };
-}
-/** The pull request number of this run's event, if any. */
-function pullRequestNumber(env = process.env) {
-    try {
-        if (!env.GITHUB_EVENT_PATH)
-            return undefined;
-        const event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        return event.pull_request?.number ?? event.number;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes what {@link applyFleet} returned: outputs `results` and `matrix`, the step summary, and the sticky PR
- * comment when there is one and a token. Everything goes through redaction on the way out.
- */
-async function publishFleetResult(result, options = {}) {
-    const env = options.env ?? process.env;
-    (0,src/* setOutput */.uH)('results', result.report);
-    (0,src/* setOutput */.uH)('matrix', result.matrix);
-    await (0,report_src/* writeStepSummary */.oG)(result.summary, { fullReport: 'in the `results` output of this step' });
-    if (!result.comment || !options.token)
-        return {};
-    const number = pullRequestNumber(env);
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '/').split('/');
-    if (!number || !owner || !repo)
-        return {};
-    const posted = await (0,report_src/* upsertStickyComment */.qD)((0,report_src/* getOctokit */.QB)(options.token), {
-        owner,
-        repo,
-        issueNumber: number,
-        action: 'flux-apply',
-        group: result.report.configuration,
-        body: result.comment,
-        fullReport: 'in the `results` output of the flux-apply step',
-    });
-    return { comment: posted.htmlUrl };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 727;
-export const ids = [727];
+export const id = 397;
+export const ids = [397];
 export const modules = {
 
-/***/ 11727:
+/***/ 1397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,45 +10,24 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  baselinePlan: () => (/* binding */ baselinePlan),
-  connectInputs: () => (/* binding */ connectInputs),
-  fluxInputs: () => (/* binding */ fluxInputs),
-  policyInputs: () => (/* binding */ policyInputs),
+  baselinePlan: () => (/* reexport */ baselinePlan),
   run: () => (/* binding */ run),
-  runBaseline: () => (/* binding */ runBaseline),
-  verifyInputs: () => (/* binding */ verifyInputs)
+  runBaseline: () => (/* reexport */ runBaseline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(96421);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 8 modules
-var src = __webpack_require__(19297);
-// EXTERNAL MODULE: ./packages/azure/src/index.ts + 9 modules
-var azure_src = __webpack_require__(86708);
-// EXTERNAL MODULE: ./packages/kube/src/index.ts + 4 modules
-var kube_src = __webpack_require__(58176);
-// EXTERNAL MODULE: ./packages/report/src/index.ts + 11 modules
-var report_src = __webpack_require__(96958);
-// EXTERNAL MODULE: ./actions/arc-connect/src/story.ts + 7 modules
-var story = __webpack_require__(63241);
-// EXTERNAL MODULE: ./actions/flux-apply/src/story.ts + 6 modules
-var src_story = __webpack_require__(42211);
-// EXTERNAL MODULE: ./actions/policy-rollout/src/story.ts + 11 modules
-var policy_rollout_src_story = __webpack_require__(58224);
-// EXTERNAL MODULE: ./actions/arc-verify/src/story.ts + 7 modules
-var arc_verify_src_story = __webpack_require__(72789);
-// EXTERNAL MODULE: ./actions/arc-connect/src/extensions.ts
-var src_extensions = __webpack_require__(52965);
-// EXTERNAL MODULE: ./actions/arc-connect/src/inputs.ts
-var inputs = __webpack_require__(40082);
+var src = __webpack_require__(34786);
+// EXTERNAL MODULE: ./packages/azure/src/index.ts + 31 modules
+var azure_src = __webpack_require__(64601);
+// EXTERNAL MODULE: ./packages/report/src/index.ts + 13 modules
+var report_src = __webpack_require__(6662);
+// EXTERNAL MODULE: ./actions/arc-connect/src/inputs.ts + 2 modules
+var src_inputs = __webpack_require__(43994);
 // EXTERNAL MODULE: ./actions/flux-apply/src/inputs.ts + 1 modules
-var src_inputs = __webpack_require__(72725);
-// EXTERNAL MODULE: ./actions/policy-rollout/src/inputs.ts
-var policy_rollout_src_inputs = __webpack_require__(43423);
+var inputs = __webpack_require__(72725);
+// EXTERNAL MODULE: ./actions/policy-rollout/src/inputs.ts + 1 modules
+var policy_rollout_src_inputs = __webpack_require__(32593);
 ;// CONCATENATED MODULE: ./actions/baseline/src/inputs.ts
-
 
 
 
@@ -58,7 +37,7 @@ function withNeeded(extensions, needed) {
     const added = [];
     const out = [...extensions];
     for (const short of needed) {
-        const known = src_extensions/* KNOWN_EXTENSIONS */.v[short];
+        const known = src_inputs/* KNOWN_EXTENSIONS */.vS[short];
         if (!out.some((e) => e.extensionType.toLowerCase() === known.extensionType.toLowerCase())) {
             out.push({ name: known.name, extensionType: known.extensionType, autoUpgrade: true, scope: 'cluster', settings: {} });
             added.push(known.name);
@@ -68,12 +47,12 @@ function withNeeded(extensions, needed) {
 }
 function readInputs() {
     const identity = (0,azure_src/* readAzureIdentityInputs */.dp)({ subscriptionRequired: true });
-    const cluster = (0,inputs/* readClusterInputs */.ER)();
-    const access = (0,inputs/* readKubeAccessInputs */.Ps)();
-    const proxy = (0,inputs/* readProxyInputs */.WF)();
-    const requested = (0,inputs/* readExtensions */.HW)();
-    const roleAssignments = (0,inputs/* readRoleAssignments */.FG)();
-    const flux = (0,src/* optionalString */.sx)('configuration') ? (0,src_inputs/* readFluxSource */.Bd)() : undefined;
+    const cluster = (0,src_inputs/* readClusterInputs */.ER)();
+    const access = (0,src_inputs/* readKubeAccessInputs */.Ps)();
+    const proxy = (0,src_inputs/* readProxyInputs */.WF)();
+    const requested = (0,src_inputs/* readExtensions */.HW)();
+    const roleAssignments = (0,src_inputs/* readRoleAssignments */.FG)();
+    const flux = (0,src/* optionalString */.sx)('configuration') ? (0,inputs/* readFluxSource */.Bd)() : undefined;
     const policies = (0,src/* optionalString */.sx)('policies') ? (0,policy_rollout_src_inputs/* readPolicies */.h9)() : undefined;
     const needed = [...(flux ? ['flux'] : []), ...(policies ? ['azurepolicy'] : [])];
     const { extensions, added } = withNeeded(requested, needed);
@@ -87,7 +66,7 @@ function readInputs() {
         roleAssignments,
         flux,
         policies,
-        onboardingTimeoutMs: (0,inputs/* readOnboardingTimeout */.x$)(),
+        onboardingTimeoutMs: (0,src_inputs/* readOnboardingTimeout */.x$)(),
         timeoutMs: (0,src/* durationInput */.Ts)('timeout', { default: '10m', min: '30s', max: '6h' }),
         minAgentVersion: (0,src/* optionalString */.sx)('min-agent-version', {
             pattern: { regex: /^\d+\.\d+\.\d+$/, description: 'a version x.y.z such as 1.21.0' },
@@ -98,31 +77,20 @@ function readInputs() {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/baseline/src/main.ts
+;// CONCATENATED MODULE: ./actions/baseline/src/plan.ts
 
 
 
-
-
-
-
-
-
-
-
-
+/** The baseline's plan: what each phase does for this one cluster (the `plan` output and the summary's appendix). */
 function baselinePlan(inputs) {
-    const { identity, cluster, access, proxy, flux, policies } = inputs;
-    const id = (0,azure_src/* clusterId */.kL)(identity.subscriptionId, cluster.resourceGroup, cluster.clusterName);
+    const { identity, cluster, access, flux, policies } = inputs;
+    const id = (0,azure_src/* clusterRef */.eN)(identity.subscriptionId, cluster.resourceGroup, cluster.clusterName).id;
     const auth = flux?.auth;
     return {
         action: 'baseline',
         dryRun: inputs.dryRun,
         inputs: {
-            identity: (0,azure_src/* identityView */.wg)(identity),
-            cluster,
-            access: { kubeconfig: access.kubeconfig ? '***' : undefined, kubeContext: access.kubeContext, server: access.server },
-            proxy: { https: proxy.display.https, http: proxy.display.http, skipRange: proxy.skipRange, cert: proxy.display.cert },
+            ...(0,src_inputs/* clusterAccessView */.E_)(inputs),
             extensions: inputs.extensions,
             addedExtensions: inputs.addedExtensions,
             roleAssignments: inputs.roleAssignments,
@@ -171,6 +139,23 @@ function baselinePlan(inputs) {
         ],
     };
 }
+
+// EXTERNAL MODULE: ./packages/kube/src/index.ts + 10 modules
+var kube_src = __webpack_require__(43694);
+// EXTERNAL MODULE: ./actions/arc-connect/src/story.ts + 15 modules
+var story = __webpack_require__(40442);
+// EXTERNAL MODULE: ./actions/flux-apply/src/story.ts + 8 modules
+var src_story = __webpack_require__(89841);
+// EXTERNAL MODULE: ./actions/policy-rollout/src/story.ts + 29 modules
+var policy_rollout_src_story = __webpack_require__(97893);
+// EXTERNAL MODULE: ./actions/arc-verify/src/story.ts + 12 modules
+var arc_verify_src_story = __webpack_require__(31723);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./actions/baseline/src/stages.ts
+
+
+
 // Each action's Inputs, built from the baseline's inputs: the same library calls as the four actions.
 function connectInputs(inputs) {
     return {
@@ -184,16 +169,17 @@ function connectInputs(inputs) {
         onboardingTimeoutMs: inputs.onboardingTimeoutMs,
         extensions: inputs.extensions,
         roleAssignments: inputs.roleAssignments,
+        egress: { probe: 'runner' },
         dryRun: inputs.dryRun,
     };
 }
-function fluxInputs(inputs, id) {
+function fluxInputs(inputs, ref) {
     if (!inputs.flux)
         return undefined;
     return {
         identity: inputs.identity,
         source: inputs.flux,
-        targets: { kind: 'targets', targets: [(0,azure_src/* parseClusterId */.Hy)(id, 'cluster-name')] },
+        targets: { kind: 'targets', targets: [ref] },
         clusterType: 'connectedClusters',
         wait: true,
         timeoutMs: inputs.timeoutMs,
@@ -218,35 +204,46 @@ function policyInputs(inputs) {
         dryRun: inputs.dryRun,
     };
 }
-function verifyInputs(inputs, id, kubeconfig) {
+function verifyInputs(inputs, ref, kubeconfig) {
     return {
         identity: inputs.identity,
         mode: 'verify',
-        targets: { kind: 'targets', targets: [(0,azure_src/* parseClusterId */.Hy)(id, 'cluster-name')] },
+        targets: { kind: 'targets', targets: [ref] },
         access: 'kubeconfig',
-        kubeconfigs: { [inputs.cluster.clusterName]: kubeconfig },
+        kubeconfigs: { [ref.id]: kubeconfig },
         negativeTestNamespace: 'default',
         minAgentVersion: inputs.minAgentVersion,
         certExpiryWarningMs: 30 * 86_400_000,
-        reportPath: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,azure_src/* workspaceRoot */.oS)(), 'arc-baseline-verify.json'),
+        reportPath: (0,external_node_path_.join)((0,src/* readEnv */.$$)('RUNNER_TEMP') ?? (0,azure_src/* workspaceRoot */.oS)(), 'arc-baseline-verify.json'),
         failOn: inputs.failOn,
         issue: false,
     };
 }
+
+;// CONCATENATED MODULE: ./actions/baseline/src/story.ts
+
+
+
+
+
+
+
+
 /** The kubeconfig of the chosen context as content (the input's, or the runner's KUBECONFIG), for arc-verify. */
 async function kubeconfigContent(inputs) {
     const kc = await (0,kube_src/* loadKubeConfig */.u3)({ kubeconfig: inputs.access.kubeconfig, context: inputs.access.kubeContext });
     if (inputs.access.kubeContext)
         kc.setCurrentContext(inputs.access.kubeContext);
     const text = kc.exportConfig();
-    core/* setSecret */.Pq(text);
+    (0,src/* maskSecret */.$l)(text);
     return text;
 }
 const section = (stage, markdown) => `<details open><summary><b>${stage}</b></summary>\n\n${markdown}\n\n</details>`;
 /** connect → extensions (with connect) → Flux → policy in audit → verify, for one cluster; stops after a failed connect. */
 async function runBaseline(inputs, deps = {}) {
-    const id = (0,azure_src/* clusterId */.kL)(inputs.identity.subscriptionId, inputs.cluster.resourceGroup, inputs.cluster.clusterName);
-    const clients = deps.clients ?? new azure_src/* ArmClients */.zQ(await (0,azure_src/* createOidcCredential */.Fs)(inputs.identity), inputs.identity.environment);
+    const ref = (0,azure_src/* clusterRef */.eN)(inputs.identity.subscriptionId, inputs.cluster.resourceGroup, inputs.cluster.clusterName);
+    const { id } = ref;
+    const clients = deps.clients ?? (await (0,azure_src/* armClientsFor */.ul)(inputs.identity));
     const result = { clusterId: id, stages: [], status: 'ok', summary: '' };
     const parts = [];
     const stage = (s) => {
@@ -275,55 +272,38 @@ async function runBaseline(inputs, deps = {}) {
         skipRest('dry-run and the cluster does not exist yet, so later stages have nothing to plan against.');
     }
     else {
-        // 2. Flux, for this one cluster.
-        const flux = fluxInputs(inputs, id);
-        if (!flux)
-            stage({ stage: 'flux', status: 'skipped', detail: 'no configuration input.' });
-        else {
+        /** One stage: skipped without its input, else run in its log group, its summary a section; a throw fails it. */
+        const runStage = async (name, title, skipped, go, judge) => {
+            if (skipped)
+                return void stage({ stage: name, status: 'skipped', detail: skipped });
             try {
-                const r = await src/* log */.Rm.group('baseline: flux', () => (0,src_story/* applyFleet */["do"])(flux, { clients }));
-                result.flux = r;
-                parts.push(section('2. Flux', r.summary));
-                const t = r.report.targets[0];
-                stage({ stage: 'flux', status: r.failed ? 'failed' : 'ok', detail: t?.message ?? `${flux.source.config.name}` });
+                const r = await src/* log */.Rm.group(`baseline: ${name}`, go);
+                const { markdown, failed, detail } = judge(r);
+                parts.push(section(title, markdown));
+                stage({ stage: name, status: failed ? 'failed' : 'ok', detail });
+                return r;
             }
             catch (error) {
-                stage({ stage: 'flux', status: 'failed', detail: (0,src/* errorMessage */.gJ)(error) });
+                stage({ stage: name, status: 'failed', detail: (0,src/* errorMessage */.gJ)(error) });
+                return undefined;
             }
-        }
+        };
+        // 2. Flux, for this one cluster.
+        const flux = fluxInputs(inputs, ref);
+        result.flux = await runStage('flux', '2. Flux', flux ? undefined : 'no configuration input.', () => (0,src_story/* applyFleet */.d)(flux, { clients }), (r) => ({ markdown: r.summary, failed: r.failed, detail: r.report.targets[0]?.message ?? flux.source.config.name }));
         // 3. policy, in audit only (apply mode never writes Deny for anything new).
         const policy = policyInputs(inputs);
-        if (!policy)
-            stage({ stage: 'policy', status: 'skipped', detail: 'no policies input.' });
-        else {
-            try {
-                const r = await src/* log */.Rm.group('baseline: policy', () => (0,policy_rollout_src_story/* runRollout */.p)(policy, { clients }));
-                result.policy = r;
-                parts.push(section('3. Policy (audit)', r.markdown));
-                stage({
-                    stage: 'policy',
-                    status: r.failure ? 'failed' : 'ok',
-                    detail: r.failure ?? r.outcomes.map((o) => `${o.name}: ${o.action}, ${o.effectAfter}`).join('; '),
-                });
-            }
-            catch (error) {
-                stage({ stage: 'policy', status: 'failed', detail: (0,src/* errorMessage */.gJ)(error) });
-            }
-        }
+        result.policy = await runStage('policy', '3. Policy (audit)', policy ? undefined : 'no policies input.', () => (0,policy_rollout_src_story/* runRollout */.p)(policy, { clients }), (r) => ({
+            markdown: r.markdown,
+            failed: !!r.failure,
+            detail: r.failure ?? r.outcomes.map((o) => `${o.name}: ${o.action}, ${o.effectAfter}`).join('; '),
+        }));
         // 4. verify, with the same kubeconfig.
-        if (inputs.dryRun)
-            stage({ stage: 'verify', status: 'skipped', detail: 'dry-run changes nothing, so there is nothing new to verify.' });
-        else {
-            try {
-                const r = await src/* log */.Rm.group('baseline: verify', async () => (0,arc_verify_src_story/* runVerify */.R)(verifyInputs(inputs, id, await kubeconfigContent(inputs)), { clients }));
-                result.verify = r;
-                parts.push(section('4. Verify', r.markdown));
-                stage({ stage: 'verify', status: 'ok', detail: `${r.report.status} (${r.report.counts.fail} fail, ${r.report.counts.warn} warn)` });
-            }
-            catch (error) {
-                stage({ stage: 'verify', status: 'failed', detail: (0,src/* errorMessage */.gJ)(error) });
-            }
-        }
+        result.verify = await runStage('verify', '4. Verify', inputs.dryRun ? 'dry-run changes nothing, so there is nothing new to verify.' : undefined, async () => (0,arc_verify_src_story/* runVerify */.R)(verifyInputs(inputs, ref, await kubeconfigContent(inputs)), { clients }), (r) => ({
+            markdown: r.markdown,
+            failed: false,
+            detail: `${r.report.status} (${r.report.counts.fail} fail, ${r.report.counts.warn} warn)`,
+        }));
         const failed = result.stages.filter((s) => s.status === 'failed');
         if (failed.length)
             result.failure = `baseline: ${failed.map((s) => `${s.stage} failed (${s.detail})`).join('; ')}`;
@@ -345,44 +325,59 @@ async function runBaseline(inputs, deps = {}) {
     ].join('\n'));
     return result;
 }
+
+;// CONCATENATED MODULE: ./actions/baseline/src/main.ts
+
+
+
+
+
+
+
+
+/** The outputs of each stage that ran. */
+function stageOutputs(result) {
+    (0,src/* setOutput */.uH)('status', result.status);
+    (0,src/* setOutput */.uH)('stages', result.stages);
+    if (result.connect) {
+        (0,src/* setOutput */.uH)('connect-result', result.connect.result);
+        (0,src/* setOutput */.uH)('connectivity-status', result.connect.connectivityStatus ?? '');
+        (0,src/* setOutput */.uH)('agent-version', result.connect.agentVersion ?? '');
+    }
+    if (result.flux)
+        (0,src/* setOutput */.uH)('flux-results', result.flux.report);
+    if (result.policy)
+        (0,src/* setOutput */.uH)('policy-result', { assignments: result.policy.outcomes.map(({ matrix: _m, ...o }) => o), errors: result.policy.errors });
+    if (result.verify)
+        (0,src/* setOutput */.uH)('verify-report', result.verify.report);
+}
 async function run(deps = {}) {
-    await (0,src/* runAction */.Cs)('baseline', async () => {
-        const inputs = readInputs();
-        for (const warning of inputs.flux?.warnings ?? [])
-            src/* log */.Rm.warning(warning);
-        const plan = baselinePlan(inputs);
-        (0,src/* setOutput */.uH)('cluster-id', (0,azure_src/* clusterId */.kL)(inputs.identity.subscriptionId, inputs.cluster.resourceGroup, inputs.cluster.clusterName));
-        (0,src/* setOutput */.uH)('plan', plan);
-        await src/* log */.Rm.group('baseline: plan', async () => {
-            for (const step of plan.steps)
+    await (0,report_src/* runAction */.Cs)('baseline', async (action) => {
+        const { inputs, plan } = await action.phase('inputs', async () => {
+            const read = readInputs();
+            for (const warning of read.flux?.warnings ?? [])
+                src/* log */.Rm.warning(warning);
+            const planned = baselinePlan(read);
+            for (const step of planned.steps)
                 src/* log */.Rm.info(`${step.phase.padEnd(10)} ${step.what}`);
+            return { inputs: read, plan: planned };
         });
+        (0,src/* setOutput */.uH)('cluster-id', (0,azure_src/* clusterRef */.eN)(inputs.identity.subscriptionId, inputs.cluster.resourceGroup, inputs.cluster.clusterName).id);
+        (0,src/* setOutput */.uH)('plan', plan);
         let result;
         try {
             result = await runBaseline(inputs, deps);
         }
         catch (error) {
-            await (0,report_src/* writeStepSummary */.oG)((0,report_src/* planMarkdown */.Xg)(plan, `The baseline stopped before connecting: ${(0,src/* errorMessage */.gJ)(error)}`));
+            await action.summary((0,report_src/* planMarkdown */.Xg)(plan, `The baseline stopped before connecting: ${(0,src/* errorMessage */.gJ)(error)}`));
             throw error;
         }
-        (0,src/* setOutput */.uH)('status', result.status);
-        (0,src/* setOutput */.uH)('stages', result.stages);
-        if (result.connect) {
-            (0,src/* setOutput */.uH)('connect-result', result.connect.result);
-            (0,src/* setOutput */.uH)('connectivity-status', result.connect.connectivityStatus ?? '');
-            (0,src/* setOutput */.uH)('agent-version', result.connect.agentVersion ?? '');
-        }
-        if (result.flux)
-            (0,src/* setOutput */.uH)('flux-results', result.flux.report);
-        if (result.policy)
-            (0,src/* setOutput */.uH)('policy-result', { assignments: result.policy.outcomes.map(({ matrix: _m, ...o }) => o), errors: result.policy.errors });
-        if (result.verify)
-            (0,src/* setOutput */.uH)('verify-report', result.verify.report);
-        await (0,report_src/* writeStepSummary */.oG)(`${result.summary}\n${(0,report_src/* planMarkdown */.Xg)(plan, 'The plan this run followed.')}`);
+        stageOutputs(result);
+        await action.summary(`${result.summary}\n${(0,report_src/* planMarkdown */.Xg)(plan, 'The plan this run followed.')}`);
         if (result.failure)
-            core/* setFailed */.C1((0,src/* redact */.E$)(result.failure));
+            action.fail(result.failure);
         else if ((inputs.failOn === 'fail' && result.status === 'fail') || (inputs.failOn === 'warn' && result.status !== 'ok'))
-            core/* setFailed */.C1(`Verification of ${inputs.cluster.clusterName} ended ${result.status} (fail-on: ${inputs.failOn}).`);
+            action.fail(`Verification of ${inputs.cluster.clusterName} ended ${result.status} (fail-on: ${inputs.failOn}).`);
     });
 }
 
