@@ -116,35 +116,18 @@ const portOpen = (port: number) =>
  * accepts connections and the kubeconfig it writes exists (never a blind sleep), and stops it afterwards.
  */
 export async function startClusterConnect(
-  cluster: { name: string; resourceGroup: string; subscriptionId: string },
+  cluster: ProxyTarget,
   options: { port: number; timeoutMs?: number; az?: string; login?: AzLogin },
 ): Promise<ProxySession> {
   const dir = mkdtempSync(join(tmpdir(), 'arc-verify-proxy-'));
   const file = join(dir, 'kubeconfig');
   const configDir = join(dir, 'azure');
   if (options.login) await loginAzureCli(options.login, configDir, options.az);
-  const child: ChildProcess = spawn(
-    options.az ?? 'az',
-    [
-      'connectedk8s',
-      'proxy',
-      '-n',
-      cluster.name,
-      '-g',
-      cluster.resourceGroup,
-      '--subscription',
-      cluster.subscriptionId,
-      '--port',
-      String(options.port),
-      '--file',
-      file,
-    ],
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env,
-    },
-  );
+  const child: ChildProcess = spawn(options.az ?? 'az', proxyArgs(cluster, options.port, file), {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env,
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
@@ -183,4 +166,30 @@ export async function startClusterConnect(
     throw new Error(`az connectedk8s proxy for ${cluster.name} ${why}: ${output.trim().split('\n').slice(-3).join(' ')}`);
   }
   return { kubeconfig: readFileSync(file, 'utf8'), port: options.port, stop };
+}
+
+/** The connected cluster `az connectedk8s proxy` opens. */
+export interface ProxyTarget {
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+}
+
+/** The arguments of `az connectedk8s proxy` (the kubeconfig to write, and a service account token when given). */
+export function proxyArgs(cluster: ProxyTarget, port: number, file: string, token?: string): string[] {
+  return [
+    'connectedk8s',
+    'proxy',
+    '-n',
+    cluster.name,
+    '-g',
+    cluster.resourceGroup,
+    '--subscription',
+    cluster.subscriptionId,
+    '--port',
+    String(port),
+    '--file',
+    file,
+    ...(token ? ['--token', token] : []),
+  ];
 }

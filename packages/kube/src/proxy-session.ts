@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { errorMessage, maskSecret, redact, waitFor } from '@arc-actions/core';
 import { maskKubeconfig } from './access.js';
-import { loginAzureCli, type AzLogin } from './cluster-connect.js';
+import { loginAzureCli, proxyArgs, type AzLogin, type ProxyTarget } from './cluster-connect.js';
 
 /**
  * Cluster connect that outlives the step which opened it: `az connectedk8s proxy` is started in its own process
@@ -13,12 +13,6 @@ import { loginAzureCli, type AzLogin } from './cluster-connect.js';
  * is not enough, the relay behind it may not be up yet. `closeProxySession` (the post step) stops the group and
  * deletes the folder with the kubeconfig and the CLI's token cache.
  */
-
-export interface ProxyTarget {
-  name: string;
-  resourceGroup: string;
-  subscriptionId: string;
-}
 
 export interface OpenProxyOptions {
   /** A fresh folder for the kubeconfig, the CLI's config (its token cache) and the proxy's log; deleted on close. */
@@ -60,24 +54,6 @@ export function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
-}
-
-export function proxyArgs(cluster: ProxyTarget, port: number, file: string, token?: string): string[] {
-  return [
-    'connectedk8s',
-    'proxy',
-    '-n',
-    cluster.name,
-    '-g',
-    cluster.resourceGroup,
-    '--subscription',
-    cluster.subscriptionId,
-    '--port',
-    String(port),
-    '--file',
-    file,
-    ...(token ? ['--token', token] : []),
-  ];
 }
 
 const alive = (pid: number): boolean => {

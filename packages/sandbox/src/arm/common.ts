@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
+import type { ArmResource } from '../state/types.js';
 import type { SandboxRequest, SandboxResponse } from '../http.js';
 import type { ApiFamily } from '../knobs.js';
 import { ArmError, errors } from './errors.js';
@@ -97,4 +98,23 @@ export function operationUrls(call: ArmCall, namespace: string, location: string
   const base = `${call.ctx.url}/providers/${namespace}/locations/${loc}`;
   const q = `api-version=${encodeURIComponent(call.apiVersion)}`;
   return { asyncOperation: `${base}/operationStatuses/${opId}?${q}`, location: `${base}/operationResults/${opId}?${q}` };
+}
+
+/** GET / PUT / DELETE of a tracked resource whose PUT is answered synchronously. */
+export function crud(call: ArmCall, id: string, build: (body: Record<string, any>, existing: ArmResource | undefined) => ArmResource) {
+  const { store } = call.ctx;
+  const existing = store.get(id);
+  if (call.req.method === 'GET') {
+    if (!existing) throw errors.resourceNotFound(id);
+    return json(200, existing);
+  }
+  if (call.req.method === 'DELETE') {
+    if (!existing) return json(204);
+    store.delete(id);
+    return json(200);
+  }
+  const resource = build(bodyObject(call.req), existing);
+  resource.systemData = systemData(call.principal, existing?.systemData as Record<string, unknown>);
+  store.put(resource, existing ? 'patch' : 'put');
+  return json(existing ? 200 : 201, resource);
 }

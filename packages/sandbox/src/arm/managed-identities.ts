@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
 import type { ArmResource } from '../state/types.js';
-import { bodyObject, json, page, systemData, type ArmRoute } from './common.js';
+import { bodyObject, crud, json, page, type ArmRoute } from './common.js';
 import { ArmError, errors } from './errors.js';
 
 /**
@@ -82,25 +82,12 @@ export const managedIdentityRoutes: ArmRoute[] = [
       const identity = store.get(identityId(sub, rg, name));
       if (!identity) throw errors.resourceNotFound(identityId(sub, rg, name));
       const id = `${identity.id}/federatedIdentityCredentials/${fic}`;
-      const existing = store.get(id);
-      if (call.req.method === 'GET') {
-        if (!existing) throw errors.resourceNotFound(id);
-        return json(200, existing);
-      }
-      if (call.req.method === 'DELETE') {
-        if (!existing) return json(204);
-        store.delete(id);
-        return json(200);
-      }
-      const properties = checkCredential(bodyObject(call.req), fic, store.ofType(FIC_TYPE, identity.id));
-      const saved = store.put({
+      return crud(call, id, (body, existing) => ({
         id: existing?.id ?? id,
         name: existing?.name ?? fic,
         type: FIC_TYPE,
-        systemData: systemData(call.principal, existing?.systemData as Record<string, unknown>),
-        properties,
-      });
-      return json(existing ? 200 : 201, saved);
+        properties: checkCredential(body, fic, store.ofType(FIC_TYPE, identity.id)),
+      }));
     },
   },
   {

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ArmResource } from '../state/types.js';
-import { bodyObject, json, systemData, type ArmCall, type ArmRoute } from './common.js';
+import { crud, json, type ArmRoute } from './common.js';
 import { ArmError, errors } from './errors.js';
 
 /**
@@ -34,25 +33,6 @@ const newKey = () => randomBytes(64).toString('base64');
 function requireLocation(body: Record<string, any>): string {
   if (!body.location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
   return region(body.location);
-}
-
-/** GET / PUT / DELETE of a tracked resource whose PUT is answered synchronously. */
-function crud(call: ArmCall, id: string, build: (body: Record<string, any>, existing: ArmResource | undefined) => ArmResource) {
-  const { store } = call.ctx;
-  const existing = store.get(id);
-  if (call.req.method === 'GET') {
-    if (!existing) throw errors.resourceNotFound(id);
-    return json(200, existing);
-  }
-  if (call.req.method === 'DELETE') {
-    if (!existing) return json(204);
-    store.delete(id);
-    return json(200);
-  }
-  const resource = build(bodyObject(call.req), existing);
-  resource.systemData = systemData(call.principal, existing?.systemData as Record<string, unknown>);
-  store.put(resource, existing ? 'patch' : 'put');
-  return json(existing ? 200 : 201, resource);
 }
 
 export const monitoringRoutes: ArmRoute[] = [
