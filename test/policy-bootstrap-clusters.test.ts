@@ -14,6 +14,8 @@ import { waitFor } from '@arc-actions/core';
 import { startFleetSandbox, type FleetSandbox } from '../packages/sandbox/src/fleet-sandbox.js';
 import { repoRoot, runStep } from '../actions/arc-connect/__tests__/harness.js';
 import { run } from '../actions/policy-rollout/src/main.js';
+import { run as verify } from '../actions/arc-verify/src/main.js';
+import type { VerifyReport as Report } from '../actions/arc-verify/src/report.js';
 
 let fleet: FleetSandbox;
 let repoUrl: string;
@@ -101,5 +103,37 @@ describe('a real cluster under the management group', () => {
     const writes = sandbox.calls().filter((c) => c.method === 'PUT' && c.path.toLowerCase().startsWith(id.toLowerCase()));
     expect(writes.length).toBeGreaterThanOrEqual(2);
     expect(writes.some((c) => c.principal === sandbox.identity.objectId)).toBe(false);
+
+    // The nightly report shows the cluster that no workflow configured as converged: Flux extension and
+    // configuration present and compliant.
+    const nightly = () =>
+      runStep(
+        () => verify(),
+        'arc-verify/action.yml',
+        {
+          'client-id': env.ARC_SANDBOX_CLIENT_ID,
+          'tenant-id': env.ARC_SANDBOX_TENANT_ID,
+          'subscription-id': sub,
+          environment: env.ARC_SANDBOX_ENVIRONMENT,
+          targets: id,
+          'fail-on': 'never',
+        },
+        { env: { ...env, GITHUB_REPOSITORY: 'acme/fleet', GITHUB_RUN_ID: '9' } },
+      );
+    // A nightly run after the cluster converged (the Flux extension may still be reporting its last status).
+    const settled = await waitFor(
+      async () => {
+        const report = JSON.parse((await nightly()).outputs.report) as Report;
+        const checks = Object.fromEntries(report.clusters[0].checks.map((c) => [c.check, c]));
+        return checks.flux?.status === 'ok' ? checks : undefined;
+      },
+      { timeoutMs: 120_000, initialMs: 2000, maxMs: 5000 },
+    );
+    const checks = settled.value!;
+    expect(checks.flux.reason).toMatch(/Compliant/);
+    expect(checks.policy?.status).toBe('ok');
+    expect(checks.connectivity?.status).toBe('ok');
+    // The Flux extension came from the policy; only the entries this test applied are expected.
+    expect(checks.extensions?.reason ?? '').not.toMatch(/flux/);
   }, 600_000);
 });
