@@ -26,6 +26,11 @@ import type { ArmResource, PolicyStateRecord } from '../state/types.js';
  */
 export interface PolicyReconcilerOptions {
   intervalMs?: number;
+  /**
+   * How soon a sync that left definitions uninstalled is tried again with unchanged assignments (the add-on retries on
+   * its next sync cycle; a template Gatekeeper was too slow to compile on a loaded machine installs then). Default 20 s.
+   */
+  retryFailedMs?: number;
   onError?: (cluster: string, error: unknown) => void;
 }
 
@@ -132,7 +137,8 @@ export function startPolicyReconciler(
 ): { stop(): Promise<void>; tick(): Promise<void> } {
   const interval = options.intervalMs ?? 3000;
   /** Per cluster: what was last synced, and the definitions that could not be installed then (with when). */
-  const synced = new Map<string, { signature: string; failures: PolicyInstallFailure[]; at: string }>();
+  const synced = new Map<string, { signature: string; failures: PolicyInstallFailure[]; at: string; atMs: number }>();
+  const retryFailedMs = options.retryFailedMs ?? 20_000;
   /** Failures already reported through onError (the add-on logs them in its pod). */
   const reported = new Set<string>();
   let stopped = false;
@@ -152,9 +158,11 @@ export function startPolicyReconciler(
           .filter((a): a is PolicyAssignment => !!a)
       : [];
     const signature = JSON.stringify(assignments);
-    if (synced.get(clusterId)?.signature !== signature) {
+    const last = synced.get(clusterId);
+    const retry = !!last?.failures.length && Date.now() - last.atMs >= retryFailedMs;
+    if (last?.signature !== signature || retry) {
       const result = await syncPolicyAssignments(cluster, assignments);
-      synced.set(clusterId, { signature, failures: result.failures, at: new Date().toISOString() });
+      synced.set(clusterId, { signature, failures: result.failures, at: new Date().toISOString(), atMs: Date.now() });
       for (const f of result.failures) {
         const k = `${clusterId}|${f.assignmentId}|${f.definitionReferenceId ?? f.definitionId}|${f.message}`.toLowerCase();
         if (reported.has(k)) continue;
