@@ -468,20 +468,7 @@ async function startClusterConnect(cluster, options) {
     const configDir = (0,external_node_path_.join)(dir, 'azure');
     if (options.login)
         await loginAzureCli(options.login, configDir, options.az);
-    const child = (0,external_node_child_process_.spawn)(options.az ?? 'az', [
-        'connectedk8s',
-        'proxy',
-        '-n',
-        cluster.name,
-        '-g',
-        cluster.resourceGroup,
-        '--subscription',
-        cluster.subscriptionId,
-        '--port',
-        String(options.port),
-        '--file',
-        file,
-    ], {
+    const child = (0,external_node_child_process_.spawn)(options.az ?? 'az', proxyArgs(cluster, options.port, file), {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: options.login ? { ...process.env, AZURE_CONFIG_DIR: configDir } : process.env,
@@ -525,6 +512,24 @@ async function startClusterConnect(cluster, options) {
         throw new Error(`az connectedk8s proxy for ${cluster.name} ${why}: ${output.trim().split('\n').slice(-3).join(' ')}`);
     }
     return { kubeconfig: (0,external_node_fs_.readFileSync)(file, 'utf8'), port: options.port, stop };
+}
+/** The arguments of `az connectedk8s proxy` (the kubeconfig to write, and a service account token when given). */
+function proxyArgs(cluster, port, file, token) {
+    return [
+        'connectedk8s',
+        'proxy',
+        '-n',
+        cluster.name,
+        '-g',
+        cluster.resourceGroup,
+        '--subscription',
+        cluster.subscriptionId,
+        '--port',
+        String(port),
+        '--file',
+        file,
+        ...(token ? ['--token', token] : []),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/kubeconfig-map.ts
@@ -574,23 +579,6 @@ function freePort() {
             server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
         });
     });
-}
-function proxyArgs(cluster, port, file, token) {
-    return [
-        'connectedk8s',
-        'proxy',
-        '-n',
-        cluster.name,
-        '-g',
-        cluster.resourceGroup,
-        '--subscription',
-        cluster.subscriptionId,
-        '--port',
-        String(port),
-        '--file',
-        file,
-        ...(token ? ['--token', token] : []),
-    ];
 }
 const alive = (pid) => {
     try {
