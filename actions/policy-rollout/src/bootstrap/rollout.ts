@@ -6,20 +6,14 @@ import {
   readAssignment,
   roleAssignmentName,
   writeAssignment,
-  type ArmClients,
 } from '@arc-actions/azure';
 import { METADATA_KEY, specHash } from '../desired.js';
-import type { Provenance } from '../provenance.js';
+import type { ExemptionContext } from '../exemptions.js';
 import { ensureCustomDefinition, remediate } from './remediate.js';
 import type { ResolvedBootstrap } from './resolve.js';
 
-export interface BootstrapContext {
-  clients: ArmClients;
-  subscriptionId: string;
-  mode: 'plan' | 'apply' | 'promote';
-  dryRun: boolean;
-  now: () => number;
-  provenance: Provenance;
+/** What policy-rollout's other writes get (exemptions.ts), plus how long apply waits for a remediation it created. */
+export interface BootstrapContext extends ExemptionContext {
   /** How long apply waits for a remediation it created to finish (polled, never a blind sleep). */
   remediationWaitMs: number;
 }
